@@ -1,0 +1,27 @@
+// Package ladder holds the files built into the ladder binary: the example
+// career framework (site.toml and content/) and the default theme. The
+// generator itself lives under internal/, and the command under cmd/ladder.
+package ladder
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed site.toml content
+var example embed.FS
+
+//go:embed themes/default
+var themes embed.FS
+
+// Example returns the example site: site.toml and content/ at its root.
+func Example() fs.FS { return example }
+
+// DefaultTheme returns the default theme: layouts/ and assets/ at its root.
+func DefaultTheme() fs.FS {
+	sub, err := fs.Sub(themes, "themes/default")
+	if err != nil {
+		panic(err) // the embedded path is fixed at compile time
+	}
+	return sub
+}

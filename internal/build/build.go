@@ -1,0 +1,128 @@
+// Package build wires the stages together for one site: it finds the site's
+// files (a directory, or the example built into the binary), then loads,
+// checks and prepares the renderer. The CLI's build, check and path commands
+// and the dev server all compile a site through Project.Compile, so they see
+// exactly the same content and the same diagnostics.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/ladder-ssg/ladder"
+	"github.com/ladder-ssg/ladder/internal/check"
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/render"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Project is a site's files: its root, and the theme, layout overrides and
+// static files that go with it.
+type Project struct {
+	Dir      string // the site's directory on disk; "" for the embedded example
+	FS       fs.FS  // the site root: site.toml, content/, layouts/, static/, themes/
+	Embedded bool   // the example built into the binary
+}
+
+// Open returns the project in dir. When dir holds no site.toml and
+// allowExample is set, the example built into the binary is used instead.
+func Open(dir string, allowExample bool) (*Project, error) {
+	if _, err := os.Stat(filepath.Join(dir, load.ConfigFile)); err != nil {
+		if errors.Is(err, fs.ErrNotExist) && allowExample {
+			return &Project{FS: ladder.Example(), Embedded: true}, nil
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no %s in %s: run ladder in a site directory, give --src DIR, or create a site with ladder init DIR", load.ConfigFile, displayDir(dir))
+		}
+		return nil, fmt.Errorf("open site %s: %w", dir, err)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open site %s: %w", dir, err)
+	}
+	return &Project{Dir: abs, FS: os.DirFS(abs)}, nil
+}
+
+func displayDir(dir string) string {
+	if dir == "." || dir == "" {
+		return "the current directory"
+	}
+	return dir
+}
+
+// Theme returns the theme named in the configuration: themes/<name>/ in the
+// site when it exists, else the built-in default theme.
+func (p *Project) Theme(name string) (fs.FS, error) {
+	if name == "" {
+		name = "default"
+	}
+	dir := path.Join("themes", name)
+	if info, err := fs.Stat(p.FS, dir); err == nil && info.IsDir() && !p.Embedded {
+		return fs.Sub(p.FS, dir)
+	}
+	if name == "default" {
+		return ladder.DefaultTheme(), nil
+	}
+	return nil, fmt.Errorf("theme %q not found: create themes/%s/ with layouts/ and assets/, or set theme = \"default\" in site.toml", name, name)
+}
+
+// sub returns the subdirectory dir of the site, or nil when it is absent.
+func (p *Project) sub(dir string) fs.FS {
+	if info, err := fs.Stat(p.FS, dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	s, err := fs.Sub(p.FS, dir)
+	if err != nil {
+		return nil
+	}
+	return s
+}
+
+// Options control a compilation.
+type Options struct {
+	Drafts    bool   // include drafts (and mark them)
+	BaseURL   string // overrides base_url when not empty
+	Generator string // the generator meta tag
+}
+
+// Result is a compiled site. Renderer is nil when the diagnostics hold
+// errors.
+type Result struct {
+	Site     *site.Site
+	Renderer *render.Renderer
+	Diags    diag.List
+}
+
+// Compile loads and checks the site with l (which caches per-file results;
+// changed lists the paths that changed since l's last load, or nil), and
+// when it has no errors prepares its renderer. The error is for failures
+// that are not the content's: unreadable files, broken templates.
+func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Result, error) {
+	s, diags, err := l.Load(p.FS, load.Options{Drafts: opts.Drafts}, changed)
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, check.Site(s)...)
+	diags.Sort()
+	res := &Result{Site: s, Diags: diags}
+	if diags.Errors() > 0 {
+		return res, nil
+	}
+	theme, err := p.Theme(s.Config.Theme)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(s, theme, p.sub("layouts"), p.sub("static"), render.Options{
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator,
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Renderer = r
+	return res, nil
+}

@@ -1,0 +1,366 @@
+// Package check validates a loaded site and resolves its references.
+//
+// Site is the only place where ids become pointers: it builds the indexes by
+// id, resolves every reference an author wrote (promotions, moves, courses,
+// prerequisites, competencies, program targets and eligibility, links in
+// markdown bodies), fills the reverse indexes the pages need (the levels that
+// require a course, the courses that teach a competency, the programs that
+// lead to a level), and reports every problem it meets at the position of the
+// offending key or value. It does no I/O.
+//
+// Each rule is a function below with a comment giving an Example of content
+// that breaks it and a Discussion of why it matters, as html/template does for
+// its error codes.
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Site resolves s in place and returns its diagnostics, sorted. s must come
+// fresh from the load package. The result's errors mean the site must not be
+// built; its warnings are for the author.
+func Site(s *site.Site) diag.List {
+	c := &checker{s: s}
+	c.index()
+	c.resolveTracks()
+	c.resolveLevels()
+	c.resolveCourses()
+	c.resolvePrograms()
+	c.resolveCompetencies()
+	c.ranks()
+	c.scale()
+	c.values()
+	c.prerequisiteCycles()
+	c.promotionLoops()
+	c.links()
+	c.warnUnreachable()
+	c.warnUnusedCourses()
+	c.warnProgramsLeadingNowhere()
+	c.warnDroppingExpectations()
+	c.warnMissingCompetencies()
+	c.warnIntakes()
+	c.diags.Sort()
+	return c.diags
+}
+
+type checker struct {
+	s     *site.Site
+	diags diag.List
+
+	trackIDs, levelIDs, competencyIDs, courseIDs, programIDs, pageIDs []string
+	levelOrder                                                       map[*site.Level]int
+}
+
+// index builds the by-id maps and reports duplicate ids.
+//
+// Example: content/courses/linux.md and an entry id = "linux" in
+// content/courses/catalogue.toml. Discussion: a reference must name exactly
+// one entity; the second definition is reported, with a note at the first.
+func (c *checker) index() {
+	s := c.s
+	s.TrackByID = map[string]*site.Track{}
+	s.LevelByID = map[string]*site.Level{}
+	s.CompetencyByID = map[string]*site.Competency{}
+	s.CourseByID = map[string]*site.Course{}
+	s.ProgramByID = map[string]*site.Program{}
+	s.PageByID = map[string]*site.Page{}
+	dup := func(kind, id string, first, again *site.Common) {
+		c.diags = append(c.diags, diag.Diagnostic{
+			Pos: again.Src.Start(), Severity: diag.Error,
+			Msg:   fmt.Sprintf("duplicate %s id %q", kind, id),
+			Hint:  "rename one of them; ids must be unique per kind",
+			Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
+		})
+	}
+	for _, t := range s.Tracks {
+		if o, ok := s.TrackByID[t.ID]; ok {
+			dup("track", t.ID, &o.Common, &t.Common)
+			continue
+		}
+		s.TrackByID[t.ID] = t
+		c.trackIDs = append(c.trackIDs, t.ID)
+	}
+	c.levelOrder = map[*site.Level]int{}
+	for i, l := range s.Levels {
+		c.levelOrder[l] = i
+		if o, ok := s.LevelByID[l.FullID()]; ok {
+			dup("level", l.FullID(), &o.Common, &l.Common)
+			continue
+		}
+		s.LevelByID[l.FullID()] = l
+		c.levelIDs = append(c.levelIDs, l.FullID())
+	}
+	for _, x := range s.Competencies {
+		if o, ok := s.CompetencyByID[x.ID]; ok {
+			dup("competency", x.ID, &o.Common, &x.Common)
+			continue
+		}
+		s.CompetencyByID[x.ID] = x
+		c.competencyIDs = append(c.competencyIDs, x.ID)
+	}
+	for _, x := range s.Courses {
+		if o, ok := s.CourseByID[x.ID]; ok {
+			dup("course", x.ID, &o.Common, &x.Common)
+			continue
+		}
+		s.CourseByID[x.ID] = x
+		c.courseIDs = append(c.courseIDs, x.ID)
+	}
+	for _, x := range s.Programs {
+		if o, ok := s.ProgramByID[x.ID]; ok {
+			dup("program", x.ID, &o.Common, &x.Common)
+			continue
+		}
+		s.ProgramByID[x.ID] = x
+		c.programIDs = append(c.programIDs, x.ID)
+	}
+	for _, x := range s.Pages {
+		if o, ok := s.PageByID[x.ID]; ok {
+			dup("page", x.ID, &o.Common, &x.Common)
+			continue
+		}
+		s.PageByID[x.ID] = x
+		c.pageIDs = append(c.pageIDs, x.ID)
+	}
+	for _, ids := range [][]string{c.trackIDs, c.levelIDs, c.competencyIDs, c.courseIDs, c.programIDs, c.pageIDs} {
+		sort.Strings(ids)
+	}
+}
+
+// unknown reports a reference to an id that does not exist.
+//
+// Example: required_courses = ["secure-codng"] when the course is
+// "secure-coding". Discussion: a typo in a reference must not silently drop a
+// requirement from the site; the hint offers the closest existing id.
+func (c *checker) unknown(src *site.Source, key, kind, id string, candidates []string) {
+	hint := ""
+	if s := diag.Suggest(id, candidates); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	} else if kind == "level" && !strings.Contains(id, "/") {
+		hint = `write a level of another track as "<track>/<level>"`
+	}
+	if c.s.Drafts[kind+":"+id] {
+		hint = "remove draft = true from it, or build with --drafts"
+		c.diags.Add(src.Value(key), hint, "%s %q is a draft", kind, id)
+		return
+	}
+	c.diags.Add(src.Value(key), hint, "unknown %s %q", kind, id)
+}
+
+func (c *checker) course(src *site.Source, key, id string) *site.Course {
+	if x, ok := c.s.CourseByID[id]; ok {
+		return x
+	}
+	c.unknown(src, key, "course", id, c.courseIDs)
+	return nil
+}
+
+func (c *checker) track(src *site.Source, key, id string) *site.Track {
+	if x, ok := c.s.TrackByID[id]; ok {
+		return x
+	}
+	c.unknown(src, key, "track", id, c.trackIDs)
+	return nil
+}
+
+// level resolves a level reference; a bare id is looked up in track from.
+func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
+	full := id
+	if !strings.Contains(id, "/") && from != "" {
+		full = from + "/" + id
+	}
+	if x, ok := c.s.LevelByID[full]; ok {
+		return x
+	}
+	cands := c.levelIDs
+	if from != "" {
+		// Offer bare ids of the same track first.
+		local := []string{}
+		if t := c.s.TrackByID[from]; t != nil {
+			for _, l := range t.Levels {
+				local = append(local, l.ID)
+			}
+		}
+		if s := diag.Suggest(id, local); s != "" {
+			c.diags.Add(src.Value(key), fmt.Sprintf("did you mean %q?", s), "unknown level %q", id)
+			return nil
+		}
+	}
+	c.unknown(src, key, "level", id, cands)
+	return nil
+}
+
+func (c *checker) courses(src *site.Source, key string, ids []string) []*site.Course {
+	var out []*site.Course
+	for i, id := range ids {
+		if x := c.course(src, fmt.Sprintf("%s[%d]", key, i), id); x != nil {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// competencyRefs checks the competency ids of expectations or skills.
+func (c *checker) competencyRefs(src *site.Source, es []site.Expectation) {
+	for _, e := range es {
+		if _, ok := c.s.CompetencyByID[e.CompetencyID]; !ok {
+			c.unknownKey(src, e.Key, "competency", e.CompetencyID, c.competencyIDs)
+		}
+	}
+}
+
+// unknownKey is unknown for ids written as keys (competency tables).
+func (c *checker) unknownKey(src *site.Source, key, kind, id string, candidates []string) {
+	hint := ""
+	if s := diag.Suggest(id, candidates); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	c.diags.Add(src.Key(key), hint, "unknown %s %q", kind, id)
+}
+
+func (c *checker) resolveTracks() {
+	for _, l := range c.s.Levels {
+		t, ok := c.s.TrackByID[l.TrackID]
+		if !ok {
+			c.diags.Add(l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
+				"level in track %q, which has no _index.md", l.TrackID)
+			continue
+		}
+		l.Track = t
+		t.Levels = append(t.Levels, l)
+		if !contains(t.Paths, l.Path) {
+			t.Paths = append(t.Paths, l.Path)
+		}
+	}
+	for _, t := range c.s.Tracks {
+		sort.SliceStable(t.Paths, func(i, j int) bool {
+			a, b := t.Paths[i], t.Paths[j]
+			if a == "ic" || b == "ic" {
+				return a == "ic" && b != "ic"
+			}
+			return a < b
+		})
+	}
+}
+
+func (c *checker) resolveLevels() {
+	for _, l := range c.s.Levels {
+		src := &l.Src
+		for i, id := range l.NextIDs {
+			if x := c.level(src, fmt.Sprintf("next[%d]", i), id, l.TrackID); x != nil {
+				l.Next = append(l.Next, x)
+			}
+		}
+		if len(l.NextIDs) == 0 && l.Track != nil {
+			// Default: the next rank on the same path.
+			var best *site.Level
+			for _, o := range l.Track.Levels {
+				if o.Path == l.Path && o.Rank > l.Rank && (best == nil || o.Rank < best.Rank) {
+					best = o
+				}
+			}
+			if best != nil {
+				l.Next = []*site.Level{best}
+			}
+		}
+		for i, id := range l.MoveIDs {
+			if x := c.level(src, fmt.Sprintf("moves[%d]", i), id, l.TrackID); x != nil {
+				l.Moves = append(l.Moves, x)
+			}
+		}
+		l.Required = c.courses(src, "required_courses", l.RequiredIDs)
+		l.Optional = c.courses(src, "optional_courses", l.OptionalIDs)
+		c.competencyRefs(src, l.Expectations)
+		if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
+			c.diags.Add(src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
+		}
+	}
+	for _, l := range c.s.Levels {
+		for _, n := range l.Next {
+			n.Prev = append(n.Prev, l)
+		}
+		for _, m := range l.Moves {
+			m.MovesIn = append(m.MovesIn, l)
+		}
+		for _, x := range l.Required {
+			x.RequiredBy = append(x.RequiredBy, l)
+		}
+		for _, x := range l.Optional {
+			x.OptionalBy = append(x.OptionalBy, l)
+		}
+	}
+}
+
+func (c *checker) resolveCourses() {
+	for _, x := range c.s.Courses {
+		x.Prereqs = c.courses(&x.Src, "prerequisites", x.PrereqIDs)
+		c.competencyRefs(&x.Src, x.Skills)
+	}
+	for _, x := range c.s.Courses {
+		for _, p := range x.Prereqs {
+			p.Unlocks = append(p.Unlocks, x)
+		}
+	}
+}
+
+func (c *checker) resolvePrograms() {
+	for _, p := range c.s.Programs {
+		src := &p.Src
+		p.Courses = c.courses(src, "courses", p.CourseIDs)
+		for i, id := range p.LeadsToIDs {
+			if l := c.level(src, fmt.Sprintf("leads_to[%d]", i), id, ""); l != nil {
+				p.LeadsTo = append(p.LeadsTo, l)
+			}
+		}
+		e := &p.Eligibility
+		for i, id := range e.TrackIDs {
+			if t := c.track(src, fmt.Sprintf("eligibility.tracks[%d]", i), id); t != nil {
+				e.Tracks = append(e.Tracks, t)
+			}
+		}
+		for i, id := range e.LevelIDs {
+			if l := c.level(src, fmt.Sprintf("eligibility.levels[%d]", i), id, ""); l != nil {
+				e.Levels = append(e.Levels, l)
+			}
+		}
+		e.Courses = c.courses(src, "eligibility.courses", e.CourseIDs)
+		for _, x := range p.Courses {
+			x.InPrograms = append(x.InPrograms, p)
+		}
+		for _, l := range p.LeadsTo {
+			l.LedBy = append(l.LedBy, p)
+		}
+	}
+}
+
+func (c *checker) resolveCompetencies() {
+	for _, l := range c.s.Levels {
+		for _, e := range l.Expectations {
+			if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
+				x.ExpectedBy = append(x.ExpectedBy, l)
+			}
+		}
+	}
+	for _, co := range c.s.Courses {
+		for _, e := range co.Skills {
+			if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
+				x.TaughtBy = append(x.TaughtBy, co)
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,426 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// ranks reports two levels with the same rank on the same path of a track,
+// and ranks below 1.
+//
+// Example: sde-2.md and sde-3.md both say rank = 2 on the "ic" path.
+// Discussion: the ladder is drawn and promotions default by rank; a tie
+// leaves the order of the two levels to chance.
+func (c *checker) ranks() {
+	for _, t := range c.s.Tracks {
+		seen := map[string]*site.Level{}
+		for _, l := range t.Levels {
+			if l.Rank < 1 && l.Src.Has("rank") {
+				c.diags.Add(l.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", l.Rank)
+				continue
+			}
+			key := fmt.Sprintf("%s\x00%d", l.Path, l.Rank)
+			if o, ok := seen[key]; ok {
+				c.diags = append(c.diags, diag.Diagnostic{
+					Pos: l.Src.Value("rank"), Severity: diag.Error,
+					Msg:   fmt.Sprintf("duplicate rank %d on path %q of track %q", l.Rank, l.Path, t.ID),
+					Hint:  fmt.Sprintf("give %q and %q different ranks, or put one on another path", o.ID, l.ID),
+					Notes: []diag.Diagnostic{{Pos: o.Src.Value("rank"), Msg: fmt.Sprintf("level %q has rank %d", o.ID, o.Rank)}},
+				})
+				continue
+			}
+			seen[key] = l
+		}
+	}
+}
+
+// scale reports competency levels outside the scale of site.toml.
+//
+// Example: coding = 6 with a five-point scale. Discussion: the page shows the
+// scale's name for each level; a point off the scale has no name and no
+// descriptor.
+func (c *checker) scale() {
+	n := c.s.Config.Scale.Max()
+	check := func(src *site.Source, es []site.Expectation) {
+		for _, e := range es {
+			if e.Level < 1 || e.Level > n {
+				key := e.Key
+				if src.Has(e.Key + ".level") {
+					key += ".level"
+				}
+				c.diags.Add(src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
+					"competency level %d of %q is outside the scale 1..%d", e.Level, e.CompetencyID, n)
+			}
+		}
+	}
+	for _, l := range c.s.Levels {
+		check(&l.Src, l.Expectations)
+	}
+	for _, x := range c.s.Courses {
+		check(&x.Src, x.Skills)
+	}
+}
+
+// values reports values outside their fixed lists: course formats and
+// program kinds, and missing titles.
+//
+// Example: format = "self paced". Discussion: the catalogue filters by
+// format and kind; a value outside the list would form a filter of one.
+func (c *checker) values() {
+	oneOf := func(src *site.Source, key, value, what string, allowed []string) {
+		if value == "" || contains(allowed, value) {
+			return
+		}
+		hint := fmt.Sprintf("use one of: %s", strings.Join(allowed, ", "))
+		if s := diag.Suggest(value, allowed); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		c.diags.Add(src.Value(key), hint, "unknown %s %q", what, value)
+	}
+	for _, x := range c.s.Courses {
+		oneOf(&x.Src, "format", x.Format, "course format", site.Formats)
+	}
+	for _, p := range c.s.Programs {
+		oneOf(&p.Src, "kind", p.Kind, "program kind", site.ProgramKinds)
+	}
+	title := func(x *site.Common, kind string) {
+		if strings.TrimSpace(x.Title) == "" {
+			c.diags.Add(x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
+		}
+	}
+	for _, x := range c.s.Tracks {
+		title(&x.Common, "track")
+	}
+	for _, x := range c.s.Levels {
+		title(&x.Common, "level")
+	}
+	for _, x := range c.s.Competencies {
+		title(&x.Common, "competency")
+	}
+	for _, x := range c.s.Courses {
+		title(&x.Common, "course")
+	}
+	for _, x := range c.s.Programs {
+		title(&x.Common, "program")
+	}
+	for _, x := range c.s.Pages {
+		title(&x.Common, "page")
+	}
+}
+
+// cycles finds the cycles of a directed graph given by its nodes in a fixed
+// order and an edge function, each cycle reported once, starting at its
+// earliest node.
+func cycles[T comparable](nodes []T, edges func(T) []T) [][]T {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[T]int{}
+	var stack []T
+	var found [][]T
+	var visit func(n T)
+	visit = func(n T) {
+		color[n] = grey
+		stack = append(stack, n)
+		for _, m := range edges(n) {
+			switch color[m] {
+			case white:
+				visit(m)
+			case grey:
+				for i := len(stack) - 1; i >= 0; i-- {
+					if stack[i] == m {
+						found = append(found, append([]T(nil), stack[i:]...))
+						break
+					}
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[n] = black
+	}
+	for _, n := range nodes {
+		if color[n] == white {
+			visit(n)
+		}
+	}
+	return found
+}
+
+// prerequisiteCycles reports courses that are, through their prerequisites,
+// their own prerequisite.
+//
+// Example: linux requires it-basics, which requires linux. Discussion: nobody
+// could ever start either course; the cycle is printed edge by edge.
+func (c *checker) prerequisiteCycles() {
+	for _, cyc := range cycles(c.s.Courses, func(x *site.Course) []*site.Course { return x.Prereqs }) {
+		var names []string
+		var notes []diag.Diagnostic
+		for i, x := range cyc {
+			next := cyc[(i+1)%len(cyc)]
+			names = append(names, x.ID)
+			notes = append(notes, diag.Diagnostic{Pos: x.Src.Value(prereqKey(x, next.ID)), Msg: fmt.Sprintf("%q requires %q", x.ID, next.ID)})
+		}
+		names = append(names, cyc[0].ID)
+		first := cyc[0]
+		c.diags = append(c.diags, diag.Diagnostic{
+			Pos: first.Src.Value(prereqKey(first, cyc[1%len(cyc)].ID)), Severity: diag.Error,
+			Msg:   "course prerequisite cycle: " + strings.Join(names, " -> "),
+			Hint:  "remove one of these prerequisites",
+			Notes: notes,
+		})
+	}
+}
+
+func prereqKey(x *site.Course, id string) string {
+	for i, p := range x.PrereqIDs {
+		if p == id {
+			return fmt.Sprintf("prerequisites[%d]", i)
+		}
+	}
+	return "prerequisites"
+}
+
+// promotionLoops reports levels that promote, through next, back to
+// themselves.
+//
+// Example: sde-2 says next = ["sde-3"] and sde-3 says next = ["sde-2"].
+// Discussion: a promotion goes up; a loop makes the ladder undrawable and
+// the path finder's typical times meaningless.
+func (c *checker) promotionLoops() {
+	for _, cyc := range cycles(c.s.Levels, func(l *site.Level) []*site.Level { return l.Next }) {
+		var names []string
+		var notes []diag.Diagnostic
+		for i, l := range cyc {
+			next := cyc[(i+1)%len(cyc)]
+			names = append(names, l.FullID())
+			notes = append(notes, diag.Diagnostic{Pos: l.Src.Value(nextKey(l, next)), Msg: fmt.Sprintf("%q promotes to %q", l.FullID(), next.FullID())})
+		}
+		names = append(names, cyc[0].FullID())
+		c.diags = append(c.diags, diag.Diagnostic{
+			Pos: cyc[0].Src.Value(nextKey(cyc[0], cyc[1%len(cyc)])), Severity: diag.Error,
+			Msg:   "promotion loop: " + strings.Join(names, " -> "),
+			Hint:  "a promotion leads to a higher level; remove one of these next entries",
+			Notes: notes,
+		})
+	}
+}
+
+func nextKey(l, to *site.Level) string {
+	for i, id := range l.NextIDs {
+		if id == to.ID || id == to.FullID() {
+			return fmt.Sprintf("next[%d]", i)
+		}
+	}
+	if l.Src.Has("next") {
+		return "next"
+	}
+	return "rank"
+}
+
+// links reports links in markdown bodies to entities that do not exist.
+//
+// Example: [the course](course:secure-codng). Discussion: an entity link is
+// checked like a reference in the front matter, so a renamed course cannot
+// leave a dead link behind.
+func (c *checker) links() {
+	check := func(x *site.Common, track string) {
+		for _, ln := range x.Body.Links {
+			if ln.Kind == "" {
+				continue
+			}
+			var ok bool
+			var cands []string
+			target := ln.Target
+			switch ln.Kind {
+			case "track":
+				_, ok = c.s.TrackByID[target]
+				cands = c.trackIDs
+			case "level":
+				if !strings.Contains(target, "/") && track != "" {
+					target = track + "/" + target
+				}
+				_, ok = c.s.LevelByID[target]
+				cands = c.levelIDs
+			case "competency":
+				_, ok = c.s.CompetencyByID[target]
+				cands = c.competencyIDs
+			case "course":
+				_, ok = c.s.CourseByID[target]
+				cands = c.courseIDs
+			case "program":
+				_, ok = c.s.ProgramByID[target]
+				cands = c.programIDs
+			case "page":
+				_, ok = c.s.PageByID[target]
+				cands = c.pageIDs
+			}
+			if ok {
+				continue
+			}
+			hint := ""
+			if s := diag.Suggest(ln.Target, cands); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, ln.Target)
+		}
+	}
+	check(&c.s.Home.Common, "")
+	for _, x := range c.s.Tracks {
+		check(&x.Common, x.ID)
+	}
+	for _, x := range c.s.Levels {
+		check(&x.Common, x.TrackID)
+	}
+	for _, x := range c.s.Competencies {
+		check(&x.Common, "")
+	}
+	for _, x := range c.s.Courses {
+		check(&x.Common, "")
+	}
+	for _, x := range c.s.Programs {
+		check(&x.Common, "")
+	}
+	for _, x := range c.s.Pages {
+		check(&x.Common, "")
+	}
+}
+
+// warnUnreachable warns about a level that no path reaches: not the bottom
+// of its path, and no promotion, move or program leads to it.
+//
+// Example: a rank-3 level whose rank-2 level says next = ["other"].
+// Discussion: nobody can plan a move to a level nothing leads to.
+func (c *checker) warnUnreachable() {
+	for _, l := range c.s.Levels {
+		if len(l.Prev) > 0 || len(l.MovesIn) > 0 || len(l.LedBy) > 0 || l.Track == nil {
+			continue
+		}
+		bottom := true
+		for _, o := range l.Track.Levels {
+			if o.Path == l.Path && o.Rank < l.Rank {
+				bottom = false
+				break
+			}
+		}
+		if !bottom {
+			c.diags.Warn(l.Src.Start(), "add it to the next of a lower level, to a move, or to a program's leads_to",
+				"no promotion, move or program leads to level %q", l.FullID())
+		}
+	}
+}
+
+// warnUnusedCourses warns about a course that no level requires or
+// recommends, no program includes or asks for, and no course builds on.
+//
+// Example: a course kept in the catalogue after its level was removed.
+// Discussion: such a course appears only in the catalogue; often a forgotten
+// reference.
+func (c *checker) warnUnusedCourses() {
+	asked := map[*site.Course]bool{}
+	for _, p := range c.s.Programs {
+		for _, x := range p.Eligibility.Courses {
+			asked[x] = true
+		}
+	}
+	for _, x := range c.s.Courses {
+		if len(x.RequiredBy) == 0 && len(x.OptionalBy) == 0 && len(x.InPrograms) == 0 && len(x.Unlocks) == 0 && !asked[x] {
+			c.diags.Warn(x.Src.Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
+				"no level or program requires course %q", x.ID)
+		}
+	}
+}
+
+// warnProgramsLeadingNowhere warns about a program with no leads_to.
+//
+// Example: a program without leads_to. Discussion: the path finder and the
+// level pages connect programs to careers through leads_to; without it the
+// program is an island.
+func (c *checker) warnProgramsLeadingNowhere() {
+	for _, p := range c.s.Programs {
+		if len(p.LeadsToIDs) == 0 {
+			c.diags.Warn(p.Src.Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
+				"program %q leads to no level", p.ID)
+		}
+	}
+}
+
+// warnDroppingExpectations warns when a promotion on the same path expects
+// less of a competency than the level before it.
+//
+// Example: sde-2 has coding = 3 and sde-3 has coding = 2. Discussion: a
+// promotion that lowers an expectation is usually a typo.
+func (c *checker) warnDroppingExpectations() {
+	for _, l := range c.s.Levels {
+		for _, n := range l.Next {
+			if n.Track != l.Track || n.Path != l.Path {
+				continue
+			}
+			for _, e := range l.Expectations {
+				ne := n.Expectation(e.CompetencyID)
+				if ne == nil || ne.Level >= e.Level {
+					continue
+				}
+				key := ne.Key
+				if n.Src.Has(key + ".level") {
+					key += ".level"
+				}
+				c.diags.Warn(n.Src.Value(key), fmt.Sprintf("%q expects %d; raise this to at least %d", l.ID, e.Level, e.Level),
+					"expectation of %q drops from %d at %q to %d at %q", e.CompetencyID, e.Level, l.ID, ne.Level, n.ID)
+			}
+		}
+	}
+}
+
+// warnMissingCompetencies warns about a level that leaves out a competency
+// that other levels of its track expect.
+//
+// Example: every software level lists "coding" but sde-1 does not.
+// Discussion: the track's matrix would show a hole, and the radar charts of
+// neighbouring levels would not compare.
+func (c *checker) warnMissingCompetencies() {
+	for _, t := range c.s.Tracks {
+		used := map[string]bool{}
+		var order []string
+		for _, l := range t.Levels {
+			for _, e := range l.Expectations {
+				if !used[e.CompetencyID] {
+					used[e.CompetencyID] = true
+					order = append(order, e.CompetencyID)
+				}
+			}
+		}
+		for _, l := range t.Levels {
+			for _, id := range order {
+				if l.Expectation(id) == nil {
+					c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", id),
+						"level %q leaves out competency %q, which its track uses", l.ID, id)
+				}
+			}
+		}
+	}
+}
+
+// warnIntakes warns about an intake whose dates are out of order.
+//
+// Example: apply_by = 2026-02-15 and start = 2026-02-01. Discussion: the
+// "next intake" shown on the program page depends on these dates.
+func (c *checker) warnIntakes() {
+	for _, p := range c.s.Programs {
+		for i, in := range p.Intakes {
+			key := fmt.Sprintf("intakes[%d]", i)
+			switch {
+			case !in.ApplyFrom.IsZero() && !in.ApplyBy.IsZero() && in.ApplyBy.Before(in.ApplyFrom):
+				c.diags.Warn(p.Src.Value(key+".apply_by"), "apply_from ≤ apply_by ≤ start", "intake closes (apply_by) before it opens (apply_from)")
+			case !in.ApplyBy.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyBy):
+				c.diags.Warn(p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications close (apply_by)")
+			case in.ApplyBy.IsZero() && !in.ApplyFrom.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyFrom):
+				c.diags.Warn(p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
+			}
+		}
+	}
+}

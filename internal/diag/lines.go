@@ -1,0 +1,69 @@
+package diag
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// LineIndex turns byte offsets in one file into positions. It is built once
+// per file and is safe for concurrent use.
+type LineIndex struct {
+	file  string
+	text  []byte
+	lines []int // offset of the first byte of each line
+}
+
+// NewLineIndex indexes text, the content of file.
+func NewLineIndex(file string, text []byte) *LineIndex {
+	lines := make([]int, 1, 64)
+	for i, c := range text {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return &LineIndex{file: file, text: text, lines: lines}
+}
+
+// File returns the file's slash path.
+func (x *LineIndex) File() string { return x.file }
+
+// Text returns the file's content.
+func (x *LineIndex) Text() []byte { return x.text }
+
+// Pos returns the position of the byte range [start, end). The range is
+// clipped to the file and to the line it starts on.
+func (x *LineIndex) Pos(start, end int) Pos {
+	if x == nil {
+		return Pos{}
+	}
+	start = max(0, min(start, len(x.text)))
+	end = max(start, min(end, len(x.text)))
+	line := sort.Search(len(x.lines), func(i int) bool { return x.lines[i] > start }) - 1
+	lineEnd := len(x.text)
+	if line+1 < len(x.lines) {
+		lineEnd = x.lines[line+1] - 1
+	}
+	end = min(end, lineEnd)
+	return Pos{File: x.file, Line: line + 1, Col: start - x.lines[line] + 1, Len: end - start}
+}
+
+// Line returns the text of line n (1-based) without its newline, or "" when
+// the file has no such line.
+func (x *LineIndex) Line(n int) string {
+	if x == nil || n < 1 || n > len(x.lines) {
+		return ""
+	}
+	start := x.lines[n-1]
+	end := len(x.text)
+	if n < len(x.lines) {
+		end = x.lines[n] - 1
+	}
+	s := x.text[start:end]
+	if len(s) > 0 && s[len(s)-1] == '\r' {
+		s = s[:len(s)-1]
+	}
+	if !utf8.Valid(s) {
+		return ""
+	}
+	return string(s)
+}

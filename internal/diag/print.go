@@ -1,0 +1,151 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Sources finds the text of a file for printing its lines; it returns nil
+// when the file is unknown.
+type Sources func(file string) *LineIndex
+
+// TextOptions control the text printer.
+type TextOptions struct {
+	Color bool // ANSI colours, for a terminal that wants them (not NO_COLOR)
+}
+
+// ANSI escapes used when colour is on.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiGreen  = "\x1b[32m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// Format returns one diagnostic in clang style: the position and message,
+// the source line with a caret under the offending bytes, the hint, then the
+// notes, each the same way.
+func Format(d Diagnostic, src Sources, opts TextOptions) string {
+	var b strings.Builder
+	format(&b, d, src, opts, false)
+	return b.String()
+}
+
+func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, note bool) {
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	if s := d.Pos.String(); s != "" {
+		b.WriteString(paint(ansiBold, s+":"))
+		b.WriteByte(' ')
+	}
+	switch {
+	case note:
+		b.WriteString(paint(ansiCyan, "note:"))
+	case d.Severity == Warning:
+		b.WriteString(paint(ansiYellow, "warning:"))
+	default:
+		b.WriteString(paint(ansiRed, "error:"))
+	}
+	b.WriteByte(' ')
+	b.WriteString(paint(ansiBold, d.Msg))
+	b.WriteByte('\n')
+	if d.Pos.Line > 0 && src != nil {
+		if x := src(d.Pos.File); x != nil {
+			line := x.Line(d.Pos.Line)
+			if line != "" || d.Pos.Col == 1 {
+				num := fmt.Sprintf("%5d", d.Pos.Line)
+				fmt.Fprintf(b, "%s | %s\n", num, strings.ReplaceAll(line, "\t", " "))
+				col := min(d.Pos.Col-1, len(line))
+				n := max(1, min(d.Pos.Len, len(line)-col))
+				fmt.Fprintf(b, "%s | %s%s\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", col), paint(ansiGreen, strings.Repeat("^", n)))
+			}
+		}
+	}
+	if d.Hint != "" {
+		fmt.Fprintf(b, "  %s %s\n", paint(ansiCyan, "hint:"), d.Hint)
+	}
+	for _, n := range d.Notes {
+		format(b, n, src, opts, true)
+	}
+}
+
+// WriteText prints every diagnostic of l in clang style, then a summary line
+// such as "2 errors, 1 warning" when there is anything to report.
+func WriteText(w io.Writer, l List, src Sources, opts TextOptions) error {
+	var b strings.Builder
+	for _, d := range l {
+		format(&b, d, src, opts, false)
+	}
+	if len(l) > 0 {
+		b.WriteString(Summary(l))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Summary returns "N errors, M warnings" with singulars where they belong.
+func Summary(l List) string {
+	plural := func(n int, s string) string {
+		if n == 1 {
+			return fmt.Sprintf("1 %s", s)
+		}
+		return fmt.Sprintf("%d %ss", n, s)
+	}
+	return plural(l.Errors(), "error") + ", " + plural(l.Warnings(), "warning")
+}
+
+// JSONDiagnostic is the JSON form of a Diagnostic, flat for tools: the
+// position's fields at the top level, and the source line when known.
+type JSONDiagnostic struct {
+	File     string           `json:"file"`
+	Line     int              `json:"line"`
+	Col      int              `json:"col"`
+	Len      int              `json:"len"`
+	Severity string           `json:"severity"`
+	Message  string           `json:"message"`
+	Hint     string           `json:"hint,omitempty"`
+	Source   string           `json:"source,omitempty"`
+	Notes    []JSONDiagnostic `json:"notes,omitempty"`
+}
+
+// ToJSON converts diagnostics to their JSON form.
+func ToJSON(l List, src Sources) []JSONDiagnostic {
+	out := make([]JSONDiagnostic, 0, len(l))
+	for _, d := range l {
+		j := JSONDiagnostic{
+			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Len: d.Pos.Len,
+			Severity: d.Severity.String(), Message: d.Msg, Hint: d.Hint,
+		}
+		if src != nil && d.Pos.Line > 0 {
+			j.Source = src(d.Pos.File).Line(d.Pos.Line)
+		}
+		if len(d.Notes) > 0 {
+			j.Notes = ToJSON(d.Notes, src)
+			for i := range j.Notes {
+				j.Notes[i].Severity = "note"
+			}
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// WriteJSON prints l as an indented JSON array (an empty array when l is
+// empty).
+func WriteJSON(w io.Writer, l List, src Sources) error {
+	data, err := json.MarshalIndent(ToJSON(l, src), "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}

@@ -1,0 +1,122 @@
+package load
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// assemble puts the file results, in file order, into s: shallow copies of
+// the entities (so cached results stay untouched), drafts left out unless
+// asked for, every list in the model's fixed order.
+func assemble(s *site.Site, files []string, results []*fileResult, opts Options, diags *diag.List) {
+	for i, r := range results {
+		s.Files[files[i]] = r.lines
+		diags.Append(r.diags...)
+		for _, ent := range r.entities {
+			if c := common(ent); c.Draft && !opts.Drafts {
+				id := c.ID
+				if l, ok := ent.(*site.Level); ok {
+					id = l.FullID()
+				}
+				if s.Drafts == nil {
+					s.Drafts = map[string]bool{}
+				}
+				s.Drafts[kindName(ent)+":"+id] = true
+				continue
+			}
+			switch e := ent.(type) {
+			case *site.Track:
+				c := *e
+				s.Tracks = append(s.Tracks, &c)
+			case *site.Level:
+				c := *e
+				s.Levels = append(s.Levels, &c)
+			case *site.Competency:
+				c := *e
+				s.Competencies = append(s.Competencies, &c)
+			case *site.Course:
+				c := *e
+				s.Courses = append(s.Courses, &c)
+			case *site.Program:
+				c := *e
+				s.Programs = append(s.Programs, &c)
+			case *site.Page:
+				c := *e
+				if r.home {
+					s.Home = &c
+				} else {
+					s.Pages = append(s.Pages, &c)
+				}
+			}
+		}
+	}
+	if s.Home == nil {
+		s.Home = &site.Page{Common: site.Common{Title: s.Config.Title}}
+	}
+	if s.Home.Title == "" {
+		s.Home.Title = s.Config.Title
+	}
+	byTitle := func(a, b *site.Common) int {
+		return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
+	}
+	slices.SortStableFunc(s.Tracks, func(a, b *site.Track) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), byTitle(&a.Common, &b.Common))
+	})
+	trackOrder := map[string]int{}
+	for i, t := range s.Tracks {
+		trackOrder[t.ID] = i
+	}
+	slices.SortStableFunc(s.Levels, func(a, b *site.Level) int {
+		ta, oka := trackOrder[a.TrackID]
+		tb, okb := trackOrder[b.TrackID]
+		if !oka {
+			ta = len(s.Tracks)
+		}
+		if !okb {
+			tb = len(s.Tracks)
+		}
+		return cmp.Or(cmp.Compare(ta, tb), cmp.Compare(a.TrackID, b.TrackID), comparePath(a.Path, b.Path),
+			cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
+	})
+	slices.SortStableFunc(s.Competencies, func(a, b *site.Competency) int {
+		return cmp.Or(cmp.Compare(a.Category, b.Category), byTitle(&a.Common, &b.Common))
+	})
+	slices.SortStableFunc(s.Courses, func(a, b *site.Course) int { return byTitle(&a.Common, &b.Common) })
+	slices.SortStableFunc(s.Programs, func(a, b *site.Program) int { return byTitle(&a.Common, &b.Common) })
+	slices.SortStableFunc(s.Pages, func(a, b *site.Page) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), byTitle(&a.Common, &b.Common))
+	})
+}
+
+// comparePath orders paths with "ic" first, then by name.
+func comparePath(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "ic":
+		return -1
+	case b == "ic":
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+// kindName returns the kind of an entity as written in references.
+func kindName(ent any) string {
+	switch ent.(type) {
+	case *site.Track:
+		return "track"
+	case *site.Level:
+		return "level"
+	case *site.Competency:
+		return "competency"
+	case *site.Course:
+		return "course"
+	case *site.Program:
+		return "program"
+	}
+	return "page"
+}

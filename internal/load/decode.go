@@ -1,0 +1,338 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/tomlpos"
+)
+
+// decoder moves a decoded TOML table into a typed struct, reporting every
+// unknown key, missing required key and wrongly typed value at its position.
+//
+// BurntSushi/toml can decode into structs itself, but it stops at the first
+// type error and reports it with a line number inside its message text, and
+// its undecoded keys carry no position. Decoding into a generic table first
+// and then walking it here lets every problem be reported, each at the
+// file:line:col that the key locator gives.
+type decoder struct {
+	src   *site.Source
+	diags *diag.List
+	kind  string // "level", "course", ... for messages
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+var expectationsType = reflect.TypeFor[[]site.Expectation]()
+
+// fieldInfo describes one decodable field of a struct type.
+type fieldInfo struct {
+	name     string
+	index    []int
+	required bool
+}
+
+// fields returns the decodable fields of t, with those of embedded structs
+// flattened, sorted by name.
+func fields(t reflect.Type) []fieldInfo {
+	var out []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("toml")
+		if f.Anonymous && tag == "" {
+			for _, sub := range fields(f.Type) {
+				sub.index = append([]int{i}, sub.index...)
+				out = append(out, sub)
+			}
+			continue
+		}
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opt, _ := strings.Cut(tag, ",")
+		out = append(out, fieldInfo{name: name, index: []int{i}, required: opt == "required"})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// table decodes the TOML table m, found at key path at, into the struct v
+// points to. Keys in allow are accepted without a field (for example "id").
+func (d *decoder) table(m map[string]any, at string, v reflect.Value, allow ...string) {
+	fs := fields(v.Type())
+	names := make([]string, 0, len(fs)+len(allow))
+	for _, f := range fs {
+		names = append(names, f.name)
+	}
+	names = append(names, allow...)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		i := sort.Search(len(fs), func(i int) bool { return fs[i].name >= k })
+		if i < len(fs) && fs[i].name == k {
+			d.value(m[k], join(at, k), v.FieldByIndex(fs[i].index))
+			continue
+		}
+		if contains(allow, k) {
+			continue
+		}
+		hint := "remove it, or check the spelling against the format reference in the README"
+		if s := diag.Suggest(k, names); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		where := d.kind
+		if at != "" {
+			where = fmt.Sprintf("[%s]", displayPath(at))
+		}
+		d.diags.Add(d.src.Key(join(at, k)), hint, "unknown key %q in %s", k, where)
+	}
+	for _, f := range fs {
+		if f.required {
+			if _, ok := m[f.name]; !ok {
+				d.diags.Add(d.src.Start(), fmt.Sprintf("add %s = ... to the front matter", f.name),
+					"missing required key %q in %s", f.name, d.kind)
+			}
+		}
+	}
+}
+
+// displayPath strips array indexes from a key path for messages.
+func displayPath(p string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range p {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// join appends key k to path at.
+func join(at, k string) string {
+	if at == "" {
+		return tomlpos.Join(k)
+	}
+	return at + "." + tomlpos.Join(k)
+}
+
+// typeName names the TOML type of a decoded value for messages.
+func typeName(x any) string {
+	switch x.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", x)
+}
+
+func (d *decoder) mismatch(at string, x any, want string) {
+	d.diags.Add(d.src.Value(at), "", "%s must be %s, not %s", displayPath(at), want, typeName(x))
+}
+
+// value decodes x, found at key path at, into v.
+func (d *decoder) value(x any, at string, v reflect.Value) {
+	if v.Type() == expectationsType {
+		d.expectations(x, at, v)
+		return
+	}
+	if v.Type() == timeType {
+		t, ok := x.(time.Time)
+		if !ok {
+			d.mismatch(at, x, "a date (2026-01-31, without quotes)")
+			return
+		}
+		v.Set(reflect.ValueOf(t))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s, ok := x.(string)
+		if !ok {
+			d.mismatch(at, x, "a string")
+			return
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, ok := x.(bool)
+		if !ok {
+			d.mismatch(at, x, "true or false")
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		n, ok := x.(int64)
+		if !ok {
+			if f, isFloat := x.(float64); isFloat && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+				n, ok = int64(f), true
+			}
+		}
+		if !ok {
+			d.mismatch(at, x, "an integer")
+			return
+		}
+		v.SetInt(n)
+	case reflect.Float64:
+		switch n := x.(type) {
+		case int64:
+			v.SetFloat(float64(n))
+		case float64:
+			v.SetFloat(n)
+		default:
+			d.mismatch(at, x, "a number")
+		}
+	case reflect.Slice:
+		items, ok := asArray(x)
+		if !ok {
+			d.mismatch(at, x, "an array")
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		for i, item := range items {
+			d.value(item, at+"["+strconv.Itoa(i)+"]", s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		m, ok := x.(map[string]any)
+		if !ok {
+			d.mismatch(at, x, "a table")
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Interface {
+			v.Set(reflect.ValueOf(m))
+			return
+		}
+		out := reflect.MakeMapWithSize(v.Type(), len(m))
+		for k, item := range m {
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.value(item, join(at, k), e)
+			out.SetMapIndex(reflect.ValueOf(k), e)
+		}
+		v.Set(out)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		d.value(x, at, p.Elem())
+		v.Set(p)
+	case reflect.Struct:
+		m, ok := x.(map[string]any)
+		if !ok {
+			d.mismatch(at, x, "a table")
+			return
+		}
+		d.table(m, at, v)
+	default:
+		panic(fmt.Sprintf("load: cannot decode into %s", v.Type()))
+	}
+}
+
+// asArray returns the elements of a TOML array or array of tables.
+func asArray(x any) ([]any, bool) {
+	switch a := x.(type) {
+	case []any:
+		return a, true
+	case []map[string]any:
+		out := make([]any, len(a))
+		for i, m := range a {
+			out[i] = m
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// expectations decodes a competency table: id = level, or
+// id = { level = N, expect = "..." }. Entries are sorted by competency id.
+func (d *decoder) expectations(x any, at string, v reflect.Value) {
+	m, ok := x.(map[string]any)
+	if !ok {
+		d.mismatch(at, x, "a table of competency = level")
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]site.Expectation, 0, len(m))
+	for _, k := range keys {
+		key := join(at, k)
+		e := site.Expectation{CompetencyID: k, Key: key}
+		switch val := m[k].(type) {
+		case int64:
+			e.Level = int(val)
+		case map[string]any:
+			var body struct {
+				Level  int    `toml:"level,required"`
+				Expect string `toml:"expect"`
+			}
+			sub := *d
+			sub.kind = fmt.Sprintf("the expectation of %q", k)
+			sub.table(val, key, reflect.ValueOf(&body).Elem())
+			e.Level, e.Expect = body.Level, body.Expect
+		default:
+			d.diags.Add(d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
+				"%s must be a level on the scale, not %s", displayPath(key), typeName(val))
+			continue
+		}
+		out = append(out, e)
+	}
+	v.Set(reflect.ValueOf(out))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// idPattern is what an id must look like.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// validID reports whether id is lower-case [a-z0-9-]+ without leading,
+// trailing or doubled hyphens.
+func validID(id string) bool { return idPattern.MatchString(id) }
+
+// suggestID turns a name into a valid id, for hints.
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

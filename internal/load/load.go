@@ -1,0 +1,555 @@
+// Package load reads a site — site.toml and the content directory — from an
+// fs.FS into a *site.Site and the diagnostics found on the way.
+//
+// Each content file is handled on its own: checked to be UTF-8, cut into
+// front matter and body, its TOML decoded (BurntSushi/toml), its keys located
+// (tomlpos) so that every later problem can name file:line:col, its fields
+// moved into typed structs with unknown keys and wrong types reported, and its
+// markdown body converted. Files are read and parsed in parallel, one task per
+// file, and the results are assembled by one goroutine, in sorted order, into
+// the Site.
+//
+// A Loader keeps each file's result, which depends on that file's bytes and
+// the markdown options alone, so that a reload re-parses only the files whose
+// bytes changed. Cached results are never modified: assembling a Site makes a
+// shallow copy of every entity, and only the copies are resolved by check.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/markdown"
+	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/tomlpos"
+)
+
+// ConfigFile is the name of the site configuration file at the site root.
+const ConfigFile = "site.toml"
+
+// Options control loading.
+type Options struct {
+	Drafts bool // keep entities marked draft = true
+}
+
+// Loader loads a site and remembers each file's result for the next load.
+// It is safe for use by one goroutine at a time.
+type Loader struct {
+	opts     markdown.Options
+	conv     *markdown.Converter
+	cache    map[string]*fileResult // by slash path from the site root
+	files    []string               // content files of the last load, sorted
+	haveList bool
+}
+
+// NewLoader returns an empty Loader.
+func NewLoader() *Loader {
+	return &Loader{cache: map[string]*fileResult{}}
+}
+
+// Dir loads the site in fsys once, without caching.
+func Dir(fsys fs.FS, opts Options) (*site.Site, diag.List, error) {
+	return NewLoader().Load(fsys, opts, nil)
+}
+
+// fileResult is what one content file yields. It is immutable once made.
+type fileResult struct {
+	lines    *diag.LineIndex
+	entities []any // *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Page
+	diags    diag.List
+	home     bool
+}
+
+// Load loads the site in fsys. When changed is nil every file is looked at
+// (files whose bytes are unchanged keep their cached result); otherwise only
+// the listed slash paths (files or directories, relative to the site root)
+// are read again and the rest of the last load is reused.
+//
+// The error is for failures to read (a missing site, an unreadable
+// directory); problems in the content are diagnostics.
+func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, diag.List, error) {
+	var diags diag.List
+	cfg, cfgLines, err := loadConfig(fsys, &diags)
+	if err != nil {
+		return nil, nil, err
+	}
+	if mo := (markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML}); l.conv == nil || mo != l.opts {
+		l.opts, l.conv = mo, markdown.New(mo)
+		l.cache = map[string]*fileResult{}
+	}
+	contentDir := path.Clean(cfg.ContentDir)
+	if changed == nil || !l.haveList || touches(changed, ConfigFile) {
+		files, err := listFiles(fsys, contentDir)
+		if err != nil {
+			return nil, nil, err
+		}
+		l.files, l.haveList = files, true
+		changed = nil
+	} else if err := l.applyChanges(fsys, contentDir, changed); err != nil {
+		return nil, nil, err
+	}
+
+	results := l.parseAll(fsys, contentDir, changed)
+
+	s := &site.Site{Config: cfg, Files: map[string]*diag.LineIndex{ConfigFile: cfgLines}}
+	assemble(s, l.files, results, opts, &diags)
+	return s, diags, nil
+}
+
+// touches reports whether the change list names p.
+func touches(changed []string, p string) bool {
+	for _, c := range changed {
+		if c == p {
+			return true
+		}
+	}
+	return false
+}
+
+// applyChanges updates the file list for the changed paths.
+func (l *Loader) applyChanges(fsys fs.FS, contentDir string, changed []string) error {
+	set := make(map[string]bool, len(l.files))
+	for _, f := range l.files {
+		set[f] = true
+	}
+	for _, c := range changed {
+		c = path.Clean(c)
+		if c != contentDir && !strings.HasPrefix(c, contentDir+"/") {
+			continue
+		}
+		for f := range set {
+			if f == c || strings.HasPrefix(f, c+"/") {
+				delete(set, f)
+			}
+		}
+		delete(l.cache, c)
+		info, err := fs.Stat(fsys, c)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return fmt.Errorf("stat %s: %w", c, err)
+		case info.IsDir():
+			files, err := listFiles(fsys, c)
+			if err != nil {
+				return err
+			}
+			for _, f := range files {
+				set[f] = true
+				delete(l.cache, f)
+			}
+		case isContentFile(c):
+			set[c] = true
+		}
+	}
+	l.files = l.files[:0]
+	for f := range set {
+		l.files = append(l.files, f)
+	}
+	sort.Strings(l.files)
+	return nil
+}
+
+// isContentFile reports whether a file name is a content file (markdown or
+// TOML, not hidden, not an editor's temporary file).
+func isContentFile(p string) bool {
+	base := path.Base(p)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	ext := path.Ext(base)
+	return ext == ".md" || ext == ".toml"
+}
+
+// listFiles returns the content files under dir, sorted.
+func listFiles(fsys fs.FS, dir string) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return fmt.Errorf("read %s: %w", p, err)
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if isContentFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// parseAll parses the files that are not cached (all of them when changed is
+// nil, keeping results whose bytes are the same), in parallel.
+func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) []*fileResult {
+	results := make([]*fileResult, len(l.files))
+	var todo []int
+	for i, f := range l.files {
+		if r, ok := l.cache[f]; ok && changed != nil {
+			results[i] = r
+			continue
+		}
+		todo = append(todo, i)
+	}
+	var wg sync.WaitGroup
+	work := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				f := l.files[i]
+				text, err := fs.ReadFile(fsys, f)
+				if err != nil {
+					r := &fileResult{lines: diag.NewLineIndex(f, nil)}
+					r.diags.Add(diag.Pos{File: f}, "", "cannot read file: %v", err)
+					results[i] = r
+					continue
+				}
+				if old, ok := l.cache[f]; ok && bytes.Equal(old.lines.Text(), text) {
+					results[i] = old
+					continue
+				}
+				results[i] = parseFile(l.conv, contentDir, f, text)
+			}
+		}()
+	}
+	for _, i := range todo {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, f := range l.files {
+		l.cache[f] = results[i]
+	}
+	return results
+}
+
+// kindOf classifies a content file by its place under the content directory.
+// It returns the kind ("home", "track", "level", "competency", "course",
+// "program", "page") and, for a level, its track id.
+func kindOf(rel string) (kind, track string) {
+	parts := strings.Split(rel, "/")
+	base := parts[len(parts)-1]
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	switch {
+	case len(parts) == 1 && stem == "_index":
+		return "home", ""
+	case len(parts) == 3 && parts[0] == "tracks" && stem == "_index":
+		return "track", parts[1]
+	case len(parts) == 3 && parts[0] == "tracks":
+		return "level", parts[1]
+	case len(parts) == 2 && parts[0] == "competencies":
+		return "competency", ""
+	case len(parts) == 2 && parts[0] == "courses":
+		return "course", ""
+	case len(parts) == 2 && parts[0] == "programs":
+		return "program", ""
+	case len(parts) == 2 && parts[0] == "pages":
+		return "page", ""
+	}
+	return "", ""
+}
+
+// parseFile turns one content file into entities and diagnostics.
+func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *fileResult {
+	lines := diag.NewLineIndex(file, text)
+	r := &fileResult{lines: lines}
+	if !utf8.Valid(text) {
+		i := invalidUTF8(text)
+		r.diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
+		return r
+	}
+	rel := strings.TrimPrefix(file, contentDir+"/")
+	kind, track := kindOf(rel)
+	if kind == "" {
+		r.diags.Add(lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/ or pages/ under the content directory",
+			"content file in an unexpected place")
+		return r
+	}
+	r.home = kind == "home"
+	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	isTOML := path.Ext(file) == ".toml"
+
+	var fm frontMatter
+	if isTOML {
+		fm = frontMatter{tomlStart: 0, tomlEnd: len(text), bodyStart: len(text), open: true}
+		if bytes.HasPrefix(text, []byte("\xef\xbb\xbf")) {
+			fm.tomlStart = 3
+		}
+	} else {
+		var serr *splitError
+		fm, serr = split(text)
+		if serr != nil {
+			r.diags.Add(lines.Pos(serr.start, serr.end), serr.hint, "%s", serr.msg)
+			return r
+		}
+	}
+	tomlText := text[fm.tomlStart:fm.tomlEnd]
+	table := map[string]any{}
+	if fm.open {
+		// Pad with newlines so that BurntSushi/toml's line numbers are the
+		// file's own.
+		padded := make([]byte, 0, len(tomlText)+lines.Pos(fm.tomlStart, fm.tomlStart).Line)
+		for range lines.Pos(fm.tomlStart, fm.tomlStart).Line - 1 {
+			padded = append(padded, '\n')
+		}
+		padded = append(padded, tomlText...)
+		if _, err := toml.NewDecoder(bytes.NewReader(padded)).Decode(&table); err != nil {
+			r.diags.Append(tomlError(lines, fm.tomlStart, len(padded)-len(tomlText), err))
+			return r
+		}
+	}
+	keys := tomlpos.Scan(tomlText)
+	src := site.Source{File: file, Lines: lines, Keys: keys, Base: fm.tomlStart}
+
+	var body site.Body
+	if !isTOML && fm.bodyStart < len(text) {
+		b, err := conv.Convert(blankExcept(text, fm.bodyStart), lines)
+		if err != nil {
+			r.diags.Add(lines.Pos(fm.bodyStart, fm.bodyStart), "", "cannot convert markdown: %v", err)
+		}
+		body = b
+	}
+
+	if isTOML && (kind == "competency" || kind == "course" || kind == "program") {
+		if items, ok := table[kind]; ok {
+			r.entities = catalogue(kind, table, items, src, &r.diags)
+			return r
+		}
+	}
+	ent := newEntity(kind)
+	d := &decoder{src: &src, diags: &r.diags, kind: kind}
+	d.table(table, "", reflect.ValueOf(ent).Elem(), "id")
+	c := common(ent)
+	c.ID = stem
+	if kind == "track" {
+		c.ID = track
+	}
+	if id, ok := table["id"]; ok && kind != "track" && kind != "home" {
+		if s, isStr := id.(string); isStr {
+			c.ID = s
+		} else {
+			d.mismatch("id", id, "a string")
+		}
+	}
+	c.Src, c.Body = src, body
+	if kind == "level" {
+		lv := ent.(*site.Level)
+		lv.TrackID = track
+		if lv.Path == "" {
+			lv.Path = "ic"
+		}
+	}
+	if kind != "home" {
+		checkID(c, kind, table, &r.diags)
+	}
+	r.entities = []any{ent}
+	return r
+}
+
+// catalogue decodes a [[kind]] array of tables.
+func catalogue(kind string, table map[string]any, items any, src site.Source, diags *diag.List) []any {
+	for k := range table {
+		if k != kind {
+			diags.Add(src.Key(tomlpos.Join(k)), fmt.Sprintf("a catalogue file holds only [[%s]] tables", kind),
+				"unknown key %q in %s catalogue", k, kind)
+		}
+	}
+	list, ok := items.([]map[string]any)
+	if !ok {
+		diags.Add(src.Value(kind), fmt.Sprintf("write each entry as a [[%s]] table", kind), "%s must be an array of tables", kind)
+		return nil
+	}
+	var out []any
+	for i, m := range list {
+		s := src
+		s.Prefix = fmt.Sprintf("%s[%d]", kind, i)
+		ent := newEntity(kind)
+		d := &decoder{src: &s, diags: diags, kind: kind}
+		d.table(m, "", reflect.ValueOf(ent).Elem(), "id")
+		c := common(ent)
+		c.Src = s
+		id, isStr := m["id"].(string)
+		if !isStr {
+			if _, present := m["id"]; present {
+				d.mismatch("id", m["id"], "a string")
+			} else {
+				diags.Add(s.Start(), `add id = "..." to every entry of a catalogue`, "missing required key \"id\" in %s", kind)
+			}
+			continue
+		}
+		c.ID = id
+		checkID(c, kind, m, diags)
+		out = append(out, ent)
+	}
+	return out
+}
+
+// checkID reports an id that is not lower-case [a-z0-9-]+.
+//
+// Example: content/courses/Secure_Coding.md. Discussion: ids appear in URLs
+// and in references typed by people; one spelling keeps both predictable.
+func checkID(c *site.Common, kind string, table map[string]any, diags *diag.List) {
+	if validID(c.ID) {
+		return
+	}
+	pos := c.Src.Start()
+	if _, ok := table["id"]; ok {
+		pos = c.Src.Value("id")
+	}
+	hint := "use lower-case letters, digits and hyphens"
+	if s := suggestID(c.ID); s != "" {
+		hint = fmt.Sprintf("rename it %q", s)
+	}
+	diags.Add(pos, hint, "invalid %s id %q", kind, c.ID)
+}
+
+// newEntity returns a new entity of a kind.
+func newEntity(kind string) any {
+	switch kind {
+	case "track":
+		return &site.Track{}
+	case "level":
+		return &site.Level{}
+	case "competency":
+		return &site.Competency{}
+	case "course":
+		return &site.Course{}
+	case "program":
+		return &site.Program{}
+	}
+	return &site.Page{}
+}
+
+// common returns the fields every entity has.
+func common(ent any) *site.Common {
+	switch e := ent.(type) {
+	case *site.Track:
+		return &e.Common
+	case *site.Level:
+		return &e.Common
+	case *site.Competency:
+		return &e.Common
+	case *site.Course:
+		return &e.Common
+	case *site.Program:
+		return &e.Common
+	case *site.Page:
+		return &e.Common
+	}
+	panic(fmt.Sprintf("load: not an entity: %T", ent))
+}
+
+// invalidUTF8 returns the offset of the first byte that is not valid UTF-8.
+func invalidUTF8(text []byte) int {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(text)
+}
+
+// tomlError converts a TOML decoding error to a diagnostic at its position.
+// pad is the number of newlines put before the TOML text, start its offset in
+// the file.
+func tomlError(lines *diag.LineIndex, start, pad int, err error) diag.Diagnostic {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		off := start + pe.Position.Start - pad
+		msg := pe.Message
+		if msg == "" {
+			msg = err.Error()
+		}
+		return diag.Diagnostic{Pos: lines.Pos(off, off+max(1, pe.Position.Len)), Severity: diag.Error,
+			Msg: "invalid TOML: " + msg, Hint: strings.TrimSpace(firstLine(pe.Usage))}
+	}
+	return diag.Diagnostic{Pos: lines.Pos(start, start), Severity: diag.Error, Msg: "invalid TOML: " + err.Error()}
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// loadConfig reads and decodes site.toml, filling defaults.
+func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
+	text, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		return site.Config{}, nil, fmt.Errorf("read %s: %w (run ladder in a site directory, or give --src DIR; ladder init DIR creates one)", ConfigFile, err)
+	}
+	lines := diag.NewLineIndex(ConfigFile, text)
+	cfg := site.Config{}
+	if !utf8.Valid(text) {
+		i := invalidUTF8(text)
+		diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
+	} else {
+		table := map[string]any{}
+		if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&table); err != nil {
+			diags.Append(tomlError(lines, 0, 0, err))
+		} else {
+			src := site.Source{File: ConfigFile, Lines: lines, Keys: tomlpos.Scan(text)}
+			d := &decoder{src: &src, diags: diags, kind: ConfigFile}
+			d.table(table, "", reflect.ValueOf(&cfg).Elem())
+			cfg.Src = src
+		}
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "/"
+	}
+	if !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "default"
+	}
+	if cfg.ContentDir == "" {
+		cfg.ContentDir = "content"
+	}
+	if cfg.OutputDir == "" {
+		cfg.OutputDir = "build"
+	}
+	if cfg.Title == "" {
+		cfg.Title = "Careers"
+	}
+	if len(cfg.Scale.Names) == 0 {
+		cfg.Scale.Names = []string{"Awareness", "Foundational", "Proficient", "Advanced", "Expert"}
+	}
+	if cfg.Today.IsZero() {
+		y, m, d := time.Now().Date()
+		cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	} else {
+		y, m, d := cfg.Today.Date()
+		cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return cfg, lines, nil
+}

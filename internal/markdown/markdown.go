@@ -1,0 +1,205 @@
+// Package markdown converts the markdown bodies of content files to HTML.
+//
+// One goldmark instance is configured per option set (GFM tables,
+// strikethrough, task lists and autolinks, footnotes, heading ids and
+// typographic punctuation; raw HTML is dropped unless unsafe_html is set) and
+// reused for every file; goldmark is safe for concurrent use.
+//
+// Links into the site are not resolved here, so that a body's HTML depends on
+// its own file only and can be cached by content: an AST transformer collects
+// every entity link ("course:secure-coding", "level:software/sde-2", ...) and
+// root-relative link ("/tracks/") with its position, and rewrites its
+// destination to a placeholder (see Placeholder) that the render package
+// replaces with the right URL for the page being written.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Placeholder is the scheme that marks an unresolved internal link in
+// converted HTML: `href="ladder-ref:course/secure-coding"` for an entity link,
+// `href="ladder-ref:/tracks/"` for a root-relative one. The characters used
+// survive goldmark's URL escaping unchanged.
+const Placeholder = "ladder-ref:"
+
+// Kinds lists the entity kinds an entity link may name.
+var Kinds = []string{"track", "level", "competency", "course", "program", "page"}
+
+// Options selects a converter.
+type Options struct {
+	UnsafeHTML bool // keep raw HTML in markdown
+}
+
+// Converter converts markdown bodies with one set of options. It is safe for
+// concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a converter for opts. Build one per build and share it.
+func New(opts Options) *Converter {
+	rendererOpts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100)),
+		),
+	}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return &Converter{md: goldmark.New(rendererOpts...)}
+}
+
+// linksKey is the parser context key under which the collector stores links.
+var linksKey = parser.NewContextKey()
+
+type rawLink struct {
+	kind, target string
+	start, end   int // byte range of the destination in the source
+}
+
+// linkCollector rewrites internal link destinations to placeholders and
+// records them in the parser context.
+type linkCollector struct{}
+
+// Transform implements parser.ASTTransformer.
+func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var links []rawLink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = &n.Destination
+		case *ast.Image:
+			dest = &n.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		d := string(*dest)
+		kind, target, ok := classify(d)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		start, end := locate(src, n.Pos(), d)
+		links = append(links, rawLink{kind: kind, target: target, start: start, end: end})
+		if kind == "" {
+			*dest = []byte(Placeholder + target)
+		} else {
+			*dest = []byte(Placeholder + kind + "/" + target)
+		}
+		return ast.WalkContinue, nil
+	})
+	pc.Set(linksKey, links)
+}
+
+// classify splits an internal link destination into kind and target.
+// Root-relative links have kind "". Protocol-relative ("//host") and external
+// links are not internal.
+func classify(dest string) (kind, target string, ok bool) {
+	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+		return "", dest, true
+	}
+	k, t, found := strings.Cut(dest, ":")
+	if !found {
+		return "", "", false
+	}
+	for _, kind := range Kinds {
+		if k == kind {
+			return k, t, true
+		}
+	}
+	return "", "", false
+}
+
+// locate finds the destination d in src at or after the node's position, so
+// that a bad link is reported where its target is written.
+func locate(src []byte, pos int, d string) (int, int) {
+	if pos < 0 || pos > len(src) {
+		pos = 0
+	}
+	if i := bytes.Index(src[pos:], []byte(d)); i >= 0 && i < 4096 {
+		return pos + i, pos + i + len(d)
+	}
+	return pos, pos
+}
+
+// Convert converts a file's body. src is the whole file with everything that
+// is not body (the front matter) blanked to spaces, so that positions are the
+// file's own; lines locates them.
+func (c *Converter) Convert(src []byte, lines *diag.LineIndex) (site.Body, error) {
+	pc := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return site.Body{}, err
+	}
+	body := site.Body{HTML: template.HTML(buf.String()), Text: plainText(doc, src)}
+	raw, _ := pc.Get(linksKey).([]rawLink)
+	for _, l := range raw {
+		body.Links = append(body.Links, site.Link{Kind: l.kind, Target: l.target, Pos: lines.Pos(l.start, l.end)})
+	}
+	return body, nil
+}
+
+// plainText returns the text of a document, blocks separated by newlines,
+// for search indexes and descriptions.
+func plainText(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(n.Value(src))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		case *ast.CodeSpan, *ast.AutoLink:
+			if entering {
+				if a, ok := n.(*ast.AutoLink); ok {
+					b.Write(a.URL(src))
+					return ast.WalkSkipChildren, nil
+				}
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if entering {
+				lines := n.Lines()
+				for i := 0; i < lines.Len(); i++ {
+					seg := lines.At(i)
+					b.Write(seg.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		default:
+			if n.Type() == ast.TypeBlock && !entering && b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,291 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Framework is the schema of /data/framework.json (documented in the
+// README). URLs are relative to the site root, without a leading slash
+// ("tracks/sde/"), so that a client can join them to wherever the site is
+// deployed. Levels are named by their full id, "<track>/<level>".
+type Framework struct {
+	Schema       int               `json:"schema"`
+	Title        string            `json:"title"`
+	Language     string            `json:"language"`
+	Today        string            `json:"today"`
+	Scale        []string          `json:"scale"`
+	Tracks       []FrameworkTrack  `json:"tracks"`
+	Levels       []FrameworkLevel  `json:"levels"`
+	Competencies []FrameworkComp   `json:"competencies"`
+	Courses      []FrameworkCourse `json:"courses"`
+	Programs     []FrameworkProg   `json:"programs"`
+	Pages        []FrameworkPage   `json:"pages"`
+}
+
+// FrameworkTrack is a track in framework.json.
+type FrameworkTrack struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Summary string   `json:"summary,omitempty"`
+	Family  string   `json:"family,omitempty"`
+	URL     string   `json:"url"`
+	Paths   []string `json:"paths"`
+	Levels  []string `json:"levels"`
+}
+
+// FrameworkLevel is a level in framework.json.
+type FrameworkLevel struct {
+	ID           string             `json:"id"`
+	Track        string             `json:"track"`
+	Title        string             `json:"title"`
+	Code         string             `json:"code,omitempty"`
+	Rank         int                `json:"rank"`
+	Path         string             `json:"path"`
+	Summary      string             `json:"summary,omitempty"`
+	URL          string             `json:"url"`
+	Next         []string           `json:"next"`
+	Moves        []string           `json:"moves"`
+	Required     []string           `json:"required_courses"`
+	Optional     []string           `json:"optional_courses"`
+	MinMonths    int                `json:"min_months,omitempty"`
+	ONetSOC      string             `json:"onet_soc,omitempty"`
+	Competencies []FrameworkExpect  `json:"competencies"`
+	Pay          *site.Pay          `json:"pay,omitempty"`
+	Programs     []string           `json:"programs"`
+	extra        map[string]float64 // reserved
+}
+
+// FrameworkExpect is an expectation (or a course's skill) in framework.json.
+type FrameworkExpect struct {
+	ID     string `json:"id"`
+	Level  int    `json:"level"`
+	Expect string `json:"expect,omitempty"`
+}
+
+// FrameworkComp is a competency in framework.json.
+type FrameworkComp struct {
+	ID       string            `json:"id"`
+	Title    string            `json:"title"`
+	Category string            `json:"category,omitempty"`
+	Summary  string            `json:"summary,omitempty"`
+	URL      string            `json:"url"`
+	Levels   map[string]string `json:"levels,omitempty"`
+}
+
+// FrameworkCourse is a course in framework.json.
+type FrameworkCourse struct {
+	ID            string            `json:"id"`
+	Title         string            `json:"title"`
+	Provider      string            `json:"provider,omitempty"`
+	Format        string            `json:"format,omitempty"`
+	Hours         float64           `json:"hours"`
+	Cost          float64           `json:"cost,omitempty"`
+	Currency      string            `json:"currency,omitempty"`
+	URL           string            `json:"url"`
+	LMSURL        string            `json:"lms_url,omitempty"`
+	Credential    string            `json:"credential,omitempty"`
+	Prerequisites []string          `json:"prerequisites"`
+	Skills        []FrameworkExpect `json:"skills"`
+}
+
+// FrameworkProg is a program in framework.json.
+type FrameworkProg struct {
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Kind        string            `json:"kind,omitempty"`
+	Summary     string            `json:"summary,omitempty"`
+	Duration    string            `json:"duration,omitempty"`
+	WeeklyHours float64           `json:"weekly_hours,omitempty"`
+	Paid        bool              `json:"paid"`
+	Fields      []string          `json:"fields"`
+	URL         string            `json:"url"`
+	Courses     []string          `json:"courses"`
+	LeadsTo     []string          `json:"leads_to"`
+	Intakes     []FrameworkIntake `json:"intakes"`
+	Eligibility FrameworkElig     `json:"eligibility"`
+	Funding     site.Funding      `json:"funding"`
+	Outcomes    site.Outcomes     `json:"outcomes"`
+}
+
+// FrameworkIntake is an intake in framework.json, dates as YYYY-MM-DD.
+type FrameworkIntake struct {
+	ApplyFrom string `json:"apply_from,omitempty"`
+	ApplyBy   string `json:"apply_by,omitempty"`
+	Start     string `json:"start,omitempty"`
+}
+
+// FrameworkElig is a program's eligibility in framework.json.
+type FrameworkElig struct {
+	MinTenureMonths int      `json:"min_tenure_months,omitempty"`
+	Tracks          []string `json:"tracks"`
+	Levels          []string `json:"levels"`
+	Courses         []string `json:"courses"`
+	Approval        string   `json:"approval,omitempty"`
+	Note            string   `json:"note,omitempty"`
+}
+
+// FrameworkPage is a free page in framework.json.
+type FrameworkPage struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+func rel(u string) string { return strings.TrimPrefix(u, "/") }
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func ids[T any](xs []T, id func(T) string) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, id(x))
+	}
+	return out
+}
+
+func levelID(l *site.Level) string     { return l.FullID() }
+func courseID(c *site.Course) string   { return c.ID }
+func programID(p *site.Program) string { return p.ID }
+func trackID(t *site.Track) string     { return t.ID }
+
+func expects(es []site.Expectation) []FrameworkExpect {
+	out := make([]FrameworkExpect, 0, len(es))
+	for _, e := range es {
+		out = append(out, FrameworkExpect{ID: e.CompetencyID, Level: e.Level, Expect: e.Expect})
+	}
+	return out
+}
+
+// BuildFramework returns the machine-readable model of the site.
+func BuildFramework(s *site.Site) *Framework {
+	f := &Framework{Schema: 1, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today), Scale: s.Config.Scale.Names}
+	for _, t := range s.Tracks {
+		f.Tracks = append(f.Tracks, FrameworkTrack{ID: t.ID, Title: t.Title, Summary: t.Summary, Family: t.Family,
+			URL: rel(URLOf(t)), Paths: t.Paths, Levels: ids(t.Levels, levelID)})
+	}
+	for _, l := range s.Levels {
+		f.Levels = append(f.Levels, FrameworkLevel{ID: l.FullID(), Track: l.TrackID, Title: l.Title, Code: l.Code,
+			Rank: l.Rank, Path: l.Path, Summary: l.Summary, URL: rel(URLOf(l)),
+			Next: ids(l.Next, levelID), Moves: ids(l.Moves, levelID),
+			Required: ids(l.Required, courseID), Optional: ids(l.Optional, courseID),
+			MinMonths: l.MinMonths, ONetSOC: l.ONetSOC, Competencies: expects(l.Expectations), Pay: l.Pay,
+			Programs: ids(l.LedBy, programID)})
+	}
+	for _, c := range s.Competencies {
+		f.Competencies = append(f.Competencies, FrameworkComp{ID: c.ID, Title: c.Title, Category: c.Category,
+			Summary: c.Summary, URL: rel(URLOf(c)), Levels: c.Descriptors})
+	}
+	for _, c := range s.Courses {
+		f.Courses = append(f.Courses, FrameworkCourse{ID: c.ID, Title: c.Title, Provider: c.Provider, Format: c.Format,
+			Hours: c.Hours, Cost: c.Cost, Currency: c.Currency, URL: rel(URLOf(c)), LMSURL: c.URL, Credential: c.Credential,
+			Prerequisites: ids(c.Prereqs, courseID), Skills: expects(c.Skills)})
+	}
+	for _, p := range s.Programs {
+		fp := FrameworkProg{ID: p.ID, Title: p.Title, Kind: p.Kind, Summary: p.Summary, Duration: p.Duration,
+			WeeklyHours: p.WeeklyHours, Paid: p.Paid, Fields: nonNil(p.Fields), URL: rel(URLOf(p)),
+			Courses: ids(p.Courses, courseID), LeadsTo: ids(p.LeadsTo, levelID), Intakes: []FrameworkIntake{},
+			Eligibility: FrameworkElig{MinTenureMonths: p.Eligibility.MinTenureMonths,
+				Tracks: ids(p.Eligibility.Tracks, trackID), Levels: ids(p.Eligibility.Levels, levelID),
+				Courses: ids(p.Eligibility.Courses, courseID), Approval: p.Eligibility.Approval, Note: p.Eligibility.Note},
+			Funding: p.Funding, Outcomes: p.Outcomes}
+		for _, in := range p.Intakes {
+			fp.Intakes = append(fp.Intakes, FrameworkIntake{ApplyFrom: date(in.ApplyFrom), ApplyBy: date(in.ApplyBy), Start: date(in.Start)})
+		}
+		f.Programs = append(f.Programs, fp)
+	}
+	for _, p := range s.Pages {
+		f.Pages = append(f.Pages, FrameworkPage{ID: p.ID, Title: p.Title, URL: rel(URLOf(p))})
+	}
+	return f
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (r *Renderer) frameworkJSON() ([]byte, error) {
+	return marshal(BuildFramework(r.site))
+}
+
+// marshal encodes v as compact JSON with a final newline.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sitemap lists every page but the 404 page and the data files.
+func (r *Renderer) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range r.pages {
+		if !strings.HasSuffix(p.Path, "index.html") {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(r.urls.abs(p.URL)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// Itoa is strconv.Itoa, for templates.
+func Itoa(n int) string { return strconv.Itoa(n) }
+
+// SearchDoc is one document of /data/search.json.
+type SearchDoc struct {
+	Kind    string `json:"k"`
+	Title   string `json:"t"`
+	URL     string `json:"u"`
+	Summary string `json:"s,omitempty"`
+	Text    string `json:"b,omitempty"`
+}
+
+// searchJSON writes the documents the search page looks through.
+func (r *Renderer) searchJSON() ([]byte, error) {
+	s := r.site
+	var docs []SearchDoc
+	add := func(kind string, c *site.Common, url string) {
+		docs = append(docs, SearchDoc{Kind: kind, Title: c.Title, URL: rel(url), Summary: c.Summary, Text: c.Body.Text})
+	}
+	for _, x := range s.Tracks {
+		add("track", &x.Common, URLOf(x))
+	}
+	for _, x := range s.Levels {
+		add("level", &x.Common, URLOf(x))
+	}
+	for _, x := range s.Competencies {
+		add("competency", &x.Common, URLOf(x))
+	}
+	for _, x := range s.Courses {
+		add("course", &x.Common, URLOf(x))
+	}
+	for _, x := range s.Programs {
+		add("program", &x.Common, URLOf(x))
+	}
+	for _, x := range s.Pages {
+		add("page", &x.Common, URLOf(x))
+	}
+	return marshal(docs)
+}

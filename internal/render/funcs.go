@@ -1,0 +1,58 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/chart"
+)
+
+// funcs returns the template functions. They are pure: anything that
+// depends on the page being drawn is a method of *Page.
+func funcs(r *Renderer) template.FuncMap {
+	return template.FuncMap{
+		"money": Money,
+		"hours": Hours,
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2 January 2006")
+		},
+		"isodate": func(t time.Time) string { return date(t) },
+		"join":    strings.Join,
+		"percent": func(f float64) string {
+			if f <= 1 {
+				f *= 100
+			}
+			return strings.TrimSuffix(strings.TrimRight(strings.TrimRight(formatFloat(f), "0"), "."), ".") + "%"
+		},
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"float": func(n int) float64 { return float64(n) },
+		"add":   func(a, b int) int { return a + b },
+		"sub":  func(a, b int) int { return a - b },
+		"heat": chart.HeatClass,
+		"jsonld": func(v any) (template.JS, error) {
+			b, err := json.Marshal(v)
+			return template.JS(b), err
+		},
+		"title": func(s string) string {
+			if s == "" {
+				return s
+			}
+			return strings.ToUpper(s[:1]) + s[1:]
+		},
+	}
+}
+
+func formatFloat(f float64) string {
+	b, _ := json.Marshal(f)
+	return string(b)
+}

@@ -1,0 +1,224 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Page is what a template receives: the site, the page being drawn, the
+// entity it is about (one of the typed fields is set, by kind) and helpers.
+type Page struct {
+	Site  *site.Site
+	Spec  PageSpec
+	Kind  string
+	Title string
+
+	Home       *site.Page
+	Track      *site.Track
+	Level      *site.Level
+	Competency *site.Competency
+	Course     *site.Course
+	Program    *site.Program
+	FreePage   *site.Page
+
+	r *Renderer
+}
+
+func (r *Renderer) newPage(spec PageSpec) *Page {
+	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: spec.Title, r: r}
+	switch e := spec.Entity.(type) {
+	case *site.Track:
+		p.Track = e
+	case *site.Level:
+		p.Level = e
+	case *site.Competency:
+		p.Competency = e
+	case *site.Course:
+		p.Course = e
+	case *site.Program:
+		p.Program = e
+	case *site.Page:
+		if spec.Kind == "home" {
+			p.Home = e
+		} else {
+			p.FreePage = e
+		}
+	}
+	return p
+}
+
+// Href returns the link to x from this page: x is an entity, or a
+// site-relative path such as "tracks/" or "/courses/#filters".
+func (p *Page) Href(x any) string {
+	var to string
+	switch v := x.(type) {
+	case string:
+		to = "/" + strings.TrimPrefix(v, "/")
+	default:
+		to = URLOf(x)
+	}
+	return p.r.urls.href(p.Spec.URL, to)
+}
+
+// AbsURL returns the absolute URL (or absolute path, when base_url has no
+// host) of a site-relative path, for canonical links.
+func (p *Page) AbsURL(x any) string {
+	switch v := x.(type) {
+	case string:
+		return p.r.urls.abs(v)
+	}
+	return p.r.urls.abs(URLOf(x))
+}
+
+// Asset returns the link to a theme asset ("style.css") with a version query
+// that changes when the theme's assets change.
+func (p *Page) Asset(name string) string {
+	return p.Href("assets/"+name) + "?v=" + p.r.assetVer
+}
+
+// Root returns the link to the site root from this page, for scripts that
+// build URLs at run time (always ends with "/", or is "" for relative URLs
+// at the root).
+func (p *Page) Root() string {
+	h := p.Href("/")
+	return strings.TrimSuffix(h, "index.html")
+}
+
+// Body returns the HTML of an entity's markdown body with its internal links
+// resolved for this page.
+func (p *Page) Body(x any) template.HTML {
+	var c *site.Common
+	track := ""
+	switch e := x.(type) {
+	case *site.Track:
+		c, track = &e.Common, e.ID
+	case *site.Level:
+		c, track = &e.Common, e.TrackID
+	case *site.Competency:
+		c = &e.Common
+	case *site.Course:
+		c = &e.Common
+	case *site.Program:
+		c = &e.Common
+	case *site.Page:
+		c = &e.Common
+	default:
+		return ""
+	}
+	return template.HTML(p.r.resolveBody(string(c.Body.HTML), p.Spec.URL, track))
+}
+
+// ShowDrafts reports whether draft banners are shown.
+func (p *Page) ShowDrafts() bool { return p.r.opts.Drafts }
+
+// Generator returns the generator meta value.
+func (p *Page) Generator() string { return p.r.opts.Generator }
+
+// ScaleName returns the name of a point on the scale.
+func (p *Page) ScaleName(n int) string { return p.Site.Config.Scale.Name(n) }
+
+// Nav lists the main navigation entries.
+func (p *Page) Nav() []NavItem {
+	items := []NavItem{
+		{Label: "Tracks", Path: "tracks/"}, {Label: "Competencies", Path: "competencies/"},
+		{Label: "Courses", Path: "courses/"}, {Label: "Programs", Path: "programs/"},
+		{Label: "Compare", Path: "compare/"}, {Label: "Path finder", Path: "paths/"}, {Label: "Plan", Path: "plan/"},
+	}
+	cur := strings.Trim(p.Spec.URL, "/")
+	for i := range items {
+		seg := strings.Trim(items[i].Path, "/")
+		items[i].Current = cur == seg || strings.HasPrefix(cur, seg+"/")
+	}
+	return items
+}
+
+// NavItem is a main navigation entry.
+type NavItem struct {
+	Label, Path string
+	Current     bool
+}
+
+// Description returns a one-line description for the meta tag.
+func (p *Page) Description() string {
+	for _, s := range []string{summaryOf(p.Spec.Entity), p.Site.Home.Summary} {
+		if s != "" {
+			return s
+		}
+	}
+	return p.Site.Config.Title
+}
+
+func summaryOf(x any) string {
+	switch e := x.(type) {
+	case *site.Track:
+		return e.Summary
+	case *site.Level:
+		return e.Summary
+	case *site.Competency:
+		return e.Summary
+	case *site.Course:
+		return e.Summary
+	case *site.Program:
+		return e.Summary
+	case *site.Page:
+		return e.Summary
+	}
+	return ""
+}
+
+// IsDraft reports whether the page's entity is a draft.
+func (p *Page) IsDraft() bool {
+	switch e := p.Spec.Entity.(type) {
+	case *site.Track:
+		return e.Draft
+	case *site.Level:
+		return e.Draft
+	case *site.Competency:
+		return e.Draft
+	case *site.Course:
+		return e.Draft
+	case *site.Program:
+		return e.Draft
+	case *site.Page:
+		return e.Draft
+	}
+	return false
+}
+
+// Money formats an amount with its currency: "USD 95,000".
+func Money(amount float64, currency string) string {
+	n := int64(amount)
+	s := fmt.Sprint(n)
+	if n < 0 {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac := amount - float64(n); frac > 0.0049 {
+		out += fmt.Sprintf(".%02d", int((frac+0.005)*100))
+	}
+	if n < 0 {
+		out = "-" + out
+	}
+	if currency != "" {
+		return currency + " " + out
+	}
+	return out
+}
+
+// Hours formats a number of hours: "6 h", "1.5 h".
+func Hours(h float64) string {
+	if h == float64(int64(h)) {
+		return fmt.Sprintf("%d h", int64(h))
+	}
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", h), "0"), ".") + " h"
+}

@@ -1,0 +1,410 @@
+// Package render turns a checked site into the files of a static website.
+//
+// # Pages
+//
+// Every page of the site is listed up front by Pages, each with its output
+// path and the template that draws it; Render draws one page, and All draws
+// every page in parallel into an output.Output. Listing first and drawing on
+// demand lets the dev server draw only the pages a browser asks for.
+//
+//	/                          home.html        tracks by family, featured programs, search box
+//	/tracks/                   tracks.html      all tracks
+//	/tracks/<t>/               track.html       the ladder and the competency matrix
+//	/tracks/<t>/<l>/           level.html       expectations, courses, programs, what changes next
+//	/competencies/             competencies.html
+//	/competencies/<id>/        competency.html
+//	/courses/                  courses.html     catalogue with filters
+//	/courses/<id>/             course.html      prerequisites drawn as a graph
+//	/programs/                 programs.html
+//	/programs/<id>/            program.html
+//	/compare/ /paths/ /plan/ /search/            interactive pages, driven by /data/*.json
+//	/<slug>/                   page.html        free pages
+//	/404.html                  404.html
+//	/data/framework.json       the framework, machine-readable (schema in the README)
+//	/sitemap.xml               every page but 404
+//
+// plus the theme's assets under /assets/ and the site's static/ files, as is.
+//
+// # Templates
+//
+// Templates are html/template files in the theme's layouts/ directory: one
+// file per page kind (above), which defines "main" (and may define "head"),
+// and the shared "baseof.html" and "partials/*.html". A site overrides any of
+// them with a file of the same relative path under its own layouts/. Each
+// page kind's template is parsed once, from a clone of the shared set, and is
+// executed in parallel.
+//
+// Templates receive a *Page: the site, the entity the page is about, and
+// helpers. Links are written with {{.Href x}}, which accepts an entity or a
+// site-relative path ("tracks/") and honours base_url and relative_urls, so
+// that the output deploys under any sub-path or opens from disk.
+//
+// # Determinism
+//
+// Given the same site and options, every byte of the output is the same:
+// lists come from the model in its fixed order, maps are never ranged over
+// unsorted, and the only date used is the site's Today.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/ladder-ssg/ladder/internal/output"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Options control rendering.
+type Options struct {
+	// BaseURL overrides the site's base_url when not empty.
+	BaseURL string
+	// Drafts marks draft entities with a banner (the dev server shows them).
+	Drafts bool
+	// Generator is written in the generator meta tag, e.g. "ladder v0.1.0".
+	Generator string
+}
+
+// Renderer draws the pages of one site. It is immutable once made and safe
+// for concurrent use.
+type Renderer struct {
+	site     *site.Site
+	opts     Options
+	urls     urls
+	tmpls    map[string]*template.Template // by page kind
+	pages    []PageSpec
+	byPath   map[string]int
+	assets   map[string][]byte // theme assets and static files, by output path
+	assetVer string            // short hash of the theme assets, for cache busting
+}
+
+// PageSpec is one page of the site: where it is written and what draws it.
+type PageSpec struct {
+	Path   string // output path: "tracks/sde/index.html"
+	URL    string // site-relative URL: "/tracks/sde/"
+	Kind   string // template name without .html: "track"
+	Title  string
+	Entity any // *site.Track, *site.Level, ... or nil
+}
+
+// New prepares a Renderer: parses the templates of theme (the theme's root,
+// holding layouts/ and assets/) overridden by those of site layouts (may be
+// nil), reads static (may be nil), and lists the pages.
+func New(s *site.Site, theme, layouts, static fs.FS, opts Options) (*Renderer, error) {
+	base := s.Config.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	u, err := parseBase(base, s.Config.RelativeURLs)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{site: s, opts: opts, urls: u, assets: map[string][]byte{}}
+	if err := r.parseTemplates(theme, layouts); err != nil {
+		return nil, err
+	}
+	if err := r.readAssets(theme, static); err != nil {
+		return nil, err
+	}
+	r.listPages()
+	return r, nil
+}
+
+// Site returns the site being rendered.
+func (r *Renderer) Site() *site.Site { return r.site }
+
+// Pages returns the pages of the site in a fixed order.
+func (r *Renderer) Pages() []PageSpec { return r.pages }
+
+// Assets returns the output paths of the theme assets and static files,
+// sorted.
+func (r *Renderer) Assets() []string {
+	out := make([]string, 0, len(r.assets))
+	for p := range r.assets {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Asset returns the bytes of a theme asset or static file.
+func (r *Renderer) Asset(p string) ([]byte, bool) {
+	b, ok := r.assets[p]
+	return b, ok
+}
+
+// Lookup returns the page written at output path p.
+func (r *Renderer) Lookup(p string) (PageSpec, bool) {
+	i, ok := r.byPath[p]
+	if !ok {
+		return PageSpec{}, false
+	}
+	return r.pages[i], true
+}
+
+// BasePath returns the path part of the base URL, e.g. "/careers/".
+func (r *Renderer) BasePath() string { return r.urls.path }
+
+// Render draws one page.
+func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
+	switch spec.Kind {
+	case "framework.json":
+		return r.frameworkJSON()
+	case "search.json":
+		return r.searchJSON()
+	case "sitemap.xml":
+		return r.sitemap(), nil
+	}
+	t, ok := r.tmpls[spec.Kind]
+	if !ok {
+		return nil, fmt.Errorf("render %s: no template for page kind %q", spec.Path, spec.Kind)
+	}
+	p := r.newPage(spec)
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+		return nil, fmt.Errorf("render %s: %w", spec.Path, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// All draws every page and copies every asset into a new Output, in
+// parallel over all cores. progress, when not nil, is called after each page
+// with the number done and the total.
+func (r *Renderer) All(progress func(done, total int)) (*output.Output, error) {
+	out := output.New()
+	for p, b := range r.assets {
+		out.Put(p, b)
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		errs  []error
+		done  int
+		next  int
+		total = len(r.pages)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= total {
+					return
+				}
+				b, err := r.Render(r.pages[i])
+				mu.Lock()
+				if err != nil {
+					errs = append(errs, err)
+				} else {
+					out.Put(r.pages[i].Path, b)
+				}
+				done++
+				if progress != nil {
+					progress(done, total)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, errs[0]
+	}
+	return out, nil
+}
+
+// listPages fills r.pages in a fixed order.
+func (r *Renderer) listPages() {
+	s := r.site
+	add := func(url, kind, title string, ent any) {
+		p := strings.TrimPrefix(url, "/")
+		switch {
+		case strings.HasSuffix(url, "/"):
+			p += "index.html"
+		case p == "":
+			p = "index.html"
+		}
+		r.pages = append(r.pages, PageSpec{Path: p, URL: url, Kind: kind, Title: title, Entity: ent})
+	}
+	add("/", "home", s.Home.Title, s.Home)
+	add("/tracks/", "tracks", "Tracks", nil)
+	for _, t := range s.Tracks {
+		add(URLOf(t), "track", t.Title, t)
+	}
+	for _, l := range s.Levels {
+		add(URLOf(l), "level", l.Title, l)
+	}
+	add("/competencies/", "competencies", "Competencies", nil)
+	for _, c := range s.Competencies {
+		add(URLOf(c), "competency", c.Title, c)
+	}
+	add("/courses/", "courses", "Courses", nil)
+	for _, c := range s.Courses {
+		add(URLOf(c), "course", c.Title, c)
+	}
+	add("/programs/", "programs", "Programs", nil)
+	for _, p := range s.Programs {
+		add(URLOf(p), "program", p.Title, p)
+	}
+	add("/compare/", "compare", "Compare two levels", nil)
+	add("/paths/", "paths", "Path finder", nil)
+	add("/plan/", "plan", "Development plan", nil)
+	add("/search/", "search", "Search", nil)
+	for _, p := range s.Pages {
+		add(URLOf(p), "page", p.Title, p)
+	}
+	add("/404.html", "404", "Page not found", nil)
+	add("/data/framework.json", "framework.json", "", nil)
+	add("/data/search.json", "search.json", "", nil)
+	add("/sitemap.xml", "sitemap.xml", "", nil)
+	r.byPath = make(map[string]int, len(r.pages))
+	for i, p := range r.pages {
+		r.byPath[p.Path] = i
+	}
+}
+
+// URLOf returns the site-relative URL of an entity's page ("/courses/x/").
+func URLOf(x any) string {
+	switch e := x.(type) {
+	case *site.Track:
+		return "/tracks/" + e.ID + "/"
+	case *site.Level:
+		return "/tracks/" + e.TrackID + "/" + e.ID + "/"
+	case *site.Competency:
+		return "/competencies/" + e.ID + "/"
+	case *site.Course:
+		return "/courses/" + e.ID + "/"
+	case *site.Program:
+		return "/programs/" + e.ID + "/"
+	case *site.Page:
+		if e.ID == "" {
+			return "/"
+		}
+		return "/" + e.ID + "/"
+	}
+	return ""
+}
+
+// ReservedSlugs are the first path segments the site's own pages use; a free
+// page may not take one.
+var ReservedSlugs = []string{"assets", "compare", "competencies", "courses", "data", "paths", "plan", "programs", "search", "tracks"}
+
+// parseTemplates parses the shared templates once, then one clone per page
+// kind with that kind's file.
+func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
+	files := map[string][]byte{}
+	read := func(fsys fs.FS) error {
+		if fsys == nil {
+			return nil
+		}
+		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "." {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return fmt.Errorf("read template %s: %w", p, err)
+			}
+			files[p] = b
+			return nil
+		})
+	}
+	themeLayouts, err := fs.Sub(theme, "layouts")
+	if err != nil {
+		return fmt.Errorf("theme layouts: %w", err)
+	}
+	if err := read(themeLayouts); err != nil {
+		return err
+	}
+	if err := read(layouts); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	shared := template.New("").Funcs(funcs(r))
+	var kinds []string
+	for _, n := range names {
+		if n == "baseof.html" || strings.HasPrefix(n, "partials/") {
+			if _, err := shared.New(n).Parse(string(files[n])); err != nil {
+				return fmt.Errorf("parse template %s: %w", n, err)
+			}
+		} else if !strings.Contains(n, "/") {
+			kinds = append(kinds, n)
+		}
+	}
+	if shared.Lookup("baseof.html") == nil {
+		return fmt.Errorf("theme has no layouts/baseof.html")
+	}
+	r.tmpls = map[string]*template.Template{}
+	for _, n := range kinds {
+		t, err := shared.Clone()
+		if err != nil {
+			return fmt.Errorf("clone templates: %w", err)
+		}
+		if _, err := t.New(n).Parse(string(files[n])); err != nil {
+			return fmt.Errorf("parse template %s: %w", n, err)
+		}
+		r.tmpls[strings.TrimSuffix(n, ".html")] = t
+	}
+	return nil
+}
+
+// readAssets reads the theme's assets/ to /assets/ and static/ to the root.
+func (r *Renderer) readAssets(theme, static fs.FS) error {
+	copyTree := func(fsys fs.FS, prefix string) error {
+		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "." {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", p, err)
+			}
+			r.assets[path.Join(prefix, p)] = b
+			return nil
+		})
+	}
+	if a, err := fs.Sub(theme, "assets"); err == nil {
+		if err := copyTree(a, "assets"); err != nil {
+			return err
+		}
+	}
+	h := newHash()
+	for _, p := range r.Assets() {
+		h.add(p, r.assets[p])
+	}
+	r.assetVer = h.short()
+	if static != nil {
+		if err := copyTree(static, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,414 @@
+// Package site is the content model of a career framework: the site's
+// configuration and its tracks, levels, competencies, courses, programs and
+// free pages. It does no I/O.
+//
+// # Model
+//
+// A Site is produced by the load package from a directory (or any fs.FS):
+// every entity holds the values decoded from its front matter, in typed
+// fields, and a Source that remembers where every key and value sits in the
+// file, so that later stages can report problems at file:line:col without
+// re-reading or re-parsing anything.
+//
+// References between entities are kept twice. The raw form is what the author
+// wrote ("software/sde-2", "secure-coding"), with the key path of the value
+// (for example "required_courses[1]") so that an unknown id can be pointed at.
+// The resolved form (pointer fields such as Level.Next, Course.Prereqs, and the
+// reverse indexes such as Course.RequiredBy) is filled in by the check package,
+// which is the only place that resolves ids; render reads only resolved
+// pointers. A Site that check has accepted is immutable afterwards and safe to
+// read from many goroutines.
+//
+// # Identity
+//
+// Every entity's id is its file name without the extension, or its "id" key in
+// a catalogue file ([[course]] tables in a .toml file). Ids are lower-case
+// [a-z0-9-]+ and unique per kind. A level's id is unique within its track, and
+// its full id, used in references from other tracks, is "<track>/<level>".
+//
+// # Order
+//
+// Lists in a Site are in a fixed order so that output is deterministic: tracks
+// by (Order, Title, ID); levels by track, path and rank; competencies by
+// (Category, Title, ID); courses, programs and pages by (Title, ID) unless a
+// page says otherwise with Order.
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/tomlpos"
+)
+
+// Site is a whole career framework.
+type Site struct {
+	Config       Config
+	Home         *Page // content/_index.md; never nil after loading
+	Tracks       []*Track
+	Levels       []*Level // every level of every track
+	Competencies []*Competency
+	Courses      []*Course
+	Programs     []*Program
+	Pages        []*Page
+
+	// Files holds the text of every file that was read, by slash path from
+	// the site root, for printing diagnostics with their source lines.
+	Files map[string]*diag.LineIndex
+
+	// Drafts holds the entities left out because they are drafts, as
+	// "kind:id" (a level's id is its full id), so that a reference to one
+	// can say why it does not resolve.
+	Drafts map[string]bool
+
+	// Indexes filled by check: by id, and levels by full id.
+	TrackByID      map[string]*Track
+	LevelByID      map[string]*Level
+	CompetencyByID map[string]*Competency
+	CourseByID     map[string]*Course
+	ProgramByID    map[string]*Program
+	PageByID       map[string]*Page
+}
+
+// Sources returns a diag.Sources over the files of the site.
+func (s *Site) Sources() diag.Sources {
+	return func(file string) *diag.LineIndex { return s.Files[file] }
+}
+
+// Config is the site configuration, from site.toml.
+type Config struct {
+	Title        string         `toml:"title"`
+	BaseURL      string         `toml:"base_url"`
+	Language     string         `toml:"language"`
+	Theme        string         `toml:"theme"`
+	ContentDir   string         `toml:"content_dir"`
+	OutputDir    string         `toml:"output_dir"`
+	RelativeURLs bool           `toml:"relative_urls"`
+	Today        time.Time      `toml:"today"`
+	Scale        Scale          `toml:"scale"`
+	Markdown     MarkdownConfig `toml:"markdown"`
+	Params       map[string]any `toml:"params"`
+	Src          Source         `toml:"-"`
+}
+
+// Scale is the proficiency scale that competency levels 1..N refer to.
+type Scale struct {
+	Names []string `toml:"names"`
+}
+
+// Max returns the top of the scale.
+func (s Scale) Max() int { return len(s.Names) }
+
+// Name returns the name of scale point n, or "" outside the scale.
+func (s Scale) Name(n int) string {
+	if n < 1 || n > len(s.Names) {
+		return ""
+	}
+	return s.Names[n-1]
+}
+
+// MarkdownConfig holds the markdown options of site.toml.
+type MarkdownConfig struct {
+	UnsafeHTML bool `toml:"unsafe_html"`
+}
+
+// Source is where an entity was read from: the file, and the key locator of
+// its TOML. Base is the byte offset of the TOML text in the file (front matter
+// starts after the opening +++ line), and Prefix is the key path of the entity
+// inside the file ("course[3]" for the fourth entry of a catalogue, "" for a
+// file that holds one entity).
+type Source struct {
+	File   string
+	Lines  *diag.LineIndex
+	Keys   tomlpos.Index
+	Base   int
+	Prefix string
+}
+
+// path joins the entity's prefix and a key path relative to the entity.
+func (s *Source) path(key string) string {
+	switch {
+	case s.Prefix == "":
+		return key
+	case key == "":
+		return s.Prefix
+	case key[0] == '[':
+		return s.Prefix + key
+	}
+	return s.Prefix + "." + key
+}
+
+// Key returns the position of the key at path (relative to the entity), or of
+// its nearest ancestor, or the start of the entity when none is found.
+func (s *Source) Key(path string) diag.Pos {
+	e, ok := s.Keys.Lookup(s.path(path))
+	if !ok {
+		return s.Start()
+	}
+	return s.Lines.Pos(s.Base+e.Key.Start, s.Base+e.Key.End)
+}
+
+// Value returns the position of the value at path (relative to the entity),
+// falling back like Key. For a missing path under an existing table, the
+// table's key is returned, which is where a missing key belongs.
+func (s *Source) Value(path string) diag.Pos {
+	e, ok := s.Keys.Lookup(s.path(path))
+	if !ok {
+		if s.Prefix == "" && path != "" {
+			return s.Start()
+		}
+		return s.Lines.Pos(s.Base+e.Key.Start, s.Base+e.Key.End)
+	}
+	return s.Lines.Pos(s.Base+e.Value.Start, s.Base+e.Value.End)
+}
+
+// Has reports whether the key at path was written in the source.
+func (s *Source) Has(path string) bool {
+	_, ok := s.Keys.Lookup(s.path(path))
+	return ok
+}
+
+// Start returns the position where the entity begins: its header in a
+// catalogue, else the first line of the file.
+func (s *Source) Start() diag.Pos {
+	if s.Prefix != "" {
+		if e, ok := s.Keys.Lookup(s.Prefix); ok {
+			return s.Lines.Pos(s.Base+e.Value.Start, s.Base+e.Value.End)
+		}
+	}
+	if s.Lines == nil {
+		return diag.Pos{File: s.File}
+	}
+	return s.Lines.Pos(0, 0)
+}
+
+// Body is an entity's markdown body, converted to HTML by the markdown
+// package. Internal links are left as placeholders that render resolves
+// (see markdown.Placeholder), so that the conversion depends on the file
+// alone and can be cached.
+type Body struct {
+	HTML  template.HTML
+	Text  string // plain text, for search and descriptions
+	Links []Link
+}
+
+// Link is a link in a markdown body that points into the site: an entity link
+// ("course:secure-coding") or a root-relative one ("/tracks/").
+type Link struct {
+	Kind   string // "course", "level", "track", "program", "competency", "page"; "" for a root-relative link
+	Target string // the id, or the root-relative path
+	Pos    diag.Pos
+}
+
+// Ref is a reference to another entity as written: the id and the key path of
+// the value that holds it, relative to the entity.
+type Ref struct {
+	ID  string
+	Key string
+}
+
+// Common holds the fields every entity has.
+type Common struct {
+	ID      string `toml:"-"`
+	Title   string `toml:"title"`
+	Summary string `toml:"summary"`
+	Draft   bool   `toml:"draft"`
+	Src     Source `toml:"-"`
+	Body    Body   `toml:"-"`
+}
+
+// Page is a free page (content/pages/<slug>.md) or the home page.
+type Page struct {
+	Common
+	Order int `toml:"order"`
+}
+
+// Track is a job family: a set of levels on one or more parallel paths.
+type Track struct {
+	Common
+	Family string `toml:"family"`
+	Order  int    `toml:"order"`
+
+	Levels []*Level // resolved: the track's levels by path, then rank
+	Paths  []string // resolved: the track's paths, "ic" first, then by name
+}
+
+// Level is a role level in a track.
+type Level struct {
+	Common
+	TrackID      string        `toml:"-"`
+	Code         string        `toml:"code"`
+	Rank         int           `toml:"rank,required"`
+	Path         string        `toml:"path"`
+	NextIDs      []string      `toml:"next"`
+	MoveIDs      []string      `toml:"moves"`
+	RequiredIDs  []string      `toml:"required_courses"`
+	OptionalIDs  []string      `toml:"optional_courses"`
+	MinMonths    int           `toml:"min_months"`
+	ONetSOC      string        `toml:"onet_soc"`
+	Expectations []Expectation `toml:"competencies"`
+	Pay          *Pay          `toml:"pay"`
+
+	Track    *Track     // resolved
+	Next     []*Level   // resolved promotions (explicit, or the next rank on the path)
+	Prev     []*Level   // resolved: levels whose Next holds this one
+	Moves    []*Level   // resolved lateral moves
+	MovesIn  []*Level   // resolved: levels whose Moves hold this one
+	Required []*Course  // resolved
+	Optional []*Course  // resolved
+	LedBy    []*Program // resolved: programs whose leads_to holds this level
+}
+
+// FullID returns "<track>/<level>".
+func (l *Level) FullID() string { return l.TrackID + "/" + l.ID }
+
+// Expectation returns the level's expectation for a competency, or nil.
+func (l *Level) Expectation(competency string) *Expectation {
+	for i := range l.Expectations {
+		if l.Expectations[i].CompetencyID == competency {
+			return &l.Expectations[i]
+		}
+	}
+	return nil
+}
+
+// Expectation is what a level expects of one competency.
+type Expectation struct {
+	CompetencyID string
+	Level        int
+	Expect       string // optional own words; else the competency's descriptor
+	Key          string // key path, e.g. "competencies.coding"
+}
+
+// Pay is a level's pay band.
+type Pay struct {
+	Min      int    `toml:"min"`
+	Max      int    `toml:"max"`
+	Currency string `toml:"currency"`
+}
+
+// Competency is a skill or behaviour that levels expect at a point of the
+// scale.
+type Competency struct {
+	Common
+	Category    string            `toml:"category"`
+	ESCO        string            `toml:"esco"`
+	Descriptors map[string]string `toml:"levels"` // scale point ("1".."N") -> descriptor
+
+	ExpectedBy []*Level  // resolved: levels that expect it, in site order
+	TaughtBy   []*Course // resolved: courses whose skills include it
+}
+
+// Descriptor returns the descriptor of scale point n, or "".
+func (c *Competency) Descriptor(n int) string {
+	return c.Descriptors[strconv.Itoa(n)]
+}
+
+// Course is a course in the catalogue.
+type Course struct {
+	Common
+	Provider   string        `toml:"provider"`
+	Format     string        `toml:"format"`
+	Hours      float64       `toml:"hours"`
+	Cost       float64       `toml:"cost"`
+	Currency   string        `toml:"currency"`
+	URL        string        `toml:"url"`
+	Credential string        `toml:"credential"`
+	PrereqIDs  []string      `toml:"prerequisites"`
+	Skills     []Expectation `toml:"skills"` // competency -> level the course brings a learner to
+
+	Prereqs    []*Course  // resolved
+	Unlocks    []*Course  // resolved: courses that have this one as a prerequisite
+	RequiredBy []*Level   // resolved
+	OptionalBy []*Level   // resolved
+	InPrograms []*Program // resolved
+}
+
+// Formats lists the course formats the SPEC allows.
+var Formats = []string{"self-paced", "instructor-led", "on-the-job", "blended", "video", "classroom"}
+
+// ProgramKinds lists the program kinds the SPEC allows.
+var ProgramKinds = []string{"tuition", "academy", "apprenticeship", "on-the-job", "leadership", "university"}
+
+// Program is a learning program: a tuition plan, an academy, an
+// apprenticeship, a leadership track.
+type Program struct {
+	Common
+	Kind        string      `toml:"kind"`
+	Duration    string      `toml:"duration"`
+	WeeklyHours float64     `toml:"weekly_hours"`
+	Paid        bool        `toml:"paid"`
+	Fields      []string    `toml:"fields"`
+	CourseIDs   []string    `toml:"courses"`
+	LeadsToIDs  []string    `toml:"leads_to"`
+	Intakes     []Intake    `toml:"intakes"`
+	Eligibility Eligibility `toml:"eligibility"`
+	Funding     Funding     `toml:"funding"`
+	Outcomes    Outcomes    `toml:"outcomes"`
+
+	Courses []*Course // resolved
+	LeadsTo []*Level  // resolved
+}
+
+// Intake is an application window of a program.
+type Intake struct {
+	ApplyFrom time.Time `toml:"apply_from"`
+	ApplyBy   time.Time `toml:"apply_by"`
+	Start     time.Time `toml:"start"`
+}
+
+// Eligibility says who may join a program.
+type Eligibility struct {
+	MinTenureMonths int      `toml:"min_tenure_months"`
+	TrackIDs        []string `toml:"tracks"`
+	LevelIDs        []string `toml:"levels"`
+	CourseIDs       []string `toml:"courses"`
+	Approval        string   `toml:"approval"`
+	Note            string   `toml:"note"`
+
+	Tracks  []*Track  // resolved
+	Levels  []*Level  // resolved
+	Courses []*Course // resolved
+}
+
+// Admits reports whether an employee at level l meets the program's track
+// and level conditions (tenure, courses and approval are for the employee to
+// meet).
+func (e *Eligibility) Admits(l *Level) bool {
+	if len(e.Tracks) > 0 {
+		ok := false
+		for _, t := range e.Tracks {
+			ok = ok || t == l.Track
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(e.Levels) > 0 {
+		ok := false
+		for _, x := range e.Levels {
+			ok = ok || x == l
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Funding says what a program pays for.
+type Funding struct {
+	TuitionPercent float64  `toml:"tuition_percent"`
+	Cap            float64  `toml:"cap"`
+	Currency       string   `toml:"currency"`
+	Covers         []string `toml:"covers"`
+	Payback        string   `toml:"payback"`
+}
+
+// Outcomes holds a program's published figures.
+type Outcomes struct {
+	PlacementRate float64 `toml:"placement_rate"`
+	Participants  int     `toml:"participants"`
+}

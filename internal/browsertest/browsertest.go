@@ -1,0 +1,172 @@
+// Package browsertest starts a real headless Chromium for end-to-end tests,
+// driven with chromedp. Tests that need a browser call New; when no Chromium
+// is installed the test is skipped with a message saying how to install it
+// (CI installs Debian's chromium package). Console errors and uncaught
+// exceptions of every page are collected so that tests can assert there were
+// none.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Browser is a headless Chromium for one test.
+type Browser struct {
+	Ctx context.Context // a tab; pass to chromedp.Run
+
+	mu     sync.Mutex
+	errors []string
+}
+
+// candidates are where Chromium is looked for, in order.
+var candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+
+// Path returns the Chromium executable, or "" when none is installed. The
+// LADDER_CHROMIUM environment variable overrides the search.
+func Path() string {
+	if p := os.Getenv("LADDER_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, c := range candidates {
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// New starts Chromium for t, or skips t when Chromium is absent. The
+// browser is closed when the test ends. The whole test is bounded by
+// timeout.
+func New(t testing.TB, timeout time.Duration) *Browser {
+	t.Helper()
+	exe := Path()
+	if exe == "" {
+		t.Skip("skipping browser test: Chromium not found (install it with: apt-get install -y chromium, or set LADDER_CHROMIUM)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), timeout)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	tctx, cancelTab := chromedp.NewContext(actx)
+	b := &Browser{Ctx: tctx}
+	listen := func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				msg := ""
+				for _, a := range ev.Args {
+					msg += " " + string(a.Value) + a.Description
+				}
+				b.addError("console.error:" + msg)
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			b.addError(fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber, msg))
+		}
+	}
+	err := chromedp.Do(tctx)
+	if err == nil {
+		err = chromedp.Listen(tctx, listen)
+	}
+	if err != nil {
+		cancelTab()
+		cancelAlloc()
+		cancelTimeout()
+		t.Fatalf("start Chromium (%s): %v", exe, err)
+	}
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+		cancelTimeout()
+	})
+	return b
+}
+
+func (b *Browser) addError(s string) {
+	b.mu.Lock()
+	b.errors = append(b.errors, s)
+	b.mu.Unlock()
+}
+
+// Errors returns the console errors and uncaught exceptions seen so far, and
+// forgets them.
+func (b *Browser) Errors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := b.errors
+	b.errors = nil
+	return out
+}
+
+// Do runs chromedp actions in the browser's tab, failing t on error.
+func (b *Browser) Do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(b.Ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// Navigate opens url in the tab and waits for it to load.
+func (b *Browser) Navigate(t testing.TB, url string) {
+	t.Helper()
+	b.Do(t, chromedp.Navigate(url))
+}
+
+// Eval evaluates a JavaScript expression in the page and decodes its value
+// (promises are awaited), failing t on error.
+func Eval[T any](t testing.TB, b *Browser, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("browser: evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// WaitFor waits until a JavaScript expression is truthy, failing t after
+// timeout.
+func (b *Browser) WaitFor(t testing.TB, expr string, timeout time.Duration) {
+	t.Helper()
+	_, err := chromedp.Run(b.Ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(timeout)))
+	if err != nil {
+		t.Fatalf("browser: waiting for %s: %v", expr, err)
+	}
+}
+
+// Screenshot sets the viewport to width×height and returns a PNG of the
+// whole page.
+func (b *Browser) Screenshot(t testing.TB, width, height int64) []byte {
+	t.Helper()
+	b.Do(t, chromedp.EmulateViewport(width, height))
+	png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("browser: screenshot: %v", err)
+	}
+	return png
+}

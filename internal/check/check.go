@@ -54,7 +54,7 @@ type checker struct {
 	diags diag.List
 
 	trackIDs, levelIDs, competencyIDs, courseIDs, programIDs, pageIDs []string
-	levelOrder                                                       map[*site.Level]int
+	levelOrder                                                        map[*site.Level]int
 }
 
 // index builds the by-id maps and reports duplicate ids.

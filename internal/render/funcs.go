@@ -37,8 +37,8 @@ func funcs(r *Renderer) template.FuncMap {
 		},
 		"float": func(n int) float64 { return float64(n) },
 		"add":   func(a, b int) int { return a + b },
-		"sub":  func(a, b int) int { return a - b },
-		"heat": chart.HeatClass,
+		"sub":   func(a, b int) int { return a - b },
+		"heat":  chart.HeatClass,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err

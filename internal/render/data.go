@@ -42,24 +42,23 @@ type FrameworkTrack struct {
 
 // FrameworkLevel is a level in framework.json.
 type FrameworkLevel struct {
-	ID           string             `json:"id"`
-	Track        string             `json:"track"`
-	Title        string             `json:"title"`
-	Code         string             `json:"code,omitempty"`
-	Rank         int                `json:"rank"`
-	Path         string             `json:"path"`
-	Summary      string             `json:"summary,omitempty"`
-	URL          string             `json:"url"`
-	Next         []string           `json:"next"`
-	Moves        []string           `json:"moves"`
-	Required     []string           `json:"required_courses"`
-	Optional     []string           `json:"optional_courses"`
-	MinMonths    int                `json:"min_months,omitempty"`
-	ONetSOC      string             `json:"onet_soc,omitempty"`
-	Competencies []FrameworkExpect  `json:"competencies"`
-	Pay          *site.Pay          `json:"pay,omitempty"`
-	Programs     []string           `json:"programs"`
-	extra        map[string]float64 // reserved
+	ID           string            `json:"id"`
+	Track        string            `json:"track"`
+	Title        string            `json:"title"`
+	Code         string            `json:"code,omitempty"`
+	Rank         int               `json:"rank"`
+	Path         string            `json:"path"`
+	Summary      string            `json:"summary,omitempty"`
+	URL          string            `json:"url"`
+	Next         []string          `json:"next"`
+	Moves        []string          `json:"moves"`
+	Required     []string          `json:"required_courses"`
+	Optional     []string          `json:"optional_courses"`
+	MinMonths    int               `json:"min_months,omitempty"`
+	ONetSOC      string            `json:"onet_soc,omitempty"`
+	Competencies []FrameworkExpect `json:"competencies"`
+	Pay          *site.Pay         `json:"pay,omitempty"`
+	Programs     []string          `json:"programs"`
 }
 
 // FrameworkExpect is an expectation (or a course's skill) in framework.json.
@@ -252,40 +251,3 @@ func (r *Renderer) sitemap() []byte {
 
 // Itoa is strconv.Itoa, for templates.
 func Itoa(n int) string { return strconv.Itoa(n) }
-
-// SearchDoc is one document of /data/search.json.
-type SearchDoc struct {
-	Kind    string `json:"k"`
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Summary string `json:"s,omitempty"`
-	Text    string `json:"b,omitempty"`
-}
-
-// searchJSON writes the documents the search page looks through.
-func (r *Renderer) searchJSON() ([]byte, error) {
-	s := r.site
-	var docs []SearchDoc
-	add := func(kind string, c *site.Common, url string) {
-		docs = append(docs, SearchDoc{Kind: kind, Title: c.Title, URL: rel(url), Summary: c.Summary, Text: c.Body.Text})
-	}
-	for _, x := range s.Tracks {
-		add("track", &x.Common, URLOf(x))
-	}
-	for _, x := range s.Levels {
-		add("level", &x.Common, URLOf(x))
-	}
-	for _, x := range s.Competencies {
-		add("competency", &x.Common, URLOf(x))
-	}
-	for _, x := range s.Courses {
-		add("course", &x.Common, URLOf(x))
-	}
-	for _, x := range s.Programs {
-		add("program", &x.Common, URLOf(x))
-	}
-	for _, x := range s.Pages {
-		add("page", &x.Common, URLOf(x))
-	}
-	return marshal(docs)
-}

@@ -284,9 +284,9 @@ type Expectation struct {
 
 // Pay is a level's pay band.
 type Pay struct {
-	Min      int    `toml:"min"`
-	Max      int    `toml:"max"`
-	Currency string `toml:"currency"`
+	Min      int    `toml:"min" json:"min,omitempty"`
+	Max      int    `toml:"max" json:"max,omitempty"`
+	Currency string `toml:"currency" json:"currency,omitempty"`
 }
 
 // Competency is a skill or behaviour that levels expect at a point of the
@@ -400,15 +400,15 @@ func (e *Eligibility) Admits(l *Level) bool {
 
 // Funding says what a program pays for.
 type Funding struct {
-	TuitionPercent float64  `toml:"tuition_percent"`
-	Cap            float64  `toml:"cap"`
-	Currency       string   `toml:"currency"`
-	Covers         []string `toml:"covers"`
-	Payback        string   `toml:"payback"`
+	TuitionPercent float64  `toml:"tuition_percent" json:"tuition_percent,omitempty"`
+	Cap            float64  `toml:"cap" json:"cap,omitempty"`
+	Currency       string   `toml:"currency" json:"currency,omitempty"`
+	Covers         []string `toml:"covers" json:"covers,omitempty"`
+	Payback        string   `toml:"payback" json:"payback,omitempty"`
 }
 
 // Outcomes holds a program's published figures.
 type Outcomes struct {
-	PlacementRate float64 `toml:"placement_rate"`
-	Participants  int     `toml:"participants"`
+	PlacementRate float64 `toml:"placement_rate" json:"placement_rate,omitempty"`
+	Participants  int     `toml:"participants" json:"participants,omitempty"`
 }

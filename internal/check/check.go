@@ -14,7 +14,9 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +41,7 @@ func Site(s *site.Site) diag.List {
 	c.prerequisiteCycles()
 	c.promotionLoops()
 	c.links()
+	c.pageSlugs()
 	c.warnUnreachable()
 	c.warnUnusedCourses()
 	c.warnProgramsLeadingNowhere()
@@ -55,13 +58,16 @@ type checker struct {
 
 	trackIDs, levelIDs, competencyIDs, courseIDs, programIDs, pageIDs []string
 	levelOrder                                                        map[*site.Level]int
+	dups                                                              map[*site.Common]bool // second definitions of an id
 }
 
 // index builds the by-id maps and reports duplicate ids.
 //
 // Example: content/courses/linux.md and an entry id = "linux" in
 // content/courses/catalogue.toml. Discussion: a reference must name exactly
-// one entity; the second definition is reported, with a note at the first.
+// one entity. Of two definitions the one earlier in file order (path, then
+// line) is kept; the later one is reported, with a note at the first, and
+// left out of the warnings, which would only repeat the error.
 func (c *checker) index() {
 	s := c.s
 	s.TrackByID = map[string]*site.Track{}
@@ -70,7 +76,9 @@ func (c *checker) index() {
 	s.CourseByID = map[string]*site.Course{}
 	s.ProgramByID = map[string]*site.Program{}
 	s.PageByID = map[string]*site.Page{}
+	c.dups = map[*site.Common]bool{}
 	dup := func(kind, id string, first, again *site.Common) {
+		c.dups[again] = true
 		c.diags = append(c.diags, diag.Diagnostic{
 			Pos: again.Src.Start(), Severity: diag.Error,
 			Msg:   fmt.Sprintf("duplicate %s id %q", kind, id),
@@ -78,7 +86,7 @@ func (c *checker) index() {
 			Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
 		})
 	}
-	for _, t := range s.Tracks {
+	for _, t := range inFileOrder(s.Tracks, func(x *site.Track) *site.Common { return &x.Common }) {
 		if o, ok := s.TrackByID[t.ID]; ok {
 			dup("track", t.ID, &o.Common, &t.Common)
 			continue
@@ -89,6 +97,8 @@ func (c *checker) index() {
 	c.levelOrder = map[*site.Level]int{}
 	for i, l := range s.Levels {
 		c.levelOrder[l] = i
+	}
+	for _, l := range inFileOrder(s.Levels, func(x *site.Level) *site.Common { return &x.Common }) {
 		if o, ok := s.LevelByID[l.FullID()]; ok {
 			dup("level", l.FullID(), &o.Common, &l.Common)
 			continue
@@ -96,7 +106,7 @@ func (c *checker) index() {
 		s.LevelByID[l.FullID()] = l
 		c.levelIDs = append(c.levelIDs, l.FullID())
 	}
-	for _, x := range s.Competencies {
+	for _, x := range inFileOrder(s.Competencies, func(x *site.Competency) *site.Common { return &x.Common }) {
 		if o, ok := s.CompetencyByID[x.ID]; ok {
 			dup("competency", x.ID, &o.Common, &x.Common)
 			continue
@@ -104,7 +114,7 @@ func (c *checker) index() {
 		s.CompetencyByID[x.ID] = x
 		c.competencyIDs = append(c.competencyIDs, x.ID)
 	}
-	for _, x := range s.Courses {
+	for _, x := range inFileOrder(s.Courses, func(x *site.Course) *site.Common { return &x.Common }) {
 		if o, ok := s.CourseByID[x.ID]; ok {
 			dup("course", x.ID, &o.Common, &x.Common)
 			continue
@@ -112,7 +122,7 @@ func (c *checker) index() {
 		s.CourseByID[x.ID] = x
 		c.courseIDs = append(c.courseIDs, x.ID)
 	}
-	for _, x := range s.Programs {
+	for _, x := range inFileOrder(s.Programs, func(x *site.Program) *site.Common { return &x.Common }) {
 		if o, ok := s.ProgramByID[x.ID]; ok {
 			dup("program", x.ID, &o.Common, &x.Common)
 			continue
@@ -120,7 +130,7 @@ func (c *checker) index() {
 		s.ProgramByID[x.ID] = x
 		c.programIDs = append(c.programIDs, x.ID)
 	}
-	for _, x := range s.Pages {
+	for _, x := range inFileOrder(s.Pages, func(x *site.Page) *site.Common { return &x.Common }) {
 		if o, ok := s.PageByID[x.ID]; ok {
 			dup("page", x.ID, &o.Common, &x.Common)
 			continue
@@ -131,6 +141,17 @@ func (c *checker) index() {
 	for _, ids := range [][]string{c.trackIDs, c.levelIDs, c.competencyIDs, c.courseIDs, c.programIDs, c.pageIDs} {
 		sort.Strings(ids)
 	}
+}
+
+// inFileOrder returns a copy of list sorted by where each entity is defined:
+// its file, then its line (catalogues hold many entities).
+func inFileOrder[T any](list []T, common func(T) *site.Common) []T {
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b T) int {
+		pa, pb := common(a).Src.Start(), common(b).Src.Start()
+		return cmp.Or(cmp.Compare(pa.File, pb.File), cmp.Compare(pa.Line, pb.Line))
+	})
+	return out
 }
 
 // unknown reports a reference to an id that does not exist.
@@ -177,6 +198,10 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 	}
 	if x, ok := c.s.LevelByID[full]; ok {
 		return x
+	}
+	if c.s.Drafts["level:"+full] {
+		c.diags.Add(src.Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
+		return nil
 	}
 	cands := c.levelIDs
 	if from != "" {

@@ -2,14 +2,16 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// ranks reports two levels with the same rank on the same path of a track,
-// and ranks below 1.
+// ranks reports two levels with the same rank on the same path of a track.
+// (A rank below 1, or one that is not an integer, is the loader's to
+// report: it is wrong whatever the other levels say.)
 //
 // Example: sde-2.md and sde-3.md both say rank = 2 on the "ic" path.
 // Discussion: the ladder is drawn and promotions default by rank; a tie
@@ -18,8 +20,7 @@ func (c *checker) ranks() {
 	for _, t := range c.s.Tracks {
 		seen := map[string]*site.Level{}
 		for _, l := range t.Levels {
-			if l.Rank < 1 && l.Src.Has("rank") {
-				c.diags.Add(l.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", l.Rank)
+			if l.Rank < 1 {
 				continue
 			}
 			key := fmt.Sprintf("%s\x00%d", l.Path, l.Rank)
@@ -235,7 +236,10 @@ func (c *checker) links() {
 			}
 			var ok bool
 			var cands []string
-			target := ln.Target
+			// A fragment or query names a place in the page, not the entity.
+			id, _, _ := strings.Cut(ln.Target, "#")
+			id, _, _ = strings.Cut(id, "?")
+			target := id
 			switch ln.Kind {
 			case "track":
 				_, ok = c.s.TrackByID[target]
@@ -262,11 +266,15 @@ func (c *checker) links() {
 			if ok {
 				continue
 			}
+			if c.s.Drafts[ln.Kind+":"+target] {
+				c.diags.Add(ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
+				continue
+			}
 			hint := ""
-			if s := diag.Suggest(ln.Target, cands); s != "" {
+			if s := diag.Suggest(id, cands); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
-			c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, ln.Target)
+			c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
 		}
 	}
 	check(&c.s.Home.Common, "")
@@ -297,7 +305,7 @@ func (c *checker) links() {
 // Discussion: nobody can plan a move to a level nothing leads to.
 func (c *checker) warnUnreachable() {
 	for _, l := range c.s.Levels {
-		if len(l.Prev) > 0 || len(l.MovesIn) > 0 || len(l.LedBy) > 0 || l.Track == nil {
+		if len(l.Prev) > 0 || len(l.MovesIn) > 0 || len(l.LedBy) > 0 || l.Track == nil || c.dups[&l.Common] {
 			continue
 		}
 		bottom := true
@@ -328,7 +336,7 @@ func (c *checker) warnUnusedCourses() {
 		}
 	}
 	for _, x := range c.s.Courses {
-		if len(x.RequiredBy) == 0 && len(x.OptionalBy) == 0 && len(x.InPrograms) == 0 && len(x.Unlocks) == 0 && !asked[x] {
+		if len(x.RequiredBy) == 0 && len(x.OptionalBy) == 0 && len(x.InPrograms) == 0 && len(x.Unlocks) == 0 && !asked[x] && !c.dups[&x.Common] {
 			c.diags.Warn(x.Src.Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
 				"no level or program requires course %q", x.ID)
 		}
@@ -342,7 +350,7 @@ func (c *checker) warnUnusedCourses() {
 // program is an island.
 func (c *checker) warnProgramsLeadingNowhere() {
 	for _, p := range c.s.Programs {
-		if len(p.LeadsToIDs) == 0 {
+		if len(p.LeadsToIDs) == 0 && !c.dups[&p.Common] {
 			c.diags.Warn(p.Src.Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
 				"program %q leads to no level", p.ID)
 		}
@@ -395,11 +403,20 @@ func (c *checker) warnMissingCompetencies() {
 			}
 		}
 		for _, l := range t.Levels {
+			var missing []string
 			for _, id := range order {
 				if l.Expectation(id) == nil {
-					c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", id),
-						"level %q leaves out competency %q, which its track uses", l.ID, id)
+					missing = append(missing, id)
 				}
+			}
+			switch len(missing) {
+			case 0:
+			case 1:
+				c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
+					"level %q leaves out competency %q, which its track uses", l.ID, missing[0])
+			default:
+				c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
+					"level %q leaves out %d competencies its track uses: %s", l.ID, len(missing), quoteList(missing))
 			}
 		}
 	}
@@ -421,6 +438,32 @@ func (c *checker) warnIntakes() {
 			case in.ApplyBy.IsZero() && !in.ApplyFrom.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyFrom):
 				c.diags.Warn(p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
 			}
+		}
+	}
+}
+
+// quoteList writes ids as "a", "b" and "c".
+func quoteList(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = strconv.Quote(id)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// pageSlugs reports free pages whose slug is taken by a page the site makes
+// itself.
+//
+// Example: content/pages/courses.md. Discussion: the free page would be
+// published at /courses/, where the course catalogue is.
+func (c *checker) pageSlugs() {
+	for _, p := range c.s.Pages {
+		if contains(site.ReservedSlugs, p.ID) {
+			c.diags.Add(p.Src.Start(), fmt.Sprintf("rename the file, e.g. %q", "about-"+p.ID+".md"),
+				"page %q would replace the site's own /%s/ page", p.ID, p.ID)
 		}
 	}
 }

@@ -151,13 +151,19 @@ func (r *Renderer) Lookup(p string) (PageSpec, bool) {
 // BasePath returns the path part of the base URL, e.g. "/careers/".
 func (r *Renderer) BasePath() string { return r.urls.path }
 
+// AssetVersion returns the version query that links to theme assets carry
+// ("style.css?v=<version>"): a short hash of the theme's assets. The dev
+// server leaves it out when it compares two renderings of a page, so that a
+// stylesheet change swaps the stylesheet instead of reloading every page.
+func (r *Renderer) AssetVersion() string { return r.assetVer }
+
 // Render draws one page.
 func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
 	switch spec.Kind {
 	case "framework.json":
 		return r.frameworkJSON()
 	case "search.json":
-		return r.searchJSON()
+		return r.searchJSON(spec)
 	case "sitemap.xml":
 		return r.sitemap(), nil
 	}
@@ -267,7 +273,7 @@ func (r *Renderer) listPages() {
 	}
 	add("/404.html", "404", "Page not found", nil)
 	add("/data/framework.json", "framework.json", "", nil)
-	add("/data/search.json", "search.json", "", nil)
+	r.listSearch(add)
 	add("/sitemap.xml", "sitemap.xml", "", nil)
 	r.byPath = make(map[string]int, len(r.pages))
 	for i, p := range r.pages {
@@ -296,10 +302,6 @@ func URLOf(x any) string {
 	}
 	return ""
 }
-
-// ReservedSlugs are the first path segments the site's own pages use; a free
-// page may not take one.
-var ReservedSlugs = []string{"assets", "compare", "competencies", "courses", "data", "paths", "plan", "programs", "search", "tracks"}
 
 // parseTemplates parses the shared templates once, then one clone per page
 // kind with that kind's file.

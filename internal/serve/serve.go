@@ -1,0 +1,490 @@
+// Package serve is the dev server behind "ladder serve": it builds a site
+// into memory, serves it over HTTP under the path of its base_url, watches
+// the site's files and, after every change, rebuilds and tells the open
+// browser tabs what changed so that they reload, swap a stylesheet, or show
+// the errors in an overlay.
+//
+// # Snapshots
+//
+// Everything a request sees comes from one snapshot: the Renderer of the
+// last good build, a cache of the files already drawn with it, and a
+// version number. A snapshot is never modified once published, apart from
+// its cache, which only ever gains the bytes the Renderer would draw anyway;
+// a rebuild makes a new snapshot and swaps it in with one atomic store. A
+// request therefore gets either the whole previous site or the whole new
+// one, never a mixture, and a request that arrives during a rebuild is
+// answered at once from the previous snapshot.
+//
+// Pages are drawn lazily: listing the pages of a site is cheap, drawing all
+// of them is not, and a person previewing an edit looks at one or two. The
+// first request for a page draws it (Renderer.Lookup, then Render) and keeps
+// the bytes in the snapshot's cache; theme assets and static files come
+// straight from the Renderer. Drafts are shown, with their banner, when
+// Options.Drafts is set, as the command line does by default. Nothing is
+// written to disk. Every HTML response gets the live-reload client
+// injected before </body>, and every response says Cache-Control: no-store,
+// so that a reload never shows a stale file. A missing file gets the site's
+// own 404.html with status 404. Requests outside the base path are not the
+// site's: "/" is redirected to the base path, and anything else is a 404.
+//
+// # Rebuilding
+//
+// One goroutine owns the build: it reads batches from the watcher
+// (internal/watch, which debounces a burst of events into one batch and
+// merges whatever happens during a build into the next batch, so that a
+// build is followed by at most one more) and compiles the site with a
+// load.Loader that keeps each file's parse, passing the changed paths so
+// that only those files are read again. Checking and preparing the
+// Renderer are redone every time, over the whole site, so that a build's
+// result never depends on the order of the edits that led to it.
+//
+// When the build has errors, the last good snapshot stays in place, the
+// errors are kept, printed on the terminal in clang style, and sent to the
+// browsers in an "error" event. Pages served while the errors last carry
+// the overlay in their markup, so that a tab opened meanwhile shows it too.
+// Errors wait a moment (failureGrace) for another change before they are
+// shown: an editor that saves in place truncates the file first, and a
+// build that reads the empty file in between reports errors that the rest
+// of the save removes.
+//
+// When the build succeeds, the new snapshot is published, then the server
+// works out what a browser would see change, as esbuild's serve mode does:
+// the pages and files added and removed (from the two Renderers' lists),
+// the theme assets and static files whose bytes differ, and, among the
+// pages, those that are open in a browser right now (each tab names its page
+// when it connects) and the non-HTML files that scripts have fetched, drawn
+// in both snapshots and compared byte for byte. The asset version query
+// ("style.css?v=...") is left out of that comparison: it changes with every
+// stylesheet edit, and counting it would reload every page instead of
+// swapping the stylesheet. Only the open pages are drawn, so the cost of a
+// rebuild does not grow with the number of pages nobody is looking at.
+// When anything differs, one "change" event lists the site paths (URL
+// paths under the base path, "/careers/tracks/sde/l5/",
+// "/careers/assets/style.css") added, removed and updated, sorted; a build
+// whose output did not change sends nothing, except "ok" to clear an
+// overlay left by a failed build.
+//
+// # The client
+//
+// The live-reload client is a small script inlined into every HTML page, so
+// that the site needs no extra file and no external request. It listens
+// with Server-Sent Events at <base>__ladder/events and:
+//
+//   - on "change", removes any error overlay, then reloads the page when
+//     its own path was added (a 404 page whose page now exists), removed or
+//     updated, or when a file it loaded (other than a stylesheet) was
+//     updated or removed; when only stylesheets it uses changed, it swaps
+//     them in place, without a reload, by linking them again with a new
+//     ?v= query and dropping the old link once the new one has loaded;
+//   - on "error", shows a full-page overlay listing every error with its
+//     file:line:col, the source line with a caret, and the hint; on "ok",
+//     removes it;
+//   - on a lost connection, tries again every second, and reloads the page
+//     when the server that answers is a new one (a restarted "ladder
+//     serve"), which it recognises by the instance id of the "hello" event.
+//
+// The script defines no globals: it runs in a function whose constants
+// hold the page's site path, the hash of the page as served and the
+// stream's URL. When a tab connects it sends that hash; if the current
+// snapshot draws the page differently (a rebuild happened between the
+// page load and the connection), the server sends that tab a "change" at
+// once, so that no edit is missed. Disconnects are noticed through the
+// request's context; a comment line every 15 seconds keeps idle
+// connections open through proxies.
+package serve
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/watch"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Drafts shows entities marked draft = true, with a banner. The dev
+	// server's command line turns it on by default.
+	Drafts bool
+
+	// Generator is written in the generator meta tag of every page.
+	Generator string
+
+	// Poll, when greater than zero, forces polling the files at this
+	// interval instead of using the platform's change notifications.
+	Poll time.Duration
+
+	// Debounce is the quiet period after the last file event before a
+	// rebuild starts; zero means the watcher's default (20ms).
+	Debounce time.Duration
+
+	// Heartbeat is the interval of the comment lines that keep event
+	// streams open; zero means 15 seconds.
+	Heartbeat time.Duration
+
+	// Log receives the progress lines and the diagnostics (normally
+	// stderr); nil discards them.
+	Log io.Writer
+
+	// Color prints diagnostics with ANSI colours.
+	Color bool
+}
+
+// maxWarnings is how many warnings are printed at start-up, and how many
+// new ones after a rebuild; the rest are counted.
+const maxWarnings = 20
+
+// Server is a dev server for one project. Create it with New, then call
+// Serve; it is also an http.Handler, for tests.
+type Server struct {
+	proj *build.Project
+	opts Options
+	id   string // this instance, so that clients notice a restart
+	js   string // the live-reload client, compacted
+
+	snap atomic.Pointer[snapshot] // the last good build; nil before the first
+	fail atomic.Pointer[failure]  // the latest build's errors; nil when it succeeded
+	base atomic.Pointer[string]   // the base path, known even before a good build
+	out  atomic.Pointer[string]   // the output directory, for the watcher to ignore
+
+	// Owned by the building goroutine (New, then the watch loop).
+	loader   *load.Loader
+	fullNext bool                 // the loader must look at every file next time
+	printed  map[diagKey]struct{} // diagnostics already printed
+
+	clients clients
+
+	logMu sync.Mutex
+}
+
+// New builds the project for the first time and returns a Server for it.
+// A build with errors is no failure here: the server starts anyway, shows
+// the errors in the browser and recovers when they are fixed.
+func New(proj *build.Project, opts Options) *Server {
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = 15 * time.Second
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	var id [8]byte
+	rand.Read(id[:])
+	s := &Server{
+		proj:   proj,
+		opts:   opts,
+		id:     hex.EncodeToString(id[:]),
+		js:     compactJS(clientJS),
+		loader: load.NewLoader(),
+	}
+	root := "/"
+	s.base.Store(&root)
+	s.clients.m = map[*client]struct{}{}
+	if f := s.rebuild(watch.Batch{Rescan: true}, true); f != nil {
+		s.publish(f)
+	}
+	return s
+}
+
+// BasePath returns the path the site is served under, e.g. "/careers/".
+func (s *Server) BasePath() string { return *s.base.Load() }
+
+// Serve answers HTTP requests on ln and rebuilds on every change to the
+// project's files until ctx is done; then it stops watching, closes the
+// event streams and shuts the HTTP server down. An embedded project has
+// no files to watch: it is served as it is.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		// Request contexts derive from ctx, so event streams end with it.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+		ErrorLog:    log.New(io.Discard, "", 0),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	built := make(chan struct{})
+	var w *watch.Watcher
+	if s.proj.Dir == "" {
+		s.logf("serving the example built into the binary: there are no files to watch (create a site with ladder init DIR, then run ladder serve --src DIR)")
+		close(built)
+	} else {
+		var err error
+		w, err = watch.New(s.proj.Dir, watch.Options{
+			Debounce: s.opts.Debounce,
+			Poll:     s.opts.Poll,
+			Ignore:   s.ignore,
+			Logf:     func(format string, args ...any) { s.logf("ladder: "+format, args...) },
+		})
+		if err != nil {
+			s.logf("ladder: cannot watch for changes: %v (reloads are off; restart ladder serve after editing)", err)
+			close(built)
+		} else {
+			how := "for changes"
+			if w.Mode() == "poll" {
+				how = "for changes by polling"
+				if s.opts.Poll > 0 {
+					how += " every " + s.opts.Poll.String()
+				}
+			}
+			s.logf("watching %s %s", s.proj.Dir, how)
+			go func() {
+				defer close(built)
+				s.watchLoop(ctx, w)
+			}()
+		}
+	}
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+		cancel()
+	}
+	if w != nil {
+		w.Close()
+	}
+	<-built
+	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer scancel()
+	if serr := hs.Shutdown(sctx); serr != nil && err == nil {
+		err = fmt.Errorf("shut down the HTTP server: %w", serr)
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// failureGrace is how long a failed build's errors wait for another
+// change before they are shown. Editors that save in place truncate the
+// file first, and a build that reads it in between sees an empty file:
+// when the rest of the save follows within the grace period, its errors
+// were never real and nobody sees them.
+const failureGrace = 100 * time.Millisecond
+
+// watchLoop rebuilds once per batch until the watcher closes or ctx ends.
+// The watcher merges the changes made during a build into its next batch,
+// so a build is followed by at most one more however many events came.
+func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
+	var pending *failure // errors not shown yet
+	var grace <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case b, ok := <-w.Batches():
+			if !ok {
+				return
+			}
+			pending, grace = s.rebuild(b, false), nil
+			if pending != nil {
+				grace = time.After(failureGrace)
+			}
+		case <-grace:
+			s.publish(pending)
+			pending, grace = nil, nil
+		}
+	}
+}
+
+// ignore is the watcher's extra ignore rule: the output directory of
+// "ladder build" and node_modules folders of themes.
+func (s *Server) ignore(rel string, isDir bool) bool {
+	if out := s.out.Load(); out != nil && *out != "" && *out != "." {
+		if rel == *out || strings.HasPrefix(rel, *out+"/") {
+			return true
+		}
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if part == "node_modules" {
+			return true
+		}
+	}
+	return false
+}
+
+// logf prints one line to the log.
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.opts.Log, format+"\n", args...)
+}
+
+// buildOptions are the options of every compilation.
+func (s *Server) buildOptions() build.Options {
+	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator}
+}
+
+// rebuild compiles the site after the changes in b. A good build is
+// published at once: a new snapshot and a "change" event. A failed one is
+// returned, for the caller to publish (see failureGrace).
+func (s *Server) rebuild(b watch.Batch, first bool) *failure {
+	start := time.Now()
+	changed := b.Paths
+	if b.Rescan || s.fullNext || first {
+		changed = nil
+	}
+	res, err := s.proj.Compile(s.loader, s.buildOptions(), changed)
+	if err != nil {
+		// Not the content's fault: an unreadable file, a broken template.
+		// The loader may have missed part of the change; look at everything
+		// next time.
+		s.fullNext = true
+		return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
+	}
+	s.fullNext = false
+	s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
+	if res.Renderer == nil {
+		return newFailure(res.Diags, res.Site.Sources())
+	}
+
+	old := s.snap.Load()
+	version := int64(1)
+	if old != nil {
+		version = old.version + 1
+	}
+	next := newSnapshot(res.Renderer, version)
+	base := next.base
+	s.base.Store(&base)
+	s.snap.Store(next)
+	hadFail := s.fail.Swap(nil) != nil
+
+	var ch change
+	open := s.clients.pages()
+	if !first {
+		ch = diff(old, next, open)
+		switch {
+		case !ch.empty():
+			s.clients.broadcast(event{name: "change", data: mustJSON(ch)})
+		case hadFail:
+			s.clients.broadcast(event{name: "ok", data: []byte("{}")})
+		}
+	}
+	elapsed := time.Since(start)
+
+	// The terminal comes after the browsers, which are waiting.
+	pages := len(next.r.Pages())
+	if first {
+		s.printDiags(res.Diags, res.Site.Sources())
+		s.logf("built %d pages in %d ms", pages, elapsed.Milliseconds())
+		return nil
+	}
+	effect := ch.describe()
+	if ch.empty() && len(open) == 0 {
+		effect = "no page open"
+	}
+	s.logf("rebuilt in %d ms: %s; %s; %d pages", elapsed.Milliseconds(), describeBatch(b), effect, pages)
+	s.printDiags(res.Diags, res.Site.Sources())
+	return nil
+}
+
+// setConfig remembers the base path, for requests before the first good
+// build, and the output directory, for the watcher's ignore rule.
+func (s *Server) setConfig(baseURL, outputDir string) {
+	if s.snap.Load() == nil {
+		base := "/"
+		if u, err := url.Parse(baseURL); err == nil {
+			base = strings.TrimSuffix("/"+strings.Trim(u.Path, "/"), "/") + "/"
+		}
+		s.base.Store(&base)
+	}
+	dir := path.Clean(strings.TrimPrefix(outputDir, "./"))
+	if path.IsAbs(dir) || dir == ".." || strings.HasPrefix(dir, "../") {
+		dir = ""
+	}
+	s.out.Store(&dir)
+}
+
+// publish shows a failed build: it keeps the errors for the pages served
+// from now on, sends them to the browsers and prints them.
+func (s *Server) publish(f *failure) {
+	s.fail.Store(f)
+	s.clients.broadcast(event{name: "error", data: f.data})
+	s.printDiags(f.diags, f.src)
+	what := "serving the last good site"
+	if s.snap.Load() == nil {
+		what = "nothing to serve until it is fixed"
+	}
+	s.logf("build failed: %s (%s)", plural(f.diags.Errors(), "error"), what)
+}
+
+// diagKey identifies a diagnostic, to print only the new ones after a
+// rebuild.
+type diagKey struct {
+	pos       diag.Pos
+	sev       diag.Severity
+	msg, hint string
+}
+
+// printDiags prints the errors in full, and the warnings not printed after
+// the previous build (at start-up, all of them) up to a limit.
+func (s *Server) printDiags(l diag.List, src diag.Sources) {
+	seen := make(map[diagKey]struct{}, len(l))
+	var b strings.Builder
+	warnings, more := 0, 0
+	for _, d := range l {
+		k := diagKey{d.Pos, d.Severity, d.Msg, d.Hint}
+		seen[k] = struct{}{}
+		if d.Severity == diag.Warning {
+			if _, old := s.printed[k]; old {
+				continue
+			}
+			if warnings == maxWarnings {
+				more++
+				continue
+			}
+			warnings++
+		}
+		b.WriteString(diag.Format(d, src, diag.TextOptions{Color: s.opts.Color}))
+	}
+	s.printed = seen
+	if more > 0 {
+		fmt.Fprintf(&b, "... and %s more (ladder check lists them all)\n", plural(more, "warning"))
+	}
+	if b.Len() > 0 {
+		s.logMu.Lock()
+		io.WriteString(s.opts.Log, b.String())
+		s.logMu.Unlock()
+	}
+}
+
+// describeBatch says in a few words which files changed.
+func describeBatch(b watch.Batch) string {
+	switch {
+	case b.Rescan:
+		return "rescanned every file"
+	case len(b.Paths) == 0:
+		return "no file changed"
+	case len(b.Paths) == 1:
+		return b.Paths[0] + " changed"
+	case len(b.Paths) <= 3:
+		return strings.Join(b.Paths[:len(b.Paths)-1], ", ") + " and " + b.Paths[len(b.Paths)-1] + " changed"
+	}
+	return fmt.Sprintf("%s and %d other files changed", b.Paths[0], len(b.Paths)-1)
+}
+
+// plural returns "1 error" or "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,272 @@
+package serve
+
+import (
+	"bytes"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/ladder-ssg/ladder/internal/render"
+)
+
+// snapshot is one good build: its Renderer and the files drawn with it so
+// far. It is immutable once published, apart from the cache, which only
+// gains what the Renderer draws.
+type snapshot struct {
+	r       *render.Renderer
+	version int64
+	base    string            // the base path, "/careers/"
+	ver     []byte            // "?v=<asset version>", left out of comparisons
+	files   map[string]bool   // every output path; true for a drawn page
+	cache   sync.Map          // output path -> *entry
+	assets  map[string][]byte // theme assets and static files
+	htmlDir map[string]bool   // directories that hold an index.html, for redirects
+}
+
+// entry is one file of a snapshot, drawn (for a page) on first use.
+type entry struct {
+	once sync.Once
+	body []byte // what is served, before the client is injected
+	norm []byte // body without the asset version, for comparisons
+	sum  string // hash of norm, sent to the client
+	err  error  // drawing the page failed
+	page bool   // drawn by the Renderer, not an asset
+}
+
+func newSnapshot(r *render.Renderer, version int64) *snapshot {
+	sn := &snapshot{
+		r:       r,
+		version: version,
+		base:    r.BasePath(),
+		files:   make(map[string]bool, len(r.Pages())+64),
+		assets:  map[string][]byte{},
+		htmlDir: map[string]bool{},
+	}
+	if v := r.AssetVersion(); v != "" {
+		sn.ver = []byte("?v=" + v)
+	}
+	for _, p := range r.Assets() {
+		b, _ := r.Asset(p)
+		sn.assets[p] = b
+		sn.files[p] = false
+	}
+	for _, p := range r.Pages() {
+		sn.files[p.Path] = true
+	}
+	for p := range sn.files {
+		if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
+			sn.htmlDir[dir] = true
+		}
+	}
+	return sn
+}
+
+// get returns the file at output path p, drawing it on first use.
+func (sn *snapshot) get(p string) (*entry, bool) {
+	page, ok := sn.files[p]
+	if !ok {
+		return nil, false
+	}
+	v, ok := sn.cache.Load(p)
+	if !ok {
+		v, _ = sn.cache.LoadOrStore(p, &entry{page: page})
+	}
+	e := v.(*entry)
+	e.once.Do(func() {
+		if !e.page {
+			e.body = sn.assets[p]
+		} else if spec, ok := sn.r.Lookup(p); ok {
+			e.body, e.err = sn.r.Render(spec)
+		}
+		e.norm = e.body
+		if e.page && len(sn.ver) > 0 && bytes.Contains(e.body, sn.ver) {
+			e.norm = bytes.ReplaceAll(e.body, sn.ver, []byte("?v="))
+		}
+		h := fnv.New64a()
+		h.Write(e.norm)
+		e.sum = strconv.FormatUint(h.Sum64(), 36)
+	})
+	return e, true
+}
+
+// resolve finds the output path for rel, a request path below the base
+// path ("" for the home page, "tracks/sde/" for a directory). It returns
+// the output path, or, when rel names a directory without its final slash,
+// redirect set to true.
+func (sn *snapshot) resolve(rel string) (file string, redirect bool) {
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		file = rel + "index.html"
+		if _, ok := sn.files[file]; ok {
+			return file, false
+		}
+		return "", false
+	}
+	if _, ok := sn.files[rel]; ok {
+		return rel, false
+	}
+	if sn.htmlDir[rel] {
+		return "", true
+	}
+	return "", false
+}
+
+// urlOf returns the site path of an output path: "/careers/tracks/sde/"
+// for "tracks/sde/index.html", "/careers/assets/style.css" for an asset.
+func (sn *snapshot) urlOf(file string) string {
+	if file == "index.html" {
+		return sn.base
+	}
+	if dir, ok := strings.CutSuffix(file, "/index.html"); ok {
+		return sn.base + dir + "/"
+	}
+	return sn.base + file
+}
+
+// fileOf is the inverse of urlOf: the output path of a site path, or ""
+// when the path is not under the base path or names no file.
+func (sn *snapshot) fileOf(url string) string {
+	rel, ok := strings.CutPrefix(url, sn.base)
+	if !ok {
+		return ""
+	}
+	file, _ := sn.resolve(rel)
+	return file
+}
+
+// change is the payload of a "change" event: site paths, sorted.
+type change struct {
+	Added   []string `json:"added"`
+	Removed []string `json:"removed"`
+	Updated []string `json:"updated"`
+}
+
+func (c change) empty() bool {
+	return len(c.Added) == 0 && len(c.Removed) == 0 && len(c.Updated) == 0
+}
+
+// describe says what changed in a few words, for the terminal.
+func (c change) describe() string {
+	if c.empty() {
+		return "no visible change"
+	}
+	var parts []string
+	pages, other := 0, 0
+	for _, u := range c.Updated {
+		if isPageURL(u) {
+			pages++
+		} else {
+			other++
+		}
+	}
+	if pages > 0 {
+		parts = append(parts, plural(pages, "page")+" updated")
+	}
+	if other > 0 {
+		parts = append(parts, plural(other, "file")+" updated")
+	}
+	if len(c.Added) > 0 {
+		parts = append(parts, strconv.Itoa(len(c.Added))+" added")
+	}
+	if len(c.Removed) > 0 {
+		parts = append(parts, strconv.Itoa(len(c.Removed))+" removed")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isPageURL reports whether a site path is an HTML page.
+func isPageURL(u string) bool { return strings.HasSuffix(u, "/") || strings.HasSuffix(u, ".html") }
+
+// diff works out what a browser would see change from old to next: the
+// files added and removed, the assets whose bytes differ, and, among the
+// drawn files, the open pages (site paths) and the non-HTML files that
+// were fetched from old, drawn in both snapshots and compared without the
+// asset version. When old is nil (no good build before: the open pages
+// show the errors), every open page counts as updated.
+func diff(old, next *snapshot, open []string) change {
+	var c change
+	if old == nil {
+		for _, u := range open {
+			if next.fileOf(u) != "" {
+				c.Updated = append(c.Updated, u)
+			} else {
+				c.Removed = append(c.Removed, u)
+			}
+		}
+		return c.sorted()
+	}
+	for p := range next.files {
+		if _, ok := old.files[p]; !ok {
+			c.Added = append(c.Added, next.urlOf(p))
+		}
+	}
+	for p := range old.files {
+		if _, ok := next.files[p]; !ok {
+			c.Removed = append(c.Removed, old.urlOf(p))
+		}
+	}
+	for p, b := range next.assets {
+		if ob, ok := old.assets[p]; ok && !bytes.Equal(ob, b) {
+			c.Updated = append(c.Updated, next.urlOf(p))
+		}
+	}
+
+	// The drawn files worth comparing: the open pages, and what scripts
+	// fetched (data files) from the old snapshot. With no page open there
+	// is nobody to tell.
+	if len(open) == 0 {
+		return c.sorted()
+	}
+	want := map[string]bool{}
+	for _, u := range open {
+		if p := old.fileOf(u); p != "" {
+			want[p] = true
+		}
+	}
+	old.cache.Range(func(k, v any) bool {
+		p := k.(string)
+		if v.(*entry).page && !strings.HasSuffix(p, ".html") {
+			want[p] = true
+		}
+		return true
+	})
+	var todo []string
+	for p := range want {
+		if old.files[p] && next.files[p] {
+			todo = append(todo, p)
+		}
+	}
+	changed := make([]bool, len(todo))
+	var wg sync.WaitGroup
+	for i, p := range todo {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var a, b *entry
+			var inner sync.WaitGroup
+			inner.Add(1)
+			go func() { defer inner.Done(); a, _ = old.get(p) }()
+			b, _ = next.get(p)
+			inner.Wait()
+			changed[i] = a.err != nil || b.err != nil || !bytes.Equal(a.norm, b.norm)
+		}()
+	}
+	wg.Wait()
+	for i, p := range todo {
+		if changed[i] {
+			c.Updated = append(c.Updated, next.urlOf(p))
+		}
+	}
+	return c.sorted()
+}
+
+func (c change) sorted() change {
+	for _, l := range []*[]string{&c.Added, &c.Removed, &c.Updated} {
+		if *l == nil {
+			*l = []string{}
+		}
+		slices.Sort(*l)
+	}
+	return c
+}

@@ -8,7 +8,10 @@ import (
 	"io/fs"
 )
 
-//go:embed site.toml content
+// The all: prefix keeps the files whose names begin with "_" (every
+// _index.md), which go:embed leaves out otherwise.
+//
+//go:embed site.toml all:content
 var example embed.FS
 
 //go:embed themes/default

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/build"
@@ -88,7 +90,7 @@ func runBuild(e *env, args []string) int {
 	}
 	pages := len(res.Renderer.Pages())
 	fmt.Fprintf(e.stdout, "built %d pages and %d other files in %d ms into %s\n",
-		pages, o.Len()-pages, time.Since(start).Milliseconds(), dir)
+		pages, o.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir))
 	return ExitOK
 }
 
@@ -145,4 +147,21 @@ func runCheck(e *env, args []string) int {
 		return ExitContent
 	}
 	return ExitOK
+}
+
+// relToWd returns p relative to the working directory when that is shorter
+// to read (p is at or below it, or close by), else p as it is.
+func relToWd(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	r, err := filepath.Rel(wd, p)
+	if err != nil || strings.HasPrefix(r, ".."+string(filepath.Separator)+"..") {
+		return p
+	}
+	return r
 }

@@ -15,6 +15,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
 )
 
 // Exit codes.
@@ -94,13 +96,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	return ExitUsage
 }
 
+// suggestCommand returns the command a mistyped name most likely meant: one
+// it is a prefix of (or that is a prefix of it), else the closest by edits.
 func suggestCommand(name string) string {
+	if name == "" {
+		return ""
+	}
+	var names []string
 	for _, c := range commands() {
 		if strings.HasPrefix(c.name, name) || strings.HasPrefix(name, c.name) {
 			return c.name
 		}
+		names = append(names, c.name)
 	}
-	return ""
+	return diag.Suggest(name, names)
 }
 
 func usage(w io.Writer) {
@@ -173,10 +182,16 @@ func parse(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 		}
 		pos = append(pos, a)
 	}
-	if err := fs.Parse(append(flagArgs, append([]string{"--"}, pos...)...)); err != nil {
+	// Parse the flags on their own first, so that a flag missing its value
+	// at the end is reported rather than given the "--" that follows.
+	if err := fs.Parse(flagArgs); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK, false
 		}
+		return ExitUsage, false
+	}
+	rest := append(fs.Args(), pos...)
+	if err := fs.Parse(append([]string{"--"}, rest...)); err != nil {
 		return ExitUsage, false
 	}
 	return ExitOK, true
@@ -195,6 +210,10 @@ func runVersion(e *env, args []string) int {
 	fs := flags(e, "version")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
+	}
+	if fs.NArg() > 0 {
+		errorf(e, "version takes no arguments, got %q", fs.Arg(0))
+		return ExitUsage
 	}
 	fmt.Fprintf(e.stdout, "ladder %s\n", version())
 	return ExitOK

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -47,11 +48,30 @@ func (x *LineIndex) Pos(start, end int) Pos {
 	return Pos{File: x.file, Line: line + 1, Col: start - x.lines[line] + 1, Len: end - start}
 }
 
-// Line returns the text of line n (1-based) without its newline, or "" when
-// the file has no such line.
+// Line returns the text of line n (1-based) without its line ending, or ""
+// when the file has no such line. Each byte that is not valid UTF-8 is
+// replaced by U+FFFD, so that the text can be printed or put in JSON.
 func (x *LineIndex) Line(n int) string {
-	if x == nil || n < 1 || n > len(x.lines) {
+	raw, ok := x.lineBytes(n)
+	if !ok {
 		return ""
+	}
+	if utf8.Valid(raw) {
+		return string(raw)
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		b.WriteRune(r) // utf8.RuneError for an invalid byte
+		i += size
+	}
+	return b.String()
+}
+
+// lineBytes returns the bytes of line n (1-based) without its line ending.
+func (x *LineIndex) lineBytes(n int) ([]byte, bool) {
+	if x == nil || n < 1 || n > len(x.lines) {
+		return nil, false
 	}
 	start := x.lines[n-1]
 	end := len(x.text)
@@ -62,8 +82,5 @@ func (x *LineIndex) Line(n int) string {
 	if len(s) > 0 && s[len(s)-1] == '\r' {
 		s = s[:len(s)-1]
 	}
-	if !utf8.Valid(s) {
-		return ""
-	}
-	return string(s)
+	return s, true
 }

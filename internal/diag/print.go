@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sources finds the text of a file for printing its lines; it returns nil
@@ -59,13 +60,11 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 	b.WriteByte('\n')
 	if d.Pos.Line > 0 && src != nil {
 		if x := src(d.Pos.File); x != nil {
-			line := x.Line(d.Pos.Line)
-			if line != "" || d.Pos.Col == 1 {
+			if raw, ok := x.lineBytes(d.Pos.Line); ok && (len(raw) > 0 || d.Pos.Col == 1) {
+				line, pad, width := caretLine(raw, d.Pos.Col-1, d.Pos.Len)
 				num := fmt.Sprintf("%5d", d.Pos.Line)
-				fmt.Fprintf(b, "%s | %s\n", num, strings.ReplaceAll(line, "\t", " "))
-				col := min(d.Pos.Col-1, len(line))
-				n := max(1, min(d.Pos.Len, len(line)-col))
-				fmt.Fprintf(b, "%s | %s%s\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", col), paint(ansiGreen, strings.Repeat("^", n)))
+				fmt.Fprintf(b, "%s | %s\n", num, line)
+				fmt.Fprintf(b, "%s | %s%s\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", pad), paint(ansiGreen, strings.Repeat("^", width)))
 			}
 		}
 	}
@@ -75,6 +74,32 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 	for _, n := range d.Notes {
 		format(b, n, src, opts, true)
 	}
+}
+
+// caretLine prepares a source line for printing under a diagnostic: tabs
+// become one space and bytes that are not UTF-8 become U+FFFD, so that every
+// character takes one column. It returns the text, the number of columns
+// before byte col (0-based), and the number of columns of the n bytes from
+// col (at least 1, so that a point or the end of a line gets a caret).
+func caretLine(raw []byte, col, n int) (text string, pad, width int) {
+	col = max(0, min(col, len(raw)))
+	end := min(len(raw), col+max(0, n))
+	var b strings.Builder
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == '\t' {
+			r = ' '
+		}
+		b.WriteRune(r)
+		switch {
+		case i < col:
+			pad++
+		case i < end:
+			width++
+		}
+		i += size
+	}
+	return b.String(), pad, max(1, width)
 }
 
 // WriteText prints every diagnostic of l in clang style, then a summary line
@@ -140,12 +165,16 @@ func ToJSON(l List, src Sources) []JSONDiagnostic {
 }
 
 // WriteJSON prints l as an indented JSON array (an empty array when l is
-// empty).
+// empty). Characters such as < > & are written as they are, not escaped for
+// HTML: messages hold "a -> b" and tools read them as text.
 func WriteJSON(w io.Writer, l List, src Sources) error {
-	data, err := json.MarshalIndent(ToJSON(l, src), "", "  ")
-	if err != nil {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(ToJSON(l, src)); err != nil {
 		return err
 	}
-	_, err = w.Write(append(data, '\n'))
+	_, err := io.WriteString(w, b.String())
 	return err
 }

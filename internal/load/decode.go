@@ -24,9 +24,10 @@ import (
 // and then walking it here lets every problem be reported, each at the
 // file:line:col that the key locator gives.
 type decoder struct {
-	src   *site.Source
-	diags *diag.List
-	kind  string // "level", "course", ... for messages
+	src        *site.Source
+	diags      *diag.List
+	kind       string // "level", "course", ... for messages
+	mismatches int    // values of the wrong type reported so far
 }
 
 var timeType = reflect.TypeFor[time.Time]()
@@ -99,11 +100,28 @@ func (d *decoder) table(m map[string]any, at string, v reflect.Value, allow ...s
 	for _, f := range fs {
 		if f.required {
 			if _, ok := m[f.name]; !ok {
-				d.diags.Add(d.src.Start(), fmt.Sprintf("add %s = ... to the front matter", f.name),
-					"missing required key %q in %s", f.name, d.kind)
+				// A missing key has no position of its own: point at the
+				// table that lacks it, or at the start of the entity.
+				pos, hint := d.src.Start(), fmt.Sprintf("add %s = ... to the front matter", f.name)
+				if at != "" {
+					pos, hint = d.src.Value(at), fmt.Sprintf("add %s = ... to %s", f.name, d.kind)
+				}
+				d.diags.Add(pos, hint, "missing required key %q in %s", f.name, d.kind)
 			}
 		}
 	}
+}
+
+// isInteger reports whether a decoded TOML value is an integer, or a float
+// with an integral value (which the decoder accepts for integer fields).
+func isInteger(x any) bool {
+	switch n := x.(type) {
+	case int64:
+		return true
+	case float64:
+		return n == math.Trunc(n) && math.Abs(n) < 1<<53
+	}
+	return false
 }
 
 // displayPath strips array indexes from a key path for messages.
@@ -153,7 +171,12 @@ func typeName(x any) string {
 }
 
 func (d *decoder) mismatch(at string, x any, want string) {
-	d.diags.Add(d.src.Value(at), "", "%s must be %s, not %s", displayPath(at), want, typeName(x))
+	d.mismatches++
+	what := displayPath(at)
+	if strings.HasSuffix(at, "]") {
+		what = "an entry of " + what
+	}
+	d.diags.Add(d.src.Value(at), "", "%s must be %s, not %s", what, want, typeName(x))
 }
 
 // value decodes x, found at key path at, into v.
@@ -214,8 +237,15 @@ func (d *decoder) value(x any, at string, v reflect.Value) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		before := d.mismatches
 		for i, item := range items {
 			d.value(item, at+"["+strconv.Itoa(i)+"]", s.Index(i))
+		}
+		if d.mismatches > before {
+			// An element of the wrong type is reported; keeping its zero
+			// value ("") would add a reference to an unknown id. The
+			// array is left out, as any value that does not decode.
+			return
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -294,6 +324,11 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 			sub := *d
 			sub.kind = fmt.Sprintf("the expectation of %q", k)
 			sub.table(val, key, reflect.ValueOf(&body).Elem())
+			if !isInteger(val["level"]) {
+				// Missing or mistyped, and reported: an expectation without
+				// a level would only add errors about level 0.
+				continue
+			}
 			e.Level, e.Expect = body.Level, body.Expect
 		default:
 			d.diags.Add(d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
@@ -317,12 +352,15 @@ func contains(list []string, s string) bool {
 // idPattern is what an id must look like.
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
-// validID reports whether id is lower-case [a-z0-9-]+ without leading,
-// trailing or doubled hyphens.
-func validID(id string) bool { return idPattern.MatchString(id) }
+// ValidID reports whether id is a valid entity id: lower-case [a-z0-9-]+
+// without leading, trailing or doubled hyphens. A level's full id is two
+// valid ids joined by "/".
+func ValidID(id string) bool { return idPattern.MatchString(id) }
 
-// suggestID turns a name into a valid id, for hints.
-func suggestID(s string) string {
+// SuggestID turns a name into a valid id ("Secure Coding" becomes
+// "secure-coding"), for hints; it returns "" when nothing of the name is
+// left.
+func SuggestID(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

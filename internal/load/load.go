@@ -360,6 +360,7 @@ func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *
 		if lv.Path == "" {
 			lv.Path = "ic"
 		}
+		checkRank(lv, table["rank"], &r.diags)
 	}
 	if kind != "home" {
 		checkID(c, kind, table, &r.diags)
@@ -411,7 +412,7 @@ func catalogue(kind string, table map[string]any, items any, src site.Source, di
 // Example: content/courses/Secure_Coding.md. Discussion: ids appear in URLs
 // and in references typed by people; one spelling keeps both predictable.
 func checkID(c *site.Common, kind string, table map[string]any, diags *diag.List) {
-	if validID(c.ID) {
+	if ValidID(c.ID) {
 		return
 	}
 	pos := c.Src.Start()
@@ -419,10 +420,21 @@ func checkID(c *site.Common, kind string, table map[string]any, diags *diag.List
 		pos = c.Src.Value("id")
 	}
 	hint := "use lower-case letters, digits and hyphens"
-	if s := suggestID(c.ID); s != "" {
+	if s := SuggestID(c.ID); s != "" {
 		hint = fmt.Sprintf("rename it %q", s)
 	}
 	diags.Add(pos, hint, "invalid %s id %q", kind, c.ID)
+}
+
+// checkRank reports a level's rank below 1. A rank that is not an integer
+// at all has been reported by the decoder already, and is not reported again.
+//
+// Example: rank = 0. Discussion: ranks count from the bottom of the ladder,
+// which is 1; the ladder is drawn, and promotions default, by rank.
+func checkRank(lv *site.Level, rank any, diags *diag.List) {
+	if isInteger(rank) && lv.Rank < 1 {
+		diags.Add(lv.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", lv.Rank)
+	}
 }
 
 // newEntity returns a new entity of a kind.

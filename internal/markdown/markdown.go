@@ -81,6 +81,7 @@ type linkCollector struct{}
 func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var links []rawLink
+	var autoLinks []*ast.AutoLink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -91,6 +92,17 @@ func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			dest = &n.Destination
 		case *ast.Image:
 			dest = &n.Destination
+		case *ast.AutoLink:
+			// <course:linux> is an autolink to an entity: it is checked
+			// and resolved like [text](course:linux), and becomes a link
+			// once the walk is done.
+			u := string(n.URL(src))
+			if kind, target, ok := classify(u); ok && kind != "" && n.AutoLinkType == ast.AutoLinkURL {
+				start, end := locate(src, n.Pos(), u)
+				links = append(links, rawLink{kind: kind, target: target, start: start, end: end})
+				autoLinks = append(autoLinks, n)
+			}
+			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -108,6 +120,13 @@ func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, a := range autoLinks {
+		kind, target, _ := classify(string(a.URL(src)))
+		l := ast.NewLink()
+		l.Destination = []byte(Placeholder + kind + "/" + target)
+		l.AppendChild(l, ast.NewString(a.Label(src)))
+		a.Parent().ReplaceChild(a.Parent(), a, l)
+	}
 	pc.Set(linksKey, links)
 }
 

@@ -1,0 +1,421 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/ladder-ssg/ladder/internal/browsertest"
+	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/route"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// example builds the example framework at the repository root with the
+// given base URL into a temporary directory, and returns the directory and
+// the checked site.
+func example(t *testing.T, baseURL string) (string, *site.Site) {
+	t.Helper()
+	proj, err := build.Open(filepath.Join("..", ".."), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := proj.Compile(load.NewLoader(), build.Options{BaseURL: baseURL}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Renderer == nil {
+		t.Fatalf("the example has errors: %v", res.Diags)
+	}
+	out, err := res.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir, res.Site
+}
+
+// serve serves dir under prefix ("/" or "/careers/") and returns the URL of
+// the site's root.
+func serve(t *testing.T, dir, prefix string) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	files := http.FileServer(http.Dir(dir))
+	if prefix == "/" {
+		mux.Handle("/", files)
+	} else {
+		mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), files))
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + prefix
+}
+
+func noErrors(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	time.Sleep(100 * time.Millisecond)
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+const wait = 20 * time.Second
+
+func TestToolPages(t *testing.T) {
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	for _, base := range []string{"/", "/careers/"} {
+		t.Run(strings.Trim(base, "/")+"root", func(t *testing.T) {
+			dir, _ := example(t, base)
+			root := serve(t, dir, base)
+			b := browsertest.New(t, 3*time.Minute)
+			t.Run("compare", func(t *testing.T) { testCompare(t, b, root) })
+			t.Run("paths", func(t *testing.T) { testPaths(t, b, root) })
+			t.Run("plan", func(t *testing.T) { testPlan(t, b, root) })
+			t.Run("search", func(t *testing.T) { testSearch(t, b, root) })
+			if base != "/" {
+				t.Run("screenshots", func(t *testing.T) { screenshots(t, b, root) })
+			}
+		})
+	}
+}
+
+func testCompare(t *testing.T, b *browsertest.Browser, root string) {
+	b.Navigate(t, root+"compare/?a=it-support/associate&b=cloud-support/associate")
+	b.WaitFor(t, `document.querySelectorAll("#compare-table tbody tr").length > 0`, wait)
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".compare-b h2 a").textContent`); got != "Cloud Support Associate" {
+		t.Errorf("level B = %q", got)
+	}
+	diffs := browsertest.Eval[string](t, b, `Array.from(document.querySelectorAll("#compare-table tbody tr")).map(r => r.cells[0].textContent + "=" + r.className).join(" ")`)
+	for _, want := range []string{"Linux=row-higher", "System design=row-new", "Windows administration=row-dropped", "Troubleshooting=row-same"} {
+		if !strings.Contains(diffs, want) {
+			t.Errorf("differences %q lack %q", diffs, want)
+		}
+	}
+	if n := browsertest.Eval[int](t, b, `document.querySelectorAll("svg.chart-radar[role=img] polygon.chart-series-a, svg.chart-radar polygon.chart-series-b").length`); n != 2 {
+		t.Errorf("radar has %d series polygons, want 2", n)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".only-b").textContent`); !strings.Contains(got, "Cloud fundamentals") {
+		t.Errorf("only in B = %q, want Cloud fundamentals", got)
+	}
+	// Choosing another level updates the comparison and the address.
+	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("compare-b"); s.value = "it-support/engineer"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	b.WaitFor(t, `document.querySelector(".compare-b h2 a").textContent === "IT Support Engineer"`, wait)
+	if got := browsertest.Eval[string](t, b, `location.search`); got != "?a=it-support%2Fassociate&b=it-support%2Fengineer" {
+		t.Errorf("address = %q", got)
+	}
+	noErrors(t, b)
+}
+
+func testPaths(t *testing.T, b *browsertest.Browser, root string) {
+	b.Navigate(t, root+"paths/?from=fulfillment/associate&to=cloud-support/associate")
+	b.WaitFor(t, `document.querySelector(".route-step")`, wait)
+	steps := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll("#path-result > .route-steps > .route-step .step-head")).map(h => h.textContent)`)
+	if len(steps) != 2 || !strings.Contains(steps[0], "Career Choice") || !strings.Contains(steps[1], "Surge2IT") {
+		t.Errorf("steps = %q, want Career Choice then Surge2IT", steps)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".route-step .step-facts").textContent`); !strings.Contains(got, "95% of tuition") {
+		t.Errorf("funding = %q", got)
+	}
+	href := browsertest.Eval[string](t, b, `document.getElementById("make-plan").href`)
+	if !strings.HasPrefix(href, root+"plan/?from=fulfillment%2Fassociate&to=cloud-support%2Fassociate") {
+		t.Errorf("plan link = %q", href)
+	}
+	if n := browsertest.Eval[int](t, b, `document.querySelectorAll(".alternatives > li").length`); n != 3 {
+		t.Errorf("%d alternatives, want 3", n)
+	}
+	// An unreachable target says why.
+	b.Navigate(t, root+"paths/?from=healthcare/registered-nurse&to=healthcare/medical-assistant")
+	b.WaitFor(t, `document.querySelector("#path-result h2")`, wait)
+	if got := browsertest.Eval[string](t, b, `document.getElementById("path-result").textContent`); got != "No route foundCertified Clinical Medical Assistant is below Registered Nurse on the same path." {
+		t.Errorf("unreachable: %q", got)
+	}
+	// Choosing levels updates the route and the address.
+	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("path-to"); s.value = "fulfillment/ambassador"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	b.WaitFor(t, `document.getElementById("path-status").textContent.startsWith("No route found: no promotion, move or program leads into track Fulfillment")`, wait)
+	if got := browsertest.Eval[string](t, b, `location.search`); got != "?from=healthcare%2Fregistered-nurse&to=fulfillment%2Fambassador" {
+		t.Errorf("address = %q", got)
+	}
+	noErrors(t, b)
+}
+
+func testPlan(t *testing.T, b *browsertest.Browser, root string) {
+	u := root + "plan/?from=fulfillment/associate&to=cloud-support/associate"
+	b.Navigate(t, u)
+	b.WaitFor(t, `document.querySelector(".checklist input[type=checkbox]")`, wait)
+	first := browsertest.Eval[string](t, b, `document.querySelector(".checklist label").textContent`)
+	if first != "Join Career Choice: at least 3 months with the company" {
+		t.Errorf("first item = %q", first)
+	}
+	browsertest.Eval[bool](t, b, `(() => { document.querySelector(".checklist input[type=checkbox]").click(); return true })()`)
+	browsertest.Eval[bool](t, b, `(() => {
+		const t = document.querySelector(".checklist .plan-note");
+		t.value = "Ask HR about the next intake";
+		t.dispatchEvent(new Event("input", {bubbles: true}));
+		return true })()`)
+	// Reload: the tick and the note are kept.
+	b.Navigate(t, u)
+	b.WaitFor(t, `document.querySelector(".checklist input[type=checkbox]")`, wait)
+	if !browsertest.Eval[bool](t, b, `document.querySelector(".checklist input[type=checkbox]").checked`) {
+		t.Errorf("the tick was not kept")
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".checklist .plan-note").value`); got != "Ask HR about the next intake" {
+		t.Errorf("note = %q", got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.getElementById("plan-progress").textContent`); !strings.HasPrefix(got, "1 of 15 done") {
+		t.Errorf("progress = %q", got)
+	}
+	// Export as Markdown and as JSON.
+	exported := func(button string) string {
+		browsertest.Eval[bool](t, b, `(() => { document.getElementById("`+button+`").click(); return true })()`)
+		b.WaitFor(t, `document.querySelector("#plan-download a")`, wait)
+		return browsertest.Eval[string](t, b, `fetch(document.querySelector("#plan-download a").href).then(r => r.text())`)
+	}
+	md := exported("plan-export-md")
+	for _, want := range []string{
+		"# Development plan: Fulfillment Associate → Cloud Support Associate\n",
+		"## 1. Program: Career Choice → IT Support Associate\n",
+		"- [x] Join Career Choice: at least 3 months with the company — 95% of tuition; covers tuition, books, fees\n  - Note: Ask HR about the next intake\n",
+		"- [ ] Take Cloud fundamentals (24 h)\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	var plan struct {
+		Kind, From, To string
+		Items          []struct {
+			ID   string
+			Done bool
+			Note string
+		}
+	}
+	if err := json.Unmarshal([]byte(exported("plan-export-json")), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if plan.Kind != "ladder-plan" || plan.From != "fulfillment/associate" || len(plan.Items) != 15 ||
+		plan.Items[0].ID != "program:career-choice" || !plan.Items[0].Done || plan.Items[1].Done {
+		t.Errorf("exported plan = %+v", plan)
+	}
+	// The same plan imports back after the browser forgot it.
+	browsertest.Eval[bool](t, b, `(() => { localStorage.clear(); return true })()`)
+	b.Navigate(t, u)
+	b.WaitFor(t, `document.querySelector(".checklist input[type=checkbox]")`, wait)
+	if browsertest.Eval[bool](t, b, `document.querySelector(".checklist input[type=checkbox]").checked`) {
+		t.Fatalf("the plan was not forgotten")
+	}
+	js, _ := json.Marshal(exportedJSON(plan.From, plan.To))
+	browsertest.Eval[bool](t, b, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([`+string(js)+`], "plan.json", {type: "application/json"}));
+		const input = document.getElementById("plan-import");
+		input.files = dt.files;
+		input.dispatchEvent(new Event("change", {bubbles: true}));
+		return true })()`)
+	b.WaitFor(t, `document.getElementById("plan-status").textContent.startsWith("Imported")`, wait)
+	if !browsertest.Eval[bool](t, b, `document.querySelector(".checklist input[type=checkbox]").checked`) {
+		t.Errorf("the imported tick is not shown")
+	}
+	noErrors(t, b)
+}
+
+// exportedJSON is a plan file as the plan page exports it, with the first
+// item done.
+func exportedJSON(from, to string) string {
+	return `{"schema":1,"kind":"ladder-plan","from":"` + from + `","to":"` + to + `","items":[{"id":"program:career-choice","done":true,"note":"imported"}],"notes":""}`
+}
+
+func testSearch(t *testing.T, b *browsertest.Browser, root string) {
+	results := func(q string) []string {
+		b.Navigate(t, root+"search/?q="+q)
+		b.WaitFor(t, `document.getElementById("search-status").textContent.includes("result")`, wait)
+		return browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll(".search-result .result-title")).map(e => e.textContent)`)
+	}
+	// A word that appears only in the body of one course.
+	if got := results("convolutional"); len(got) != 1 || got[0] != "Computer vision" {
+		t.Errorf("convolutional: %q, want Computer vision", got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .snippet mark").textContent`); got != "convolutional" {
+		t.Errorf("highlighted %q", got)
+	}
+	// A prefix, and the title match first.
+	if got := results("surg"); len(got) == 0 || got[0] != "Surge2IT" {
+		t.Errorf("surg: %q, want Surge2IT first", got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .result-title mark").textContent`); got != "Surge2IT" {
+		t.Errorf("title highlight = %q", got)
+	}
+	// Every word must match.
+	if got := results("linux%20command"); len(got) == 0 || got[0] != "Linux command line" {
+		t.Errorf("linux command: %q", got)
+	}
+	if got := results("linux%20zzzz"); len(got) != 0 {
+		t.Errorf("linux zzzz: %q, want nothing", got)
+	}
+	// Arrow keys move from the box through the results.
+	results("cloud")
+	key := func(target, k string) {
+		browsertest.Eval[bool](t, b, `(() => { `+target+`.dispatchEvent(new KeyboardEvent("keydown", {key: "`+k+`", bubbles: true})); return true })()`)
+	}
+	key(`document.getElementById("search-q")`, "ArrowDown")
+	key(`document.activeElement`, "ArrowDown")
+	if got := browsertest.Eval[int](t, b, `Array.from(document.querySelectorAll("a.result-link")).indexOf(document.activeElement)`); got != 1 {
+		t.Errorf("focus on result %d, want 1", got)
+	}
+	key(`document.activeElement`, "Escape")
+	if got := browsertest.Eval[string](t, b, `document.activeElement.id`); got != "search-q" {
+		t.Errorf("focus on %q after Escape, want the search box", got)
+	}
+	noErrors(t, b)
+}
+
+// screenshots saves pictures of the pages at desktop and phone widths when
+// LADDER_SCREENSHOTS names a directory, for people to look at.
+func screenshots(t *testing.T, b *browsertest.Browser, root string) {
+	dir := os.Getenv("LADDER_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set LADDER_SCREENSHOTS=DIR to save screenshots")
+	}
+	pages := map[string]string{
+		"compare": "compare/?a=it-support/associate&b=cloud-support/associate",
+		"paths":   "paths/?from=fulfillment/associate&to=cloud-support/associate",
+		"plan":    "plan/?from=fulfillment/associate&to=cloud-support/associate",
+		"search":  "search/?q=cloud",
+	}
+	for name, u := range pages {
+		for _, w := range []int64{1280, 390} {
+			b.Navigate(t, root+u)
+			time.Sleep(500 * time.Millisecond)
+			png := b.Screenshot(t, w, 900)
+			if err := os.WriteFile(filepath.Join(dir, name+"-"+strconv.FormatInt(w, 10)+".jpg"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestRoutesAgree checks that the path finder in the browser and the route
+// package find the same routes, with the same details and messages, for
+// every pair of levels of the example site.
+func TestRoutesAgree(t *testing.T) {
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	dir, s := example(t, "/")
+	root := serve(t, dir, "/")
+	b := browsertest.New(t, 3*time.Minute)
+	b.Navigate(t, root+"paths/")
+	b.WaitFor(t, `document.querySelector("#path-from option[value='fulfillment/associate']")`, wait)
+	var ids []string
+	for _, l := range s.Levels {
+		ids = append(ids, l.FullID())
+	}
+	q, _ := json.Marshal(ids)
+	out := browsertest.Eval[string](t, b, `LadderTools.loadFramework().then(fw => {
+		const ids = `+string(q)+`, docs = [];
+		for (const a of ids) for (const b of ids) docs.push(LadderTools.findRoute(fw, a, b, 3));
+		return JSON.stringify(docs);
+	})`)
+	var got []route.Doc
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	g := route.NewGraph(s)
+	i, bad := 0, 0
+	for _, a := range s.Levels {
+		for _, z := range s.Levels {
+			want := roundTrip(t, route.NewDoc(s, g.Find(a, z, route.Options{Alternatives: 3})))
+			if !reflect.DeepEqual(got[i], want) && bad < 5 {
+				bad++
+				gj, _ := json.MarshalIndent(got[i], "", " ")
+				wj, _ := json.MarshalIndent(want, "", " ")
+				t.Errorf("%s → %s: the browser found\n%s\nthe route package\n%s", a.FullID(), z.FullID(), gj, wj)
+			}
+			i++
+		}
+	}
+	t.Logf("compared %d pairs", i)
+	noErrors(t, b)
+}
+
+func roundTrip(t *testing.T, d *route.Doc) route.Doc {
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out route.Doc
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestShardedSearch searches a site large enough for the index to be split
+// into shards, so that the browser loads term shards and document chunks.
+func TestShardedSearch(t *testing.T) {
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	fsys := fstest.MapFS{
+		"site.toml":                         {Data: []byte("title = \"Big\"\n[scale]\nnames = [\"One\", \"Two\"]\n")},
+		"content/_index.md":                 {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
+		"content/tracks/t/_index.md":        {Data: []byte("+++\ntitle = \"Track\"\n+++\n")},
+		"content/tracks/t/l1.md":            {Data: []byte("+++\ntitle = \"Level one\"\nrank = 1\n+++\n")},
+		"content/courses/kubernetes-101.md": {Data: []byte("+++\ntitle = \"Kubernetes primer\"\nhours = 3\n+++\nPods and services.\n")},
+		"content/courses/birds.md":          {Data: []byte("+++\ntitle = \"Birds\"\nhours = 1\n+++\n" + strings.Repeat("Filler words here. ", 100) + "The zyzzyva is a weevil.\n")},
+	}
+	for i := range 150 {
+		fsys[fmt.Sprintf("content/pages/p%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n%s\n", i, strings.Repeat("Lorem ipsum dolor sit amet, budget and planning. ", 110)))}
+	}
+	proj := &build.Project{FS: fsys}
+	res, err := proj.Compile(load.NewLoader(), build.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Renderer == nil {
+		t.Fatalf("errors: %v", res.Diags)
+	}
+	out, err := res.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "search", "t0.json")); err != nil {
+		t.Fatalf("the index is not sharded: %v", err)
+	}
+	root := serve(t, dir, "/")
+	b := browsertest.New(t, 2*time.Minute)
+	for _, c := range [][2]string{{"kube", "Kubernetes primer"}, {"zyzzyva", "Birds"}, {"budget%20plan", "Page 0"}} {
+		b.Navigate(t, root+"search/?q="+c[0])
+		b.WaitFor(t, `document.getElementById("search-status").textContent.includes("result")`, wait)
+		got := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll(".search-result .result-title")).map(e => e.textContent)`)
+		if len(got) == 0 || got[0] != c[1] {
+			t.Errorf("%s: %q, want %q first", c[0], got, c[1])
+		}
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .snippet mark").textContent`); got != "budget" {
+		t.Errorf("snippet highlights %q", got)
+	}
+	// The page loaded the term shard and document chunks, not one big file.
+	if got := browsertest.Eval[string](t, b, `performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/data/search")).map(n => n.replace(/^.*\/data\//, "")).sort().join(" ")`); !strings.Contains(got, "search/t0.json") || !strings.Contains(got, "search/d0.json") || !strings.Contains(got, "search/x") {
+		t.Errorf("loaded %s", got)
+	}
+	noErrors(t, b)
+}

@@ -1,0 +1,220 @@
+// compare.js: two levels side by side, from /data/framework.json. The
+// radar chart is drawn here in the same style as the server's charts
+// (internal/chart): a grid ring per point of the scale, series in
+// currentColor with the classes chart-series-a and chart-series-b, the
+// second dashed, and a table with every value.
+"use strict";
+
+(function () {
+  var T = window.LadderTools, el = T.el, svg = T.svg;
+
+  function num(x) { return String(Math.round(x * 10) / 10); }
+
+  // radar draws the competencies of two levels; rows are
+  // [competency, valueA, valueB].
+  function radar(fw, rows, a, b) {
+    var n = rows.length, top = Math.max(fw.scale.length, 1);
+    var W = 640, R = 120, cx = W / 2, cy = R + 52, H = 2 * R + 150;
+    var ang = function (i) { return -Math.PI / 2 + 2 * Math.PI * i / n; };
+    var pt = function (i, v) { var r = R * v / top; return [cx + r * Math.cos(ang(i)), cy + r * Math.sin(ang(i))]; };
+    var title = a.title + " compared with " + b.title;
+    var root = svg("svg", {
+      xmlns: "http://www.w3.org/2000/svg", class: "chart chart-radar", "data-chart": "radar",
+      viewBox: "0 0 " + W + " " + H, width: "100%", role: "img",
+      "aria-labelledby": "cmp-radar-title cmp-radar-desc", "font-size": "13", fill: "currentColor"
+    });
+    root.style.setProperty("--chart-w", W);
+    root.append(svg("title", { id: "cmp-radar-title" }, title),
+      svg("desc", { id: "cmp-radar-desc" }, "Radar chart of " + n + " competencies on a scale from 1 to " + top +
+        ", comparing " + a.title + " and " + b.title + ". The table below lists every value."));
+    var grid = svg("g", { class: "chart-grid", fill: "none", stroke: "currentColor", "stroke-opacity": "0.25" });
+    for (var k = 1; k <= top; k++) {
+      var ps = [];
+      for (var i = 0; i < n; i++) ps.push(pt(i, k).map(num).join(","));
+      grid.append(svg("polygon", { points: ps.join(" ") }));
+    }
+    root.append(grid);
+    var axes = svg("g", { class: "chart-axis", stroke: "currentColor", "stroke-opacity": "0.45" });
+    for (i = 0; i < n; i++) {
+      var e = pt(i, top);
+      axes.append(svg("line", { x1: num(cx), y1: num(cy), x2: num(e[0]), y2: num(e[1]) }));
+    }
+    root.append(axes);
+    var ticks = svg("g", { class: "chart-tick", "font-size": "10", "text-anchor": "middle", "fill-opacity": "0.7" });
+    var half = Math.PI / n;
+    for (k = 1; k <= top; k++) {
+      var rk = R * k / top * Math.cos(half) - 7, at = ang(0) + half;
+      ticks.append(svg("text", { x: num(cx + rk * Math.cos(at)), y: num(cy + rk * Math.sin(at) + 3.5) },
+        svg("title", null, fw.scale[k - 1] || ""), String(k)));
+    }
+    root.append(ticks);
+    [[1, "a", a], [2, "b", b]].forEach(function (s) {
+      var ps = rows.map(function (r, i) { return pt(i, r[s[0]]).map(num).join(","); });
+      var attrs = { class: "chart-series chart-series-" + s[1], points: ps.join(" "), fill: "currentColor",
+        "fill-opacity": s[1] === "a" ? "0.18" : "0.08", stroke: "currentColor", "stroke-width": "2", "stroke-linejoin": "round" };
+      if (s[1] === "b") attrs["stroke-dasharray"] = "6 4";
+      root.append(svg("polygon", attrs));
+    });
+    [[1, "a", a], [2, "b", b]].forEach(function (s) {
+      rows.forEach(function (r, i) {
+        var p = pt(i, r[s[0]]), v = r[s[0]];
+        var tip = svg("title", null, r[0].title + ", " + s[2].title + ": " + v + " — " + (v ? fw.scale[v - 1] || "" : "not expected"));
+        var attrs = { class: "chart-point chart-series-" + s[1], "data-series": s[1], "data-axis": String(i), "data-value": String(v) };
+        var m = s[1] === "a"
+          ? svg("circle", Object.assign({ cx: num(p[0]), cy: num(p[1]), r: "4" }, attrs), tip)
+          : svg("path", Object.assign({ d: "M" + num(p[0]) + "," + num(p[1] - 5) + "L" + num(p[0] + 5) + "," + num(p[1]) + "L" + num(p[0]) + "," + num(p[1] + 5) + "L" + num(p[0] - 5) + "," + num(p[1]) + "z" }, attrs), tip);
+        root.append(m);
+      });
+    });
+    var labels = svg("g", { class: "chart-label" });
+    rows.forEach(function (r, i) {
+      var c = Math.cos(ang(i)), s = Math.sin(ang(i)), lr = R + 12;
+      var anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
+      var x = cx + lr * c, y = cy + lr * s + 4 + (Math.abs(c) <= 0.25 ? (s < 0 ? -6 : 10) : 0);
+      var text = r[0].title, short = text.length > 22 ? text.slice(0, 21) + "…" : text;
+      var t = svg("text", { x: num(x), y: num(y), "text-anchor": anchor }, short !== text ? svg("title", null, text) : null, short);
+      var comp = fw.index.competencies.get(r[0].id);
+      labels.append(comp ? svg("a", { href: T.siteURL(comp.url) }, t) : t);
+    });
+    root.append(labels);
+    var legend = svg("g", { class: "chart-legend", "font-size": "11" });
+    var ly = H - 22;
+    legend.append(
+      svg("g", { class: "chart-series-a" }, svg("line", { x1: "140", y1: num(ly), x2: "170", y2: num(ly), stroke: "currentColor", "stroke-width": "2" }),
+        svg("circle", { cx: "155", cy: num(ly), r: "4" })),
+      svg("text", { x: "178", y: num(ly + 4) }, "A: " + a.title),
+      svg("g", { class: "chart-series-b" }, svg("line", { x1: "350", y1: num(ly), x2: "380", y2: num(ly), stroke: "currentColor", "stroke-width": "2", "stroke-dasharray": "6 4" }),
+        svg("path", { d: "M365," + num(ly - 5) + "L370," + num(ly) + "L365," + num(ly + 5) + "L360," + num(ly) + "z" })),
+      svg("text", { x: "388", y: num(ly + 4) }, "B: " + b.title));
+    root.append(legend);
+    return root;
+  }
+
+  function levelCard(fw, l, letter) {
+    var track = fw.index.tracks.get(l.track);
+    var pay = l.pay;
+    var facts = el("dl", { class: "facts compact" });
+    var add = function (k, v) { facts.append(el("div", null, el("dt", null, k), el("dd", null, v))); };
+    add("Track", track ? el("a", { href: T.siteURL(track.url) }, track.title) : l.track);
+    add("Position", (l.code ? l.code + " · " : "") + l.path + " path, rank " + l.rank);
+    if (pay) {
+      var min = T.field(pay, "min", "Min"), max = T.field(pay, "max", "Max"), cur = T.field(pay, "currency", "Currency");
+      add("Pay band", T.money(min, cur) + " – " + T.money(max, cur));
+    } else add("Pay band", "not published");
+    if (l.min_months) add("Typical time before", T.months(l.min_months));
+    return el("div", { class: "panel compare-card compare-" + letter },
+      el("h2", null, el("span", { class: "compare-letter chart-series-" + letter, "aria-hidden": "true" }, letter.toUpperCase()), " ",
+        el("a", { href: T.siteURL(l.url) }, l.title)),
+      l.summary ? el("p", null, l.summary) : null, facts);
+  }
+
+  // diff names how B differs from A for one competency.
+  function diff(va, vb) {
+    if (!va && vb) return ["new", "new in B"];
+    if (va && !vb) return ["dropped", "not in B"];
+    if (vb > va) return ["higher", "+" + (vb - va) + " in B"];
+    if (vb < va) return ["lower", "−" + (va - vb) + " in B"];
+    return ["same", "same"];
+  }
+
+  function scaleCell(fw, v) {
+    return v ? el("span", { class: "scale heat-" + v }, v + " · " + (fw.scale[v - 1] || "")) : el("span", { class: "none" }, "—");
+  }
+
+  function render(fw, a, b, out) {
+    T.clear(out);
+    var ids = [], seen = new Set();
+    var exp = function (l) { var m = new Map(); (l.competencies || []).forEach(function (e) { m.set(e.id, e.level); }); return m; };
+    var ea = exp(a), eb = exp(b);
+    // Rows in the site's competency order.
+    fw.competencies.forEach(function (c) { if ((ea.has(c.id) || eb.has(c.id)) && !seen.has(c.id)) { seen.add(c.id); ids.push(c.id); } });
+    [a, b].forEach(function (l) { (l.competencies || []).forEach(function (e) { if (!seen.has(e.id)) { seen.add(e.id); ids.push(e.id); } }); });
+    var rows = ids.map(function (id) {
+      var c = fw.index.competencies.get(id) || { id: id, title: id };
+      return [c, ea.get(id) || 0, eb.get(id) || 0];
+    });
+    var counts = { higher: 0, lower: 0, new: 0, dropped: 0, same: 0 };
+    var trs = rows.map(function (r) {
+      var d = diff(r[1], r[2]);
+      counts[d[0]]++;
+      return el("tr", { class: "row-" + d[0] },
+        el("th", { scope: "row" }, r[0].url ? el("a", { href: T.siteURL(r[0].url) }, r[0].title) : r[0].title),
+        el("td", null, scaleCell(fw, r[1])), el("td", null, scaleCell(fw, r[2])),
+        el("td", null, el("span", { class: "diff diff-" + d[0] }, d[1])));
+    });
+    out.append(el("div", { class: "compare-cards" }, levelCard(fw, a, "a"), levelCard(fw, b, "b")));
+    var sec = el("section", { "aria-labelledby": "cmp-comp-h" }, el("h2", { id: "cmp-comp-h" }, "Competencies"));
+    if (rows.length >= 3) sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, radar(fw, rows, a, b))));
+    sec.append(el("div", { class: "table-scroll" }, el("table", { class: "compare-table", id: "compare-table" },
+      el("caption", null, "Expectations of " + a.title + " (A) and " + b.title + " (B)"),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "A: " + a.title),
+        el("th", { scope: "col" }, "B: " + b.title), el("th", { scope: "col" }, "Difference"))),
+      el("tbody", null, trs))));
+    out.append(sec);
+
+    var courses = function (l) {
+      var m = new Map();
+      (l.required_courses || []).forEach(function (id) { m.set(id, "required"); });
+      (l.optional_courses || []).forEach(function (id) { if (!m.has(id)) m.set(id, "optional"); });
+      return m;
+    };
+    var ca = courses(a), cb = courses(b);
+    var both = [], onlyA = [], onlyB = [];
+    ca.forEach(function (v, id) { (cb.has(id) ? both : onlyA).push(id); });
+    cb.forEach(function (v, id) { if (!ca.has(id)) onlyB.push(id); });
+    var list = function (title, idsIn, cls, mark) {
+      return el("div", { class: "panel course-col " + cls }, el("h3", null, title, el("span", { class: "count" }, String(idsIn.length))),
+        idsIn.length ? el("ul", { class: "course-list" }, idsIn.map(function (id) {
+          var c = fw.index.courses.get(id);
+          return el("li", null, c ? el("a", { href: T.siteURL(c.url) }, c.title) : id, " ",
+            el("span", { class: "meta" }, (c ? T.hours(c.hours || 0) : "") + mark(id)));
+        })) : el("p", { class: "none" }, "None"));
+    };
+    var kinds = function (id) {
+      var x = ca.get(id), y = cb.get(id);
+      if (x && y) return x === y ? " · " + x : " · " + x + " in A, " + y + " in B";
+      return " · " + (x || y);
+    };
+    out.append(el("section", { "aria-labelledby": "cmp-courses-h" }, el("h2", { id: "cmp-courses-h" }, "Courses"),
+      el("div", { class: "course-cols" }, list("In both", both, "both", kinds), list("Only in A", onlyA, "only-a", kinds), list("Only in B", onlyB, "only-b", kinds))));
+    return "Comparing " + a.title + " with " + b.title + ": " + counts.higher + " higher, " + counts.lower + " lower, " +
+      counts.new + " new and " + counts.dropped + " dropped in B; " + both.length + " shared " + T.plural(both.length, "course", "courses") + ".";
+  }
+
+  function start() {
+    var form = document.getElementById("compare-form");
+    if (!form) return;
+    var sa = document.getElementById("compare-a"), sb = document.getElementById("compare-b");
+    var status = document.getElementById("compare-status"), out = document.getElementById("compare-result");
+    status.textContent = "Loading the framework…";
+    T.loadFramework().then(function (fw) {
+      var p = T.params();
+      var a = p.get("a"), b = p.get("b");
+      if (fw.index.levels.has(a) && !fw.index.levels.has(b)) {
+        var l = fw.index.levels.get(a);
+        b = (l.next && l.next[0]) || "";
+      }
+      T.fillLevelSelect(sa, fw, a, "Choose a level…");
+      T.fillLevelSelect(sb, fw, b, "Choose a level…");
+      form.hidden = false;
+      var update = function () {
+        T.setParams({ a: sa.value, b: sb.value });
+        if (!sa.value || !sb.value) {
+          T.clear(out);
+          status.textContent = "Choose two levels to compare them.";
+          return;
+        }
+        status.textContent = render(fw, fw.index.levels.get(sa.value), fw.index.levels.get(sb.value), out);
+      };
+      form.addEventListener("change", update);
+      form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+      document.getElementById("compare-swap").addEventListener("click", function () {
+        var x = sa.value; sa.value = sb.value; sb.value = x; update();
+      });
+      update();
+    }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

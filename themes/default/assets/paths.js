@@ -1,0 +1,145 @@
+// paths.js: the path finder. It computes routes in the browser from
+// /data/framework.json with the same algorithm as "ladder path" (tools.js).
+"use strict";
+
+(function () {
+  var T = window.LadderTools, el = T.el;
+
+  var kindLabel = { promotion: "Promotion", move: "Move", program: "Program" };
+
+  // stepView draws one step: what it is, what it pays, what it asks.
+  function stepView(fw, st, n) {
+    var prog = st.program && fw.index.programs.get(st.program.id);
+    var head = el("h3", { class: "step-head" },
+      el("span", { class: "step-num" }, n + "."), " ",
+      el("span", { class: "badge step-kind step-kind-" + st.kind }, kindLabel[st.kind]), " ",
+      st.program ? [prog ? el("a", { href: T.siteURL(prog.url) }, st.program.title) : st.program.title, " → "] : null,
+      T.levelLink(fw, st.to.id));
+    var track = fw.index.tracks.get(st.to.track);
+    var facts = [];
+    if (track) facts.push(track.title);
+    if (st.months > 0) facts.push("typically " + T.months(st.months));
+    var body = [head, el("p", { class: "meta" }, facts.join(" · "))];
+    if (st.program) {
+      var dl = el("dl", { class: "step-facts" });
+      if (st.program.funding) dl.append(el("dt", null, "Funding"), el("dd", null, st.program.funding));
+      if (st.program.duration) dl.append(el("dt", null, "Duration"), el("dd", null, st.program.duration));
+      if (dl.firstChild) body.push(dl);
+    }
+    var c = st.conditions;
+    if (c) {
+      var ul = el("ul", { class: "conditions" });
+      if (c.min_tenure_months) ul.append(el("li", null, "At least " + T.months(c.min_tenure_months) + " with the company"));
+      c.courses.forEach(function (x) { ul.append(el("li", null, "Complete ", courseLink(fw, x), " (" + T.hours(x.hours) + ")")); });
+      if (c.approval) ul.append(el("li", null, "Approval from your " + c.approval));
+      if (c.note) ul.append(el("li", null, c.note));
+      body.push(el("h4", null, "To join"), ul);
+    }
+    if (st.gaps.length) {
+      var rows = st.gaps.map(function (g) {
+        var comp = fw.index.competencies.get(g.id);
+        return el("tr", null,
+          el("th", { scope: "row" }, comp ? el("a", { href: T.siteURL(comp.url) }, g.title) : g.title),
+          el("td", null, g.from > 0 ? el("span", { class: "scale heat-" + g.from }, g.from + " · " + (g.from_name || "")) : el("span", { class: "none" }, "not expected")),
+          el("td", null, el("span", { class: "scale heat-" + g.to }, g.to + " · " + g.to_name)));
+      });
+      body.push(el("h4", null, "Competencies to grow"),
+        el("div", { class: "table-scroll" }, el("table", { class: "gaps" },
+          el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "Now"), el("th", { scope: "col" }, "Needed"))),
+          el("tbody", null, rows))));
+    }
+    if (st.courses.length) {
+      body.push(el("h4", null, "Required courses (" + T.hours(st.hours) + ")"),
+        el("ul", { class: "course-list" }, st.courses.map(function (x) {
+          return el("li", null, courseLink(fw, x), " ", el("span", { class: "meta" }, T.hours(x.hours)));
+        })));
+    }
+    if (!st.gaps.length && !st.courses.length && !c) body.push(el("p", { class: "hint" }, "Nothing new to learn for this step."));
+    return el("li", { class: "route-step step-" + st.kind }, body);
+  }
+
+  function courseLink(fw, x) {
+    var c = fw.index.courses.get(x.id);
+    return c ? el("a", { href: T.siteURL(c.url) }, x.title) : x.title;
+  }
+
+  // chain is the route in one line: "A → Career Choice → B → C".
+  function chain(fw, r) {
+    var out = [];
+    r.steps.forEach(function (st, i) {
+      if (i === 0) out.push(el("span", { class: "chain-level" }, fw.index.levels.get(st.from).title));
+      out.push(el("span", { class: "chain-arrow", "aria-hidden": "true" }, " → "));
+      if (st.program) out.push(el("span", { class: "chain-program" }, st.program.title), el("span", { class: "chain-arrow", "aria-hidden": "true" }, " → "));
+      out.push(el("span", { class: "chain-level" }, st.to.title));
+    });
+    return el("p", { class: "route-chain" }, out);
+  }
+
+  function routeView(fw, r) {
+    return el("ol", { class: "route-steps" }, r.steps.map(function (st, i) { return stepView(fw, st, i + 1); }));
+  }
+
+  function render(fw, doc, out) {
+    T.clear(out);
+    if (!doc.found) {
+      out.append(el("h2", { id: "route-h", tabindex: "-1" }, "No route found"),
+        el("p", { class: "tool-empty" }, capital(doc.message) + "."));
+      return "No route found: " + doc.message + ".";
+    }
+    var r = doc.route;
+    if (!r.steps.length) {
+      out.append(el("h2", { id: "route-h", tabindex: "-1" }, "You are there"), el("p", null, capital(doc.message) + "."));
+      return capital(doc.message) + ".";
+    }
+    var planURL = T.siteURL("plan/") + "?from=" + encodeURIComponent(doc.from.id) + "&to=" + encodeURIComponent(doc.to.id);
+    out.append(
+      el("h2", { id: "route-h", tabindex: "-1" }, "Shortest route"),
+      chain(fw, r),
+      el("p", { class: "route-totals" }, T.routeTotals(r)),
+      el("p", { class: "actions" }, el("a", { class: "button", href: planURL, id: "make-plan" }, "Make this a plan")),
+      routeView(fw, r));
+    if (doc.alternatives.length) {
+      out.append(el("h2", null, "Other routes"),
+        el("ul", { class: "alternatives" }, doc.alternatives.map(function (a) {
+          return el("li", null, el("details", null,
+            el("summary", null, chain(fw, a), el("span", { class: "meta" }, T.routeTotals(a))),
+            routeView(fw, a)));
+        })));
+    }
+    var n = r.steps.length;
+    return "Shortest route: " + T.routeTotals(r) + (doc.alternatives.length ? "; " + doc.alternatives.length + " other " + T.plural(doc.alternatives.length, "route", "routes") : "") + ".";
+  }
+
+  function capital(s) { return s ? s.charAt(0).toUpperCase() + s.slice(1) : s; }
+
+  function start() {
+    var form = document.getElementById("path-form");
+    var from = document.getElementById("path-from"), to = document.getElementById("path-to");
+    var status = document.getElementById("path-status"), out = document.getElementById("path-result");
+    if (!form) return;
+    status.textContent = "Loading the framework…";
+    T.loadFramework().then(function (fw) {
+      var p = T.params();
+      T.fillLevelSelect(from, fw, p.get("from"), "Choose your level…");
+      T.fillLevelSelect(to, fw, p.get("to"), "Choose a target level…");
+      form.hidden = false;
+      var update = function (focus) {
+        T.setParams({ from: from.value, to: to.value });
+        if (!from.value || !to.value) {
+          T.clear(out);
+          status.textContent = "Choose both levels to see a route.";
+          return;
+        }
+        var doc = T.findRoute(fw, from.value, to.value, 3);
+        status.textContent = render(fw, doc, out);
+        if (focus) document.getElementById("route-h").focus();
+      };
+      form.addEventListener("change", function () { update(false); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
+      update(false);
+    }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,257 @@
+// plan.js: the development plan builder. The plan is the checklist of the
+// shortest route (tools.js): the programs to join, the competencies to grow
+// and the courses to take. Ticks and notes are kept in localStorage, one
+// entry per site, from and to; a plan exports to Markdown or JSON and the
+// JSON imports back.
+"use strict";
+
+(function () {
+  var T = window.LadderTools, el = T.el;
+
+  // storageKey is the localStorage key of the plan from one level to
+  // another on this site.
+  function storageKey(from, to) { return "ladder-plan:" + T.siteURL("") + ":" + from + ">" + to; }
+  function lastKey() { return "ladder-plan-last:" + T.siteURL(""); }
+
+  function load(from, to) {
+    try {
+      var s = JSON.parse(localStorage.getItem(storageKey(from, to)) || "null");
+      if (s && typeof s === "object") return { items: s.items || {}, notes: s.notes || "" };
+    } catch (e) { /* a broken entry starts afresh */ }
+    return { items: {}, notes: "" };
+  }
+
+  function save(from, to, state) {
+    try {
+      localStorage.setItem(storageKey(from, to), JSON.stringify({ items: state.items, notes: state.notes, updated: new Date().toISOString() }));
+      localStorage.setItem(lastKey(), JSON.stringify({ from: from, to: to }));
+    } catch (e) { /* storage full or disabled: the plan still works for this visit */ }
+  }
+
+  // items lists the checklist of a route, grouped by step.
+  function checklist(doc) {
+    return doc.route.steps.map(function (st, i) {
+      var title = (i + 1) + ". " + (st.kind === "program" ? "Program: " + st.program.title + " → " : st.kind === "move" ? "Move: " : "Promotion: ") + st.to.title;
+      var items = [];
+      if (st.program) {
+        var c = st.conditions, cond = [];
+        if (c && c.min_tenure_months) cond.push("at least " + T.months(c.min_tenure_months) + " with the company");
+        if (c) c.courses.forEach(function (x) { cond.push("complete " + x.title + " (" + T.hours(x.hours) + ")"); });
+        if (c && c.approval) cond.push("approval from your " + c.approval);
+        items.push({ id: "program:" + st.program.id, kind: "program", text: "Join " + st.program.title + (cond.length ? ": " + cond.join("; ") : ""), detail: st.program.funding || "" });
+      }
+      st.gaps.forEach(function (g) {
+        items.push({ id: "gap:" + st.to.id + ":" + g.id, kind: "gap", text: g.title + ": " + T.gapText(g) });
+      });
+      st.courses.forEach(function (x) {
+        items.push({ id: "course:" + x.id, kind: "course", text: "Take " + x.title + " (" + T.hours(x.hours) + ")", hours: x.hours });
+      });
+      return { title: title, months: st.months, items: items };
+    });
+  }
+
+  function markdown(doc, groups, state) {
+    var r = doc.route, lines = [];
+    lines.push("# Development plan: " + doc.from.title + " → " + doc.to.title, "");
+    lines.push("From " + doc.from.title + " (" + doc.from.id + ") to " + doc.to.title + " (" + doc.to.id + "): " + T.routeTotals(r) + ".", "");
+    groups.forEach(function (g) {
+      lines.push("## " + g.title + (g.months ? " (typically " + T.months(g.months) + ")" : ""), "");
+      if (!g.items.length) lines.push("Nothing new to learn for this step.");
+      g.items.forEach(function (it) {
+        var s = state.items[it.id] || {};
+        lines.push("- [" + (s.done ? "x" : " ") + "] " + it.text + (it.detail ? " — " + it.detail : ""));
+        if (s.note) lines.push("  - Note: " + s.note.replace(/\n+/g, " "));
+      });
+      lines.push("");
+    });
+    if (state.notes) lines.push("## Notes", "", state.notes, "");
+    return lines.join("\n");
+  }
+
+  function exportJSON(doc, groups, state) {
+    var items = [];
+    groups.forEach(function (g, i) {
+      g.items.forEach(function (it) {
+        var s = state.items[it.id] || {};
+        items.push({ id: it.id, step: i + 1, text: it.text, done: !!s.done, note: s.note || "" });
+      });
+    });
+    return JSON.stringify({ schema: 1, kind: "ladder-plan", from: doc.from.id, to: doc.to.id, route: doc.route.key, items: items, notes: state.notes }, null, 2) + "\n";
+  }
+
+  function start() {
+    var form = document.getElementById("plan-form");
+    if (!form) return;
+    var sf = document.getElementById("plan-from"), st = document.getElementById("plan-to");
+    var status = document.getElementById("plan-status"), out = document.getElementById("plan-result");
+    var tools = document.getElementById("plan-tools"), dl = document.getElementById("plan-download");
+    var current = null; // {fw, doc, groups, state}
+
+    var progress = function () {
+      var total = 0, done = 0, hours = 0, doneHours = 0;
+      current.groups.forEach(function (g) {
+        g.items.forEach(function (it) {
+          var s = current.state.items[it.id];
+          total++; hours += it.hours || 0;
+          if (s && s.done) { done++; doneHours += it.hours || 0; }
+        });
+      });
+      var p = document.getElementById("plan-progress");
+      var text = done + " of " + total + " done" + (hours ? " · " + T.hours(doneHours) + " of " + T.hours(hours) + " of courses" : "");
+      if (p) {
+        p.textContent = text;
+        var bar = document.getElementById("plan-bar");
+        if (bar) { bar.max = total || 1; bar.value = done; }
+      }
+      return text;
+    };
+
+    var persist = function () { save(current.doc.from.id, current.doc.to.id, current.state); };
+
+    var render = function () {
+      var fw = current.fw, doc = current.doc;
+      T.clear(out);
+      if (!doc.found || !doc.route.steps.length) {
+        tools.hidden = true;
+        out.append(el("p", { class: "tool-empty" }, doc.found ? "You are already at " + doc.to.title + ": choose another target." : "No route: " + doc.message + "."));
+        return doc.found ? "Nothing to plan." : "No route found: " + doc.message + ".";
+      }
+      tools.hidden = false;
+      var state = current.state;
+      out.append(
+        el("h2", { id: "plan-h", tabindex: "-1" }, "My plan: ", doc.from.title, " → ", doc.to.title),
+        el("p", { class: "route-totals" }, T.routeTotals(doc.route)),
+        el("p", { class: "plan-progress-row" }, el("progress", { id: "plan-bar", "aria-labelledby": "plan-progress" }), " ", el("span", { id: "plan-progress" })));
+      current.groups.forEach(function (g, gi) {
+        var ul = el("ul", { class: "checklist" });
+        g.items.forEach(function (it, ii) {
+          var s = state.items[it.id] || {};
+          var cid = "plan-item-" + gi + "-" + ii;
+          var box = el("input", { type: "checkbox", id: cid, "data-id": it.id });
+          box.checked = !!s.done;
+          var note = el("textarea", { id: cid + "-note", rows: "2", class: "plan-note", "aria-label": "Note on: " + it.text });
+          note.value = s.note || "";
+          var printed = el("p", { class: "print-note" }, s.note ? "Note: " + s.note : "");
+          var toggle = el("button", { type: "button", class: "note-toggle", "aria-expanded": s.note ? "true" : "false", "aria-controls": cid + "-note" }, s.note ? "Hide note" : "Add a note");
+          note.hidden = !s.note;
+          toggle.addEventListener("click", function () {
+            var open = note.hidden;
+            note.hidden = !open;
+            toggle.setAttribute("aria-expanded", open ? "true" : "false");
+            toggle.textContent = open ? "Hide note" : (note.value ? "Show note" : "Add a note");
+            if (open) note.focus();
+          });
+          box.addEventListener("change", function () {
+            var x = state.items[it.id] = state.items[it.id] || {};
+            x.done = box.checked;
+            persist();
+            li.classList.toggle("done", box.checked);
+            status.textContent = (box.checked ? "Done: " : "Not done: ") + it.text + ". " + progress() + ".";
+          });
+          note.addEventListener("input", function () {
+            var x = state.items[it.id] = state.items[it.id] || {};
+            x.note = note.value;
+            printed.textContent = note.value ? "Note: " + note.value : "";
+            persist();
+          });
+          var li = el("li", { class: "check-item check-" + it.kind + (s.done ? " done" : "") },
+            el("div", { class: "check-row" }, box, el("label", { for: cid }, it.text), toggle),
+            it.detail ? el("p", { class: "meta check-detail" }, it.detail) : null,
+            note, printed);
+          ul.append(li);
+        });
+        out.append(el("section", { class: "plan-step" },
+          el("h3", null, g.title, g.months ? el("span", { class: "meta" }, " · typically " + T.months(g.months)) : null),
+          g.items.length ? ul : el("p", { class: "hint" }, "Nothing new to learn for this step.")));
+      });
+      var notes = el("textarea", { id: "plan-notes", rows: "4", class: "plan-notes" });
+      notes.value = state.notes || "";
+      var printedNotes = el("p", { class: "print-note" }, state.notes || "");
+      notes.addEventListener("input", function () { state.notes = notes.value; printedNotes.textContent = notes.value; persist(); });
+      out.append(el("section", { class: "plan-step plan-general" }, el("h3", null, el("label", { for: "plan-notes" }, "Notes for the whole plan")), notes, printedNotes));
+      return "Plan from " + doc.from.title + " to " + doc.to.title + ": " + progress() + ".";
+    };
+
+    var choose = function (fw, from, to, focus) {
+      T.setParams({ from: from, to: to });
+      T.clear(dl);
+      if (!from || !to) {
+        current = null;
+        T.clear(out);
+        tools.hidden = true;
+        status.textContent = "Choose both levels to make a plan.";
+        return;
+      }
+      var doc = T.findRoute(fw, from, to, 0);
+      current = { fw: fw, doc: doc, groups: doc.found ? checklist(doc) : [], state: load(from, to) };
+      status.textContent = render();
+      if (current.groups.length) save(from, to, current.state);
+      if (focus && document.getElementById("plan-h")) document.getElementById("plan-h").focus();
+    };
+
+    var offer = function (text, type, name) {
+      T.clear(dl);
+      var url = URL.createObjectURL(new Blob([text], { type: type }));
+      var a = el("a", { href: url, download: name, class: "plan-download-link" }, "Download " + name);
+      dl.append(a);
+      a.click();
+      status.textContent = "Exported " + name + ".";
+    };
+    var baseName = function () { return "plan-" + current.doc.from.id.replace(/\//g, "-") + "-to-" + current.doc.to.id.replace(/\//g, "-"); };
+
+    status.textContent = "Loading the framework…";
+    T.loadFramework().then(function (fw) {
+      var p = T.params(), from = p.get("from"), to = p.get("to");
+      if (!from && !to) {
+        try {
+          var last = JSON.parse(localStorage.getItem(lastKey()) || "null");
+          if (last) { from = last.from; to = last.to; }
+        } catch (e) { /* no last plan */ }
+      }
+      T.fillLevelSelect(sf, fw, from, "Choose your level…");
+      T.fillLevelSelect(st, fw, to, "Choose a target level…");
+      form.hidden = false;
+      form.addEventListener("change", function () { choose(fw, sf.value, st.value, false); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); choose(fw, sf.value, st.value, true); });
+      document.getElementById("plan-export-md").addEventListener("click", function () {
+        if (current) offer(markdown(current.doc, current.groups, current.state), "text/markdown", baseName() + ".md");
+      });
+      document.getElementById("plan-export-json").addEventListener("click", function () {
+        if (current) offer(exportJSON(current.doc, current.groups, current.state), "application/json", baseName() + ".json");
+      });
+      document.getElementById("plan-print").addEventListener("click", function () { window.print(); });
+      document.getElementById("plan-reset").addEventListener("click", function () {
+        if (!current || !window.confirm("Clear every tick and note of this plan?")) return;
+        current.state = { items: {}, notes: "" };
+        persist();
+        status.textContent = render();
+      });
+      document.getElementById("plan-import").addEventListener("change", function (e) {
+        var file = e.target.files && e.target.files[0];
+        if (!file) return;
+        file.text().then(function (text) {
+          var data = JSON.parse(text);
+          if (!data || data.kind !== "ladder-plan" || !fw.index.levels.has(data.from) || !fw.index.levels.has(data.to)) {
+            throw new Error("this file is not a plan of this framework");
+          }
+          var state = { items: {}, notes: data.notes || "" };
+          (data.items || []).forEach(function (it) {
+            if (it && it.id) state.items[it.id] = { done: !!it.done, note: it.note || "" };
+          });
+          save(data.from, data.to, state);
+          sf.value = data.from;
+          st.value = data.to;
+          choose(fw, data.from, data.to, true);
+          status.textContent = "Imported the plan from " + file.name + ". " + status.textContent;
+        }).catch(function (err) {
+          status.textContent = "Could not import " + file.name + ": " + (err.message || err) + ".";
+        });
+        e.target.value = "";
+      });
+      choose(fw, sf.value, st.value, false);
+    }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -88,6 +88,10 @@ type Options struct {
 	Drafts    bool   // include drafts (and mark them)
 	BaseURL   string // overrides base_url when not empty
 	Generator string // the generator meta tag
+	// DeferWarnings leaves the warnings out of Result.Diags and gives
+	// Result.Warnings to compute them later, so that the dev server can send
+	// a new page to the browser first.
+	DeferWarnings bool
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -96,6 +100,9 @@ type Result struct {
 	Site     *site.Site
 	Renderer *render.Renderer
 	Diags    diag.List
+	// Warnings computes the warnings when Options.DeferWarnings was set (nil
+	// otherwise). Call it at most once.
+	Warnings func() diag.List
 }
 
 // Compile loads and checks the site with l (which caches per-file results;
@@ -107,9 +114,16 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	diags = append(diags, check.Site(s)...)
+	errs, warnings := check.Resolve(s)
+	diags = append(diags, errs...)
+	res := &Result{Site: s}
+	if opts.DeferWarnings {
+		res.Warnings = warnings
+	} else {
+		diags = append(diags, warnings()...)
+	}
 	diags.Sort()
-	res := &Result{Site: s, Diags: diags}
+	res.Diags = diags
 	if diags.Errors() > 0 {
 		return res, nil
 	}

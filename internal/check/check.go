@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
@@ -28,6 +29,17 @@ import (
 // fresh from the load package. The result's errors mean the site must not be
 // built; its warnings are for the author.
 func Site(s *site.Site) diag.List {
+	errs, warnings := Resolve(s)
+	errs = append(errs, warnings()...)
+	errs.Sort()
+	return errs
+}
+
+// Resolve resolves s in place and returns its errors, sorted, and a function
+// that computes its warnings. Warnings never stop a build, so the dev server
+// computes them after it has sent the new page to the browser; the function
+// only reads the resolved site and may run once, at any later time.
+func Resolve(s *site.Site) (diag.List, func() diag.List) {
 	c := &checker{s: s}
 	c.index()
 	c.resolveTracks()
@@ -42,14 +54,19 @@ func Site(s *site.Site) diag.List {
 	c.promotionLoops()
 	c.links()
 	c.pageSlugs()
-	c.warnUnreachable()
-	c.warnUnusedCourses()
-	c.warnProgramsLeadingNowhere()
-	c.warnDroppingExpectations()
-	c.warnMissingCompetencies()
-	c.warnIntakes()
-	c.diags.Sort()
-	return c.diags
+	errs := c.diags
+	errs.Sort()
+	return errs, func() diag.List {
+		w := &checker{s: s, dups: c.dups, levelOrder: c.levelOrder}
+		w.warnUnreachable()
+		w.warnUnusedCourses()
+		w.warnProgramsLeadingNowhere()
+		w.warnDroppingExpectations()
+		w.warnMissingCompetencies()
+		w.warnIntakes()
+		w.diags.Sort()
+		return w.diags
+	}
 }
 
 type checker struct {
@@ -148,8 +165,12 @@ func (c *checker) index() {
 func inFileOrder[T any](list []T, common func(T) *site.Common) []T {
 	out := slices.Clone(list)
 	slices.SortStableFunc(out, func(a, b T) int {
-		pa, pb := common(a).Src.Start(), common(b).Src.Start()
-		return cmp.Or(cmp.Compare(pa.File, pb.File), cmp.Compare(pa.Line, pb.Line))
+		ca, cb := common(a), common(b)
+		if c := cmp.Compare(ca.Src.File, cb.Src.File); c != 0 || ca.Src.Prefix == "" {
+			return c
+		}
+		// Entries of one catalogue: by line.
+		return cmp.Compare(ca.Src.Start().Line, cb.Src.Start().Line)
 	})
 	return out
 }
@@ -190,6 +211,20 @@ func (c *checker) track(src *site.Source, key, id string) *site.Track {
 	return nil
 }
 
+// levelAt resolves element i of the level array at key, quickly when it
+// exists.
+func (c *checker) levelAt(src *site.Source, key string, i int, id, from string) *site.Level {
+	if x, ok := c.s.LevelByID[id]; ok {
+		return x
+	}
+	if from != "" && !strings.Contains(id, "/") {
+		if x, ok := c.s.LevelByID[from+"/"+id]; ok {
+			return x
+		}
+	}
+	return c.level(src, indexKey(key, i), id, from)
+}
+
 // level resolves a level reference; a bare id is looked up in track from.
 func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 	full := id
@@ -222,13 +257,22 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 }
 
 func (c *checker) courses(src *site.Source, key string, ids []string) []*site.Course {
-	var out []*site.Course
+	out := make([]*site.Course, 0, len(ids))
 	for i, id := range ids {
-		if x := c.course(src, fmt.Sprintf("%s[%d]", key, i), id); x != nil {
+		if x, ok := c.s.CourseByID[id]; ok {
 			out = append(out, x)
+			continue
 		}
+		c.unknown(src, indexKey(key, i), "course", id, c.courseIDs)
 	}
 	return out
+}
+
+// indexKey returns the key path of element i of the array at key. It is
+// only called on the way to a diagnostic: resolving the references that are
+// fine must not pay for formatting.
+func indexKey(key string, i int) string {
+	return key + "[" + strconv.Itoa(i) + "]"
 }
 
 // competencyRefs checks the competency ids of expectations or skills.
@@ -278,7 +322,7 @@ func (c *checker) resolveLevels() {
 	for _, l := range c.s.Levels {
 		src := &l.Src
 		for i, id := range l.NextIDs {
-			if x := c.level(src, fmt.Sprintf("next[%d]", i), id, l.TrackID); x != nil {
+			if x := c.levelAt(src, "next", i, id, l.TrackID); x != nil {
 				l.Next = append(l.Next, x)
 			}
 		}
@@ -295,7 +339,7 @@ func (c *checker) resolveLevels() {
 			}
 		}
 		for i, id := range l.MoveIDs {
-			if x := c.level(src, fmt.Sprintf("moves[%d]", i), id, l.TrackID); x != nil {
+			if x := c.levelAt(src, "moves", i, id, l.TrackID); x != nil {
 				l.Moves = append(l.Moves, x)
 			}
 		}

@@ -15,6 +15,7 @@ package markdown
 
 import (
 	"bytes"
+	stdhtml "html"
 	"html/template"
 	"strings"
 
@@ -195,7 +196,8 @@ func plainText(doc ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			if entering {
-				b.Write(n.Value)
+				// Typographer punctuation arrives as HTML entities (&rsquo;).
+				b.WriteString(stdhtml.UnescapeString(string(n.Value)))
 			}
 		case *ast.CodeSpan, *ast.AutoLink:
 			if entering {

@@ -330,7 +330,7 @@ func (s *Server) logf(format string, args ...any) {
 
 // buildOptions are the options of every compilation.
 func (s *Server) buildOptions() build.Options {
-	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator}
+	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator, DeferWarnings: true}
 }
 
 // rebuild compiles the site after the changes in b. A good build is
@@ -355,6 +355,12 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	if res.Renderer == nil {
 		return newFailure(res.Diags, res.Site.Sources())
 	}
+	// The warnings are for the terminal, after the browsers have their page.
+	defer func() {
+		res.Diags = append(res.Diags, res.Warnings()...)
+		res.Diags.Sort()
+		s.printDiags(res.Diags, res.Site.Sources())
+	}()
 
 	old := s.snap.Load()
 	version := int64(1)
@@ -383,7 +389,6 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	// The terminal comes after the browsers, which are waiting.
 	pages := len(next.r.Pages())
 	if first {
-		s.printDiags(res.Diags, res.Site.Sources())
 		s.logf("built %d pages in %d ms", pages, elapsed.Milliseconds())
 		return nil
 	}
@@ -392,7 +397,6 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 		effect = "no page open"
 	}
 	s.logf("rebuilt in %d ms: %s; %s; %d pages", elapsed.Milliseconds(), describeBatch(b), effect, pages)
-	s.printDiags(res.Diags, res.Site.Sources())
 	return nil
 }
 

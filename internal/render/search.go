@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,7 +112,7 @@ func newSearchIndex(s *site.Site) *searchIndex {
 	ix := &searchIndex{site: s}
 	add := func(kind int, c *site.Common, url, keyword string) {
 		ix.docs = append(ix.docs, searchDoc{kind: kind, title: c.Title, url: rel(url), summary: c.Summary,
-			keyword: strings.Join(strings.Fields(keyword), " "), text: html.UnescapeString(c.Body.Text)})
+			keyword: strings.Join(strings.Fields(keyword), " "), text: c.Body.Text})
 	}
 	for _, x := range s.Tracks {
 		add(0, &x.Common, URLOf(x), x.Family)

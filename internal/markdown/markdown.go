@@ -189,7 +189,11 @@ func plainText(doc ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
-				b.Write(n.Value(src))
+				if v := n.Value(src); bytes.IndexByte(v, '&') >= 0 {
+					b.WriteString(stdhtml.UnescapeString(string(v))) // entity references
+				} else {
+					b.Write(v)
+				}
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					b.WriteByte(' ')
 				}

@@ -7,7 +7,8 @@
 // Every drawing is plain markup with no scripts and no fixed pixel size. The
 // SVG has a viewBox and width="100%", so it scales to its container; the page
 // sets a max-width (Drawing.Width is the natural width in CSS pixels). It has
-// role="img" and aria-labelledby pointing at its <title> and <desc>, whose ids
+// role="img" (role="group" when it holds links, which must stay reachable)
+// and aria-labelledby pointing at its <title> and <desc>, whose ids
 // are derived from the ID the caller passes, so several charts can share a
 // page as long as their IDs differ. Colours come from CSS classes (such as
 // chart-axis, chart-series-a, chart-series-b, rung, rung-current, node, edge)
@@ -267,9 +268,16 @@ func ellipsize(s string, maxW, size float64, bold bool) string {
 
 // svgOpen writes the root element with its title and description. kind is
 // the chart type, added as a class (chart-kind) and a data-chart attribute.
-func svgOpen(b *strings.Builder, kind, id, title, desc string, w, h float64) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-%s" data-chart="%s" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-size="%s" fill="currentColor">`+"\n",
-		kind, kind, num(w), num(h), id, id, num(fontSize))
+// A drawing with links is a group rather than an image: the children of
+// role="img" are presentational, so links inside one would take keyboard
+// focus yet be hidden from screen readers.
+func svgOpen(b *strings.Builder, kind, id, title, desc string, w, h float64, links bool) {
+	role := "img"
+	if links {
+		role = "group"
+	}
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-%s" data-chart="%s" viewBox="0 0 %s %s" width="100%%" role="%s" aria-labelledby="%s-title %s-desc" font-size="%s" fill="currentColor">`+"\n",
+		kind, kind, num(w), num(h), role, id, id, num(fontSize))
 	fmt.Fprintf(b, `<title id="%s-title">%s</title>`+"\n", id, esc(title))
 	fmt.Fprintf(b, `<desc id="%s-desc">%s</desc>`+"\n", id, esc(desc))
 }
@@ -332,7 +340,7 @@ func finish(kind, id, title, desc string, w, h float64, body string, table strin
 	w, h = math.Ceil(w), math.Ceil(h)
 	var b strings.Builder
 	b.Grow(len(body) + 512)
-	svgOpen(&b, kind, id, title, desc, w, h)
+	svgOpen(&b, kind, id, title, desc, w, h, strings.Contains(body, "<a href="))
 	b.WriteString(body)
 	b.WriteString("</svg>\n")
 	return Drawing{

@@ -3,6 +3,8 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +29,7 @@ func funcs(r *Renderer) template.FuncMap {
 			if f <= 1 {
 				f *= 100
 			}
-			return strings.TrimSuffix(strings.TrimRight(strings.TrimRight(formatFloat(f), "0"), "."), ".") + "%"
+			return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) + "%"
 		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
@@ -50,9 +52,4 @@ func funcs(r *Renderer) template.FuncMap {
 			return strings.ToUpper(s[:1]) + s[1:]
 		},
 	}
-}
-
-func formatFloat(f float64) string {
-	b, _ := json.Marshal(f)
-	return string(b)
 }

@@ -2,8 +2,13 @@ package render
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
 	"strings"
+	"time"
+	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -92,7 +97,14 @@ func groupCompetencies(cs []*site.Competency) []CompetencyGroup {
 // (rows) by levels (columns).
 type Matrix struct {
 	Levels []*site.Level
+	Paths  []MatrixPath // the paths the columns belong to, in column order
 	Groups []MatrixGroup
+}
+
+// MatrixPath is a run of adjacent Matrix columns on one path.
+type MatrixPath struct {
+	Name string
+	Span int
 }
 
 // MatrixGroup is a category of rows in a Matrix.
@@ -132,6 +144,12 @@ func (p *Page) Matrix(t *site.Track) *Matrix {
 		}
 	}
 	m := &Matrix{Levels: t.Levels}
+	for i, l := range t.Levels {
+		if i == 0 || l.Path != t.Levels[i-1].Path {
+			m.Paths = append(m.Paths, MatrixPath{Name: PathName(l.Path)})
+		}
+		m.Paths[len(m.Paths)-1].Span++
+	}
 	for _, g := range groupCompetencies(comps) {
 		mg := MatrixGroup{Category: g.Category}
 		for _, c := range g.Competencies {
@@ -236,7 +254,7 @@ func (p *Page) JSONLD() any {
 		l := p.Level
 		o := map[string]any{
 			"@context": "https://schema.org", "@type": "Occupation",
-			"name": l.Title, "description": l.Summary, "url": p.AbsURL(l),
+			"name": l.Title, "description": firstNonEmpty(l.Summary, l.Title), "url": p.AbsURL(l),
 		}
 		if l.ONetSOC != "" {
 			o["occupationalCategory"] = l.ONetSOC
@@ -282,25 +300,35 @@ func (p *Page) JSONLD() any {
 		pr := p.Program
 		o := map[string]any{
 			"@context": "https://schema.org", "@type": "EducationalOccupationalProgram",
-			"name": pr.Title, "description": pr.Summary, "url": p.AbsURL(pr),
+			"name": pr.Title, "description": firstNonEmpty(pr.Summary, pr.Title), "url": p.AbsURL(pr),
 		}
-		if pr.Duration != "" {
-			o["timeToComplete"] = pr.Duration
+		if pr.Kind != "" {
+			o["programType"] = pr.Kind
 		}
 		if len(pr.Fields) > 0 {
 			o["occupationalCategory"] = pr.Fields
+		}
+		o["programPrerequisites"] = p.Eligibility(pr)
+		if len(pr.Courses) > 0 {
+			o["hasCourse"] = courseRefs(p, pr.Courses)
 		}
 		if len(pr.LeadsTo) > 0 {
 			var occ []any
 			for _, l := range pr.LeadsTo {
 				occ = append(occ, map[string]any{"@type": "Occupation", "name": l.Title, "url": p.AbsURL(l)})
 			}
-			o["occupationalCredentialAwarded"] = nil
-			delete(o, "occupationalCredentialAwarded")
-			o["educationalProgramMode"] = pr.Kind
-			o["programPrerequisites"] = p.Eligibility(pr)
-			o["hasCourse"] = courseRefs(p, pr.Courses)
 			o["relevantOccupation"] = occ
+		}
+		if in := p.IntakeStatus(pr).Next; in != nil {
+			if d := date(in.ApplyFrom); d != "" {
+				o["applicationStartDate"] = d
+			}
+			if d := date(in.ApplyBy); d != "" {
+				o["applicationDeadline"] = d
+			}
+			if d := date(in.Start); d != "" {
+				o["startDate"] = d
+			}
 		}
 		return o
 	}
@@ -322,4 +350,458 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// Crumb is one step of a page's breadcrumb trail. The last step is the page
+// itself and has no Href.
+type Crumb struct {
+	Label, Href string
+}
+
+// Crumbs returns the breadcrumb trail of the page, from the home page to
+// the page itself, or nil on the home page.
+func (p *Page) Crumbs() []Crumb {
+	if p.Kind == "home" {
+		return nil
+	}
+	out := []Crumb{{Label: "Home", Href: p.Href("/")}}
+	section := func(label, path string) { out = append(out, Crumb{Label: label, Href: p.Href(path)}) }
+	switch {
+	case p.Track != nil:
+		section("Tracks", "tracks/")
+	case p.Level != nil:
+		section("Tracks", "tracks/")
+		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.Href(p.Level.Track)})
+	case p.Competency != nil:
+		section("Competencies", "competencies/")
+	case p.Course != nil:
+		section("Courses", "courses/")
+	case p.Program != nil:
+		section("Programs", "programs/")
+	}
+	return append(out, Crumb{Label: p.Title})
+}
+
+// Heat returns the heat-map class of point n of the site's scale ("heat-0"
+// for no expectation up to "heat-5" for the top of the scale).
+func (p *Page) Heat(n int) string { return chart.HeatClass(n, p.Site.Config.Scale.Max()) }
+
+// ExpectText returns what an expectation asks for in words: the level's own
+// text, else the competency's descriptor of that point of the scale.
+func (p *Page) ExpectText(e site.Expectation) string {
+	if e.Expect != "" {
+		return e.Expect
+	}
+	return p.CompetencyOf(e.CompetencyID).Descriptor(e.Level)
+}
+
+// TotalHours adds up the hours of courses.
+func (p *Page) TotalHours(cs []*site.Course) float64 {
+	h := 0.0
+	for _, c := range cs {
+		h += c.Hours
+	}
+	return h
+}
+
+// CompareHref returns the link to the compare page with levels a and b
+// preselected: compare/?a=<track/level>&b=<track/level>, the ids
+// query-escaped.
+func (p *Page) CompareHref(a, b *site.Level) string {
+	return p.Href("compare/?a=" + url.QueryEscape(a.FullID()) + "&b=" + url.QueryEscape(b.FullID()))
+}
+
+// Change is what changes from one level to one of its next levels.
+type Change struct {
+	To      *site.Level
+	Months  int            // typical months before the move: the next level's min_months
+	Raised  []Delta        // competencies expected at a higher point
+	New     []Delta        // competencies expected only at the next level
+	Lowered []Delta        // competencies expected at a lower point, or no longer listed
+	Same    int            // competencies expected at the same point
+	Courses []*site.Course // courses the next level requires that this one does not
+}
+
+// Delta is one competency's expectation at two levels (0: not expected),
+// with what a template needs to draw it.
+type Delta struct {
+	Competency       *site.Competency
+	URL              string // the competency's page
+	From, To         int
+	FromName, ToName string
+	FromHeat, ToHeat string // heat-map classes of From and To
+	Expect           string // what the next level expects, in words
+}
+
+// Changes returns, for each next level of l, what it asks for beyond l:
+// raised expectations, new competencies, newly required courses, and the
+// typical time before the move.
+func (p *Page) Changes(l *site.Level) []Change {
+	var out []Change
+	for _, n := range l.Next {
+		ch := Change{To: n, Months: n.MinMonths}
+		for _, c := range p.Site.Competencies {
+			a, b := l.Expectation(c.ID), n.Expectation(c.ID)
+			if a == nil && b == nil {
+				continue
+			}
+			d := Delta{Competency: c, URL: p.Href(c)}
+			if a != nil {
+				d.From, d.FromName = a.Level, p.ScaleName(a.Level)
+			}
+			if b != nil {
+				d.To, d.ToName, d.Expect = b.Level, p.ScaleName(b.Level), p.ExpectText(*b)
+			}
+			d.FromHeat, d.ToHeat = p.Heat(d.From), p.Heat(d.To)
+			switch {
+			case a == nil:
+				ch.New = append(ch.New, d)
+			case b == nil || d.To < d.From:
+				ch.Lowered = append(ch.Lowered, d)
+			case d.To > d.From:
+				ch.Raised = append(ch.Raised, d)
+			default:
+				ch.Same++
+			}
+		}
+		for _, c := range n.Required {
+			if !slices.Contains(l.Required, c) {
+				ch.Courses = append(ch.Courses, c)
+			}
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+// ExpectationRow is one competency a level expects, with what a template
+// needs to draw it.
+type ExpectationRow struct {
+	Competency *site.Competency
+	URL        string // the competency's page
+	Level      int
+	Scale      string // the name of Level on the scale
+	Heat       string // the heat-map class of Level
+	Text       string // the expectation in words (see ExpectText)
+}
+
+// ExpectationRows returns what level l expects, competency by competency,
+// in the order the level lists them.
+func (p *Page) ExpectationRows(l *site.Level) []ExpectationRow {
+	out := make([]ExpectationRow, len(l.Expectations))
+	for i, e := range l.Expectations {
+		c := p.CompetencyOf(e.CompetencyID)
+		out[i] = ExpectationRow{Competency: c, URL: p.Href(c), Level: e.Level,
+			Scale: p.ScaleName(e.Level), Heat: p.Heat(e.Level), Text: p.ExpectText(e)}
+	}
+	return out
+}
+
+// ProgramLink is a program as another page lists it: the program, its link
+// and when to apply.
+type ProgramLink struct {
+	*site.Program
+	URL    string
+	Intake Intakes
+	Open   bool // applications are open today
+}
+
+// programLink makes the ProgramLink of pr.
+func (p *Page) programLink(pr *site.Program) ProgramLink {
+	in := p.IntakeStatus(pr)
+	return ProgramLink{Program: pr, URL: p.Href(pr), Intake: in, Open: in.Next != nil && in.Next.State == IntakeOpen}
+}
+
+// LevelPrograms is what a level page says about programs.
+type LevelPrograms struct {
+	LedBy    []ProgramLink // programs that prepare for the level
+	Targeted []ProgramLink // programs open to the level's track, or to the level itself
+	// Everyone holds programs open to every employee: those open for
+	// applications first, at most EveryoneShown of them; EveryoneMore
+	// counts the rest, which the programs page lists.
+	Everyone     []ProgramLink
+	EveryoneMore int
+}
+
+// EveryoneShown is the most programs open to every employee that a level
+// page names: the same list would otherwise fill every level page of a
+// large site.
+const EveryoneShown = 6
+
+// LevelPrograms returns the programs that lead to level l and those l may
+// join (see EligiblePrograms), the latter split into those meant for its
+// track or level and those open to every employee.
+func (p *Page) LevelPrograms(l *site.Level) LevelPrograms {
+	var out LevelPrograms
+	for _, pr := range l.LedBy {
+		out.LedBy = append(out.LedBy, p.programLink(pr))
+	}
+	for _, pr := range p.EligiblePrograms(l) {
+		if e := &pr.Eligibility; len(e.Tracks) == 0 && len(e.Levels) == 0 {
+			out.Everyone = append(out.Everyone, p.programLink(pr))
+		} else {
+			out.Targeted = append(out.Targeted, p.programLink(pr))
+		}
+	}
+	slices.SortStableFunc(out.Everyone, func(a, b ProgramLink) int {
+		switch {
+		case a.Open == b.Open:
+			return 0
+		case a.Open:
+			return -1
+		}
+		return 1
+	})
+	if n := len(out.Everyone); n > EveryoneShown {
+		out.Everyone, out.EveryoneMore = out.Everyone[:EveryoneShown], n-EveryoneShown
+	}
+	return out
+}
+
+// EligiblePrograms returns the programs an employee at level l may join as
+// far as tracks and levels go (see site.Eligibility.Admits), in site order.
+func (p *Page) EligiblePrograms(l *site.Level) []*site.Program {
+	var out []*site.Program
+	for _, pr := range p.Site.Programs {
+		if pr.Eligibility.Admits(l) {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
+// IntakeState says where an intake stands relative to the site's today.
+type IntakeState string
+
+// The states of an intake.
+const (
+	IntakePast  IntakeState = "past"  // applications closed
+	IntakeOpen  IntakeState = "open"  // apply_from <= today <= apply_by
+	IntakeNext  IntakeState = "next"  // the first intake still to open
+	IntakeLater IntakeState = "later" // after the next one
+)
+
+// IntakeRow is an intake with its state.
+type IntakeRow struct {
+	site.Intake
+	State IntakeState
+}
+
+// Intakes is a program's intakes, in the order of their deadlines, with the
+// next one picked out.
+type Intakes struct {
+	Rows []IntakeRow
+	// Next is the intake open now, else the first one whose applications
+	// have not closed; nil when every intake is past.
+	Next *IntakeRow
+	// Label says when to apply: "Open now — apply by 15 February 2026" or
+	// "Next intake: applications open 5 January 2027"; "" when no intake is
+	// ahead.
+	Label string
+}
+
+// IntakeStatus sorts a program's intakes by deadline and marks each one
+// past, open, next or later relative to the site's Config.Today: an intake
+// is open when apply_from <= today <= apply_by, and the next one is the
+// first whose apply_by is not before today. Dates are compared as calendar
+// days.
+func (p *Page) IntakeStatus(pr *site.Program) Intakes {
+	today := date(p.Site.Config.Today)
+	rows := make([]IntakeRow, len(pr.Intakes))
+	for i, in := range pr.Intakes {
+		rows[i] = IntakeRow{Intake: in}
+	}
+	key := func(in site.Intake) string {
+		for _, t := range []time.Time{in.ApplyBy, in.Start, in.ApplyFrom} {
+			if !t.IsZero() {
+				return date(t)
+			}
+		}
+		return ""
+	}
+	slices.SortStableFunc(rows, func(a, b IntakeRow) int { return strings.Compare(key(a.Intake), key(b.Intake)) })
+	out := Intakes{Rows: rows}
+	for i := range rows {
+		r := &rows[i]
+		from, by := date(r.ApplyFrom), date(r.ApplyBy)
+		closed := (by != "" && by < today) || (by == "" && !r.Start.IsZero() && date(r.Start) < today)
+		switch {
+		case closed:
+			r.State = IntakePast
+		case out.Next != nil:
+			r.State = IntakeLater
+		case from == "" || from <= today:
+			r.State = IntakeOpen
+			out.Next = r
+		default:
+			r.State = IntakeNext
+			out.Next = r
+		}
+	}
+	if n := out.Next; n != nil {
+		switch {
+		case n.State == IntakeOpen && !n.ApplyBy.IsZero():
+			out.Label = "Open now — apply by " + longDate(n.ApplyBy)
+		case n.State == IntakeOpen:
+			out.Label = "Open now"
+		default:
+			out.Label = "Next intake: applications open " + longDate(n.ApplyFrom)
+		}
+	}
+	return out
+}
+
+// longDate formats a date for reading: "5 January 2027".
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// UsageGroup is the levels of one track that expect a competency.
+type UsageGroup struct {
+	Track *site.Track
+	Rows  []UsageRow
+}
+
+// UsageRow is one level's expectation of a competency.
+type UsageRow struct {
+	Level *site.Level
+	site.Expectation
+	Text string // the expectation in words
+}
+
+// Teaching is a course that teaches a competency, and the point of the
+// scale it brings a learner to.
+type Teaching struct {
+	Course *site.Course
+	Level  int
+}
+
+// Usage is a competency across the site: the levels that expect it, by
+// track, and the courses that teach it.
+type Usage struct {
+	Groups  []UsageGroup
+	Courses []Teaching
+}
+
+// CompetencyUsage returns where competency c is expected, grouped by track
+// in track order (levels by path, then rank), and the courses that teach it
+// with the level they bring a learner to.
+func (p *Page) CompetencyUsage(c *site.Competency) Usage {
+	var u Usage
+	by := map[*site.Track]*UsageGroup{}
+	for _, l := range c.ExpectedBy {
+		e := l.Expectation(c.ID)
+		if e == nil || l.Track == nil {
+			continue
+		}
+		g := by[l.Track]
+		if g == nil {
+			g = &UsageGroup{Track: l.Track}
+			by[l.Track] = g
+		}
+		g.Rows = append(g.Rows, UsageRow{Level: l, Expectation: *e, Text: p.ExpectText(*e)})
+	}
+	for _, t := range p.Site.Tracks {
+		if g := by[t]; g != nil {
+			slices.SortStableFunc(g.Rows, func(a, b UsageRow) int {
+				return slices.Index(t.Levels, a.Level) - slices.Index(t.Levels, b.Level)
+			})
+			u.Groups = append(u.Groups, *g)
+		}
+	}
+	for _, co := range c.TaughtBy {
+		t := Teaching{Course: co}
+		for _, s := range co.Skills {
+			if s.CompetencyID == c.ID {
+				t.Level = s.Level
+			}
+		}
+		u.Courses = append(u.Courses, t)
+	}
+	return u
+}
+
+// CourseFilters holds the choices of the course catalogue's filter form.
+type CourseFilters struct {
+	Providers []string
+	Formats   []string
+	Skills    []*site.Competency // competencies some course teaches
+}
+
+// CourseFilters lists the providers, formats and skills of the site's
+// courses, sorted, for the catalogue's filter form.
+func (p *Page) CourseFilters() CourseFilters {
+	var f CourseFilters
+	taught := map[string]bool{}
+	for _, c := range p.Site.Courses {
+		if c.Provider != "" && !slices.Contains(f.Providers, c.Provider) {
+			f.Providers = append(f.Providers, c.Provider)
+		}
+		if c.Format != "" && !slices.Contains(f.Formats, c.Format) {
+			f.Formats = append(f.Formats, c.Format)
+		}
+		for _, s := range c.Skills {
+			taught[s.CompetencyID] = true
+		}
+	}
+	slices.Sort(f.Providers)
+	slices.Sort(f.Formats)
+	for _, c := range p.Site.Competencies {
+		if taught[c.ID] {
+			f.Skills = append(f.Skills, c)
+		}
+	}
+	slices.SortStableFunc(f.Skills, func(a, b *site.Competency) int { return strings.Compare(a.Title, b.Title) })
+	return f
+}
+
+// SkillIDs returns the ids of the competencies a course teaches, separated
+// by spaces, for the catalogue's data attributes.
+func (p *Page) SkillIDs(c *site.Course) string {
+	ids := make([]string, len(c.Skills))
+	for i, s := range c.Skills {
+		ids[i] = s.CompetencyID
+	}
+	return strings.Join(ids, " ")
+}
+
+// PathName returns the display name of a ladder path (see PathName).
+func (p *Page) PathName(path string) string { return PathName(path) }
+
+// Excerpt returns a short description of an entity for lists: its summary,
+// else the start of its body's text, cut at a word boundary near 160
+// characters.
+func (p *Page) Excerpt(x any) string {
+	if s := summaryOf(x); s != "" {
+		return s
+	}
+	var text string
+	switch e := x.(type) {
+	case *site.Course:
+		text = e.Body.Text
+	case *site.Program:
+		text = e.Body.Text
+	case *site.Competency:
+		text = e.Body.Text
+	case *site.Track:
+		text = e.Body.Text
+	case *site.Level:
+		text = e.Body.Text
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	const limit = 160
+	if len(text) <= limit {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:limit], ' ')
+	if cut < limit/2 {
+		cut = limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], ",;:.-—") + "…"
 }

@@ -1,0 +1,235 @@
+package render_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/ladder-ssg/ladder"
+	"github.com/ladder-ssg/ladder/internal/browsertest"
+	"github.com/ladder-ssg/ladder/internal/render"
+)
+
+// browserPages are the pages the browser test opens: one of each kind that
+// carries a chart, and the course catalogue with its filters.
+var browserPages = []string{
+	"",
+	"tracks/software/",
+	"tracks/software/sde-2/",
+	"competencies/coding/",
+	"courses/",
+	"courses/technical-academy-capstone/",
+	"programs/technical-academy/",
+}
+
+// viewports are the window sizes pages must fit: a laptop and a phone.
+var viewports = []struct {
+	name          string
+	width, height int64
+}{
+	{"desktop", 1280, 900},
+	{"phone", 390, 844},
+}
+
+// axeViolation is the part of an axe-core result the test reports.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestBrowser builds the example site, serves it, and opens pages in a
+// headless Chromium at a laptop's and a phone's width, in light and dark
+// mode: no page may scroll sideways or log an error, and, when LADDER_AXE
+// names axe-core's axe.min.js, no page may have a serious or critical
+// accessibility violation. Screenshots are written to a temporary
+// directory (LADDER_SCREENSHOTS names one to keep them).
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	b := browsertest.New(t, 4*time.Minute)
+
+	_, out := build(t, ladder.Example(), render.Options{})
+	dir := t.TempDir()
+	if err := out.Write(filepath.Join(dir, "site")); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "site"))))
+	defer srv.Close()
+
+	shots := os.Getenv("LADDER_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	axe := ""
+	if p := os.Getenv("LADDER_AXE"); p == "" {
+		t.Log("LADDER_AXE is not set: skipping the accessibility audit (npm install axe-core@4, then LADDER_AXE=$PWD/node_modules/axe-core/axe.min.js)")
+	} else if src, err := os.ReadFile(p); err != nil {
+		t.Logf("skipping the accessibility audit: %v", err)
+	} else {
+		axe = string(src)
+	}
+
+	for _, scheme := range []string{"light", "dark"} {
+		setColorScheme(t, b, scheme)
+		for _, vp := range viewports {
+			b.Do(t, chromedp.EmulateViewport(vp.width, vp.height))
+			for _, page := range browserPages {
+				name := fmt.Sprintf("%s %s /%s", vp.name, scheme, page)
+				b.Navigate(t, srv.URL+"/"+page)
+				b.WaitFor(t, `document.readyState === "complete"`, 10*time.Second)
+				if over := browsertest.Eval[bool](t, b, `document.documentElement.scrollWidth > window.innerWidth + 1`); over {
+					w := browsertest.Eval[int](t, b, `document.documentElement.scrollWidth`)
+					wide := browsertest.Eval[string](t, b, widestElements)
+					t.Errorf("%s: page is %dpx wide, wider than the %dpx window; widest elements: %s", name, w, vp.width, wide)
+				}
+				if errs := b.Errors(); len(errs) > 0 {
+					t.Errorf("%s: errors in the console:\n%s", name, strings.Join(errs, "\n"))
+				}
+				if axe != "" {
+					audit(t, b, axe, name)
+				}
+				slug := strings.Trim(strings.ReplaceAll(page, "/", "_"), "_")
+				if slug == "" {
+					slug = "home"
+				}
+				png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100)) // quality 100 is PNG
+				if err != nil {
+					t.Fatalf("%s: screenshot: %v", name, err)
+				}
+				if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%s-%s.png", vp.name, scheme, slug)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	// The print layout, for review: no assertion beyond the absence of
+	// errors.
+	setMedia(t, b, "print", "light")
+	b.Do(t, chromedp.EmulateViewport(800, 1100))
+	for _, page := range []string{"tracks/software/", "tracks/software/sde-2/"} {
+		b.Navigate(t, srv.URL+"/"+page)
+		png, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("print %s: screenshot: %v", page, err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, "print-"+strings.Trim(strings.ReplaceAll(page, "/", "_"), "_")+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if errs := b.Errors(); len(errs) > 0 {
+			t.Errorf("print /%s: errors in the console:\n%s", page, strings.Join(errs, "\n"))
+		}
+	}
+	t.Logf("screenshots in %s", shots)
+}
+
+// TestBrowserCourseFilters checks that the catalogue's filter form appears
+// with JavaScript and hides the courses that do not match.
+func TestBrowserCourseFilters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	b := browsertest.New(t, time.Minute)
+	s, out := build(t, ladder.Example(), render.Options{})
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+
+	b.Navigate(t, srv.URL+"/courses/?format=video")
+	b.WaitFor(t, `!document.getElementById("course-filters").hidden`, 10*time.Second)
+	want := 0
+	for _, c := range s.Courses {
+		if c.Format == "video" {
+			want++
+		}
+	}
+	shown := browsertest.Eval[int](t, b, `document.querySelectorAll("#course-list > li:not([hidden])").length`)
+	if shown != want || want == 0 {
+		t.Errorf("format=video shows %d courses, want %d", shown, want)
+	}
+	count := browsertest.Eval[string](t, b, `document.getElementById("course-count").textContent`)
+	if wantCount := fmt.Sprintf("Showing %d of %d courses", want, len(s.Courses)); count != wantCount {
+		t.Errorf("count says %q, want %q", count, wantCount)
+	}
+	browsertest.Eval[bool](t, b, `(function(){var f=document.getElementById("course-filters"); f.reset(); return true})()`)
+	b.WaitFor(t, `document.querySelectorAll("#course-list > li[hidden]").length === 0`, 5*time.Second)
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("errors in the console:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// setColorScheme makes the page see prefers-color-scheme: scheme.
+func setColorScheme(t *testing.T, b *browsertest.Browser, scheme string) {
+	t.Helper()
+	setMedia(t, b, "", scheme)
+}
+
+// setMedia emulates a media type ("print"; "" for the screen) and a colour
+// scheme.
+func setMedia(t *testing.T, b *browsertest.Browser, media, scheme string) {
+	t.Helper()
+	b.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Media:    media,
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	}))
+}
+
+// widestElements lists the elements that stick out of the window, to say
+// what made a page too wide.
+const widestElements = `(function () {
+  var out = [];
+  document.querySelectorAll("body *").forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.right > window.innerWidth + 1 && out.length < 5) {
+      out.push(el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? "." + String(el.className).split(" ").join(".") : "") + " (" + Math.round(r.right) + "px)");
+    }
+  });
+  return out.join(", ");
+})()`
+
+// audit runs axe-core in the page and fails on serious or critical
+// violations, listing them.
+func audit(t *testing.T, b *browsertest.Browser, axe, name string) {
+	t.Helper()
+	if !browsertest.Eval[bool](t, b, `typeof axe !== "undefined"`) {
+		browsertest.Eval[bool](t, b, axe+"\n;true")
+	}
+	res := browsertest.Eval[string](t, b, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return JSON.stringify(r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(" ") + ": " + (n.failureSummary || "").split("\n").join(" ") })};
+  }));
+})`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(res), &vs); err != nil {
+		t.Fatalf("%s: axe result: %v", name, err)
+	}
+	for _, v := range vs {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			t.Logf("%s: axe (%s) %s: %s", name, v.Impact, v.ID, v.Help)
+			continue
+		}
+		t.Errorf("%s: axe (%s) %s: %s\n  %s", name, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n  "))
+	}
+}

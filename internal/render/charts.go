@@ -1,0 +1,219 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/chart"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// This file turns the model into the inputs of the chart package. Every link
+// inside a drawing is written with Page.Href, so charts honour base_url and
+// relative_urls like the rest of the page. A method returns the zero Drawing
+// when there is nothing worth drawing; templates test {{with .SVG}}.
+
+// PathName returns the display name of a ladder path: "ic" is "Individual
+// contributor", other names are capitalised with dashes as spaces
+// ("people-manager" is "People manager").
+func PathName(path string) string {
+	switch path {
+	case "", "ic":
+		return "Individual contributor"
+	}
+	s := strings.ReplaceAll(path, "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// levelLabel names a level with its code, for legends: "L5 Software
+// Development Engineer II".
+func levelLabel(l *site.Level) string {
+	if l.Code != "" {
+		return l.Code + " " + l.Title
+	}
+	return l.Title
+}
+
+// LadderChart draws the ladder of track t: one column per path, rungs of
+// equal rank side by side, each rung linked to its level. Lateral moves to
+// other tracks, and promotions to another path of the track (which the
+// columns cannot show), leave the rungs as dashed arrows. current, when not
+// nil, is highlighted.
+func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
+	if len(t.Levels) == 0 {
+		return chart.Drawing{}
+	}
+	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: t.Title + " ladder"}
+	if current != nil {
+		in.Current = current.FullID()
+	}
+	for _, path := range t.Paths {
+		lp := chart.LadderPath{Name: PathName(path)}
+		for _, l := range t.Levels {
+			if l.Path == path {
+				lp.Rungs = append(lp.Rungs, chart.Rung{Key: l.FullID(), Label: l.Title, Code: l.Code, URL: p.Href(l), Rank: l.Rank})
+			}
+		}
+		in.Paths = append(in.Paths, lp)
+	}
+	crossPath, otherTrack := 0, 0
+	for _, l := range t.Levels {
+		for _, n := range l.Next {
+			switch {
+			case n.Track != t:
+				otherTrack++
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: n.Title + " (" + n.Track.Title + ")", ToURL: p.Href(n)})
+			case n.Path != l.Path:
+				crossPath++
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: n.Title, ToURL: p.Href(n)})
+			}
+		}
+		for _, m := range l.Moves {
+			otherTrack++
+			in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: m.Title + " (" + m.Track.Title + ")", ToURL: p.Href(m)})
+		}
+	}
+	var d strings.Builder
+	fmt.Fprintf(&d, "Career ladder of %s: %d %s", t.Title, len(t.Levels), pluralize(len(t.Levels), "level", "levels"))
+	if len(in.Paths) > 1 {
+		names := make([]string, len(in.Paths))
+		for i, lp := range in.Paths {
+			names[i] = lp.Name
+		}
+		fmt.Fprintf(&d, " on %d paths side by side (%s)", len(in.Paths), strings.Join(names, ", "))
+	}
+	d.WriteString(", lowest rank at the bottom; arrows lead up each path to the next promotion.")
+	if crossPath > 0 {
+		fmt.Fprintf(&d, " %d dashed %s to another path of the track.", crossPath, pluralize(crossPath, "arrow leads", "arrows lead"))
+	}
+	if otherTrack > 0 {
+		fmt.Fprintf(&d, " %d dashed %s to other tracks.", otherTrack, pluralize(otherTrack, "arrow leads", "arrows lead"))
+	}
+	if current != nil {
+		fmt.Fprintf(&d, " %s is highlighted.", current.Title)
+	}
+	in.Desc = d.String()
+	return chart.Ladder(in)
+}
+
+// Radar draws the competencies level l expects against those of its first
+// next level (when it has one): one axis per competency either level
+// expects, in the site's competency order. It returns the zero Drawing when
+// neither level expects any competency.
+func (p *Page) Radar(l *site.Level) chart.Drawing {
+	var next *site.Level
+	if len(l.Next) > 0 {
+		next = l.Next[0]
+	}
+	levels := []*site.Level{l}
+	if next != nil {
+		levels = append(levels, next)
+	}
+	used := map[string]bool{}
+	for _, x := range levels {
+		for _, e := range x.Expectations {
+			used[e.CompetencyID] = true
+		}
+	}
+	if len(used) == 0 {
+		return chart.Drawing{}
+	}
+	var comps []*site.Competency
+	for _, c := range p.Site.Competencies {
+		if used[c.ID] {
+			comps = append(comps, c)
+		}
+	}
+	in := chart.RadarInput{
+		ID:    "radar-" + l.ID,
+		Max:   p.Site.Config.Scale.Max(),
+		Scale: p.Site.Config.Scale.Names,
+	}
+	for _, c := range comps {
+		in.Axes = append(in.Axes, chart.RadarAxis{Label: c.Title, URL: p.Href(c)})
+	}
+	for _, x := range levels {
+		s := chart.RadarSeries{Name: levelLabel(x)}
+		for _, c := range comps {
+			v := 0
+			if e := x.Expectation(c.ID); e != nil {
+				v = e.Level
+			}
+			s.Values = append(s.Values, v)
+		}
+		in.Series = append(in.Series, s)
+	}
+	if next != nil {
+		in.Title = "Competencies of " + l.Title + " compared with " + next.Title
+	} else {
+		in.Title = "Competencies of " + l.Title
+	}
+	return chart.Radar(in)
+}
+
+// CourseGraph draws the prerequisite graph of course c: every course it
+// needs first, transitively (through Prereqs), every course it opens the
+// way to, transitively (through Unlocks), and the prerequisite links among
+// them, with c highlighted. It returns the zero Drawing when c stands alone.
+func (p *Page) CourseGraph(c *site.Course) chart.Drawing {
+	in := map[*site.Course]bool{c: true}
+	var walk func(x *site.Course, next func(*site.Course) []*site.Course)
+	walk = func(x *site.Course, next func(*site.Course) []*site.Course) {
+		for _, y := range next(x) {
+			if !in[y] {
+				in[y] = true
+				walk(y, next)
+			}
+		}
+	}
+	walk(c, func(x *site.Course) []*site.Course { return x.Prereqs })
+	walk(c, func(x *site.Course) []*site.Course { return x.Unlocks })
+	if len(in) == 1 {
+		return chart.Drawing{}
+	}
+	g := chart.DAGInput{ID: "prereqs-" + c.ID, Title: "Prerequisites around " + c.Title, Focus: c.ID}
+	for _, x := range p.Site.Courses { // site order, so the layout is stable
+		if !in[x] {
+			continue
+		}
+		g.Nodes = append(g.Nodes, chart.DAGNode{Key: x.ID, Label: x.Title, URL: p.Href(x)})
+		for _, pre := range x.Prereqs {
+			if in[pre] {
+				g.Edges = append(g.Edges, chart.DAGEdge{From: pre.ID, To: x.ID})
+			}
+		}
+	}
+	g.Desc = fmt.Sprintf("Prerequisite graph of %d courses around %s, drawn top to bottom: each arrow points from a course to one that needs it.", len(g.Nodes), c.Title)
+	return chart.DAG(g)
+}
+
+// ProgramPathway draws where program pr leads: the program on the left, an
+// arrow to each level it prepares for. It returns the zero Drawing when the
+// program leads to no level.
+func (p *Page) ProgramPathway(pr *site.Program) chart.Drawing {
+	if len(pr.LeadsTo) == 0 {
+		return chart.Drawing{}
+	}
+	sub := strings.TrimSpace(titleCase(pr.Kind) + " program")
+	in := chart.FanInput{
+		ID:     "pathway-" + pr.ID,
+		Title:  "Where " + pr.Title + " leads",
+		Source: chart.PathStep{Label: pr.Title, Sub: sub, URL: p.Href(pr)},
+	}
+	for _, l := range pr.LeadsTo {
+		s := l.Track.Title
+		if l.Code != "" {
+			s += " · " + l.Code
+		}
+		in.Targets = append(in.Targets, chart.PathStep{Label: l.Title, Sub: s, URL: p.Href(l)})
+	}
+	return chart.Fan(in)
+}
+
+// titleCase capitalises the first letter of s.
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -698,3 +698,39 @@ func TestRandomGraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightMatchesLadder holds Highlight to the bytes Ladder draws with
+// Current set, for every rung, linked and unlinked.
+func TestHighlightMatchesLadder(t *testing.T) {
+	unlinked := ladderTwoPaths()
+	for i := range unlinked.Paths {
+		for j := range unlinked.Paths[i].Rungs {
+			if j%2 == 0 {
+				unlinked.Paths[i].Rungs[j].URL = ""
+			}
+		}
+	}
+	for name, in := range map[string]LadderInput{"linked": ladderTwoPaths(), "partly-unlinked": unlinked} {
+		in.Current = ""
+		in.Desc = "A ladder."
+		plain := Ladder(in)
+		for _, p := range in.Paths {
+			for _, r := range p.Rungs {
+				want := in
+				want.Current = r.Key
+				want.Desc = in.Desc + " " + r.Label + " is highlighted."
+				got := Highlight(plain, r.Key, " "+r.Label+" is highlighted.")
+				w := Ladder(want)
+				if got.SVG != w.SVG {
+					t.Errorf("%s: Highlight(%q).SVG differs from Ladder with Current:\n got: %s\nwant: %s", name, r.Key, got.SVG, w.SVG)
+				}
+				if got.Table != w.Table {
+					t.Errorf("%s: Highlight(%q).Table differs:\n got: %s\nwant: %s", name, r.Key, got.Table, w.Table)
+				}
+			}
+		}
+	}
+	if d := Highlight(Ladder(ladderTwoPaths()), "nope", ""); d.SVG == "" {
+		t.Error("Highlight of an unknown key lost the drawing")
+	}
+}

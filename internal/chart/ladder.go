@@ -3,6 +3,7 @@ package chart
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,6 +307,7 @@ func Ladder(l LadderInput) Drawing {
 				continue
 			}
 			var c strings.Builder
+			c.WriteString(`<span data-key="` + esc(r.Key) + `">`)
 			label := esc(r.Label)
 			if u := safeURL(r.URL); u != "" {
 				aria := ""
@@ -326,6 +328,7 @@ func Ladder(l LadderInput) Drawing {
 					c.WriteString(` <span class="chart-move">(lateral move to ` + linkHTML(m.ToLabel, m.ToURL) + `)</span>`)
 				}
 			}
+			c.WriteString("</span>")
 			cells[r.col+1] = c.String()
 		}
 		t.row("", cells...)
@@ -355,4 +358,72 @@ func autoLadderDesc(paths []LadderPath, rungs, moves int) string {
 		s += fmt.Sprintf(", with %d lateral moves to other tracks", moves)
 	}
 	return s + "."
+}
+
+// Highlight returns d, a ladder drawn with no Current rung, as Ladder would
+// have drawn it with Current set to key and note added to the end of its
+// description (note may be empty). A track's ladder is the same on every
+// level page of the track but for the highlighted rung, so a caller can draw
+// it once and highlight it per page; a test holds the two ways to the same
+// bytes. d is returned unchanged when it has no rung with that key.
+func Highlight(d Drawing, key, note string) Drawing {
+	svg, table := string(d.SVG), string(d.Table)
+	k := esc(key)
+	g := `<g class="rung" data-key="` + k + `">`
+	i := strings.Index(svg, g)
+	if key == "" || i < 0 {
+		return d
+	}
+	var b strings.Builder
+	b.Grow(len(svg) + 64)
+	head := svg[:i]
+	linked := strings.HasSuffix(head, ">\n") && strings.HasPrefix(head[strings.LastIndex(head[:len(head)-1], "\n")+1:], "<a href=")
+	if linked {
+		head = head[:len(head)-2] + ` aria-current="page">` + "\n"
+		b.WriteString(head)
+		b.WriteString(`<g class="rung rung-current" data-key="` + k + `">`)
+	} else {
+		b.WriteString(head)
+		b.WriteString(`<g class="rung rung-current" data-key="` + k + `" aria-current="page">`)
+	}
+	rest := svg[i+len(g):]
+	end := strings.Index(rest, "/>")
+	if end >= 0 {
+		rect := rest[:end]
+		rect = strings.Replace(rect, `fill-opacity="0.06"`, `fill-opacity="0.16"`, 1)
+		rect = strings.Replace(rect, `stroke-opacity="0.5" stroke-width="1"`, `stroke-opacity="1" stroke-width="2.5"`, 1)
+		rest = rect + rest[end:]
+	}
+	b.WriteString(rest)
+	svg = b.String()
+	if note != "" {
+		if j := strings.Index(svg, "</desc>"); j >= 0 {
+			svg = svg[:j] + esc(note) + svg[j:]
+		}
+	}
+
+	// The table cell: bold, and the link marked current.
+	span := `<span data-key="` + k + `">`
+	if j := strings.Index(table, span); j >= 0 {
+		cell := table[j+len(span):]
+		if strings.HasPrefix(cell, "<a href=") {
+			if e := strings.Index(cell, "</a>"); e >= 0 {
+				a := cell[:e+len("</a>")]
+				gt := strings.IndexByte(a, '>')
+				a = a[:gt] + ` aria-current="page"` + a[gt:]
+				table = table[:j+len(span)] + "<strong>" + a + "</strong>" + cell[e+len("</a>"):]
+			}
+		} else if e := strings.Index(cell, " ("); e >= 0 || strings.Contains(cell, "</span>") {
+			// An unlinked label: bold up to the code or the end of the cell.
+			stop := strings.Index(cell, "</span>")
+			if e >= 0 && e < stop {
+				stop = e
+			}
+			if k := strings.Index(cell, " <span"); k >= 0 && k < stop {
+				stop = k
+			}
+			table = table[:j+len(span)] + "<strong>" + cell[:stop] + "</strong>" + cell[stop:]
+		}
+	}
+	return Drawing{SVG: template.HTML(svg), Table: template.HTML(table), Width: d.Width, Height: d.Height}
 }

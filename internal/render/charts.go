@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
@@ -43,10 +44,23 @@ func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
 	if len(t.Levels) == 0 {
 		return chart.Drawing{}
 	}
-	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: t.Title + " ladder"}
-	if current != nil {
-		in.Current = current.FullID()
+	// The ladder is the same on every page of the track but for the
+	// highlighted rung (and, with relative URLs, the depth of the page), so
+	// it is drawn once and highlighted per page.
+	key := t.ID + "\x00" + strconv.Itoa(p.r.urls.depth(p.Spec.URL))
+	d, ok := p.r.ladders.Load(key)
+	if !ok {
+		d, _ = p.r.ladders.LoadOrStore(key, p.drawLadder(t))
 	}
+	if current == nil {
+		return d.(chart.Drawing)
+	}
+	return chart.Highlight(d.(chart.Drawing), current.FullID(), " "+current.Title+" is highlighted.")
+}
+
+// drawLadder draws a track's ladder with no rung highlighted.
+func (p *Page) drawLadder(t *site.Track) chart.Drawing {
+	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: t.Title + " ladder"}
 	for _, path := range t.Paths {
 		lp := chart.LadderPath{Name: PathName(path)}
 		for _, l := range t.Levels {
@@ -88,9 +102,6 @@ func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
 	}
 	if otherTrack > 0 {
 		fmt.Fprintf(&d, " %d dashed %s to other tracks.", otherTrack, pluralize(otherTrack, "arrow leads", "arrows lead"))
-	}
-	if current != nil {
-		fmt.Fprintf(&d, " %s is highlighted.", current.Title)
 	}
 	in.Desc = d.String()
 	return chart.Ladder(in)

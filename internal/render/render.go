@@ -82,6 +82,7 @@ type Renderer struct {
 	byPath   map[string]int
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
+	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
 }
 
 // PageSpec is one page of the site: where it is written and what draws it.

@@ -71,6 +71,19 @@ func (u urls) href(from, to string) string {
 	return rel + frag
 }
 
+// depth returns what links from the page at site-relative URL from depend
+// on: 0 for root-relative links, else the page's directory depth.
+func (u urls) depth(from string) int {
+	if !u.relative {
+		return 0
+	}
+	dir := from
+	if !strings.HasSuffix(dir, "/") {
+		dir = dir[:strings.LastIndex(dir, "/")+1]
+	}
+	return strings.Count(dir, "/")
+}
+
 // resolveBody replaces the link placeholders the markdown package left in a
 // body with links from the page at from.
 func (r *Renderer) resolveBody(html, from, track string) string {

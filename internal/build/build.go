@@ -92,6 +92,9 @@ type Options struct {
 	// Result.Warnings to compute them later, so that the dev server can send
 	// a new page to the browser first.
 	DeferWarnings bool
+	// Cache, when not nil, keeps per-track warnings between compilations
+	// of the same site (see check.Cache).
+	Cache *check.Cache
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -114,7 +117,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	errs, warnings := check.Resolve(s)
+	errs, warnings := check.Resolve(s, opts.Cache)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
 	if opts.DeferWarnings {

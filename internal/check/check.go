@@ -29,7 +29,7 @@ import (
 // fresh from the load package. The result's errors mean the site must not be
 // built; its warnings are for the author.
 func Site(s *site.Site) diag.List {
-	errs, warnings := Resolve(s)
+	errs, warnings := Resolve(s, nil)
 	errs = append(errs, warnings()...)
 	errs.Sort()
 	return errs
@@ -38,8 +38,9 @@ func Site(s *site.Site) diag.List {
 // Resolve resolves s in place and returns its errors, sorted, and a function
 // that computes its warnings. Warnings never stop a build, so the dev server
 // computes them after it has sent the new page to the browser; the function
-// only reads the resolved site and may run once, at any later time.
-func Resolve(s *site.Site) (diag.List, func() diag.List) {
+// only reads the resolved site and may run once, at any later time. cache,
+// when not nil, keeps per-track warnings from one call to the next.
+func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c := &checker{s: s}
 	c.index()
 	c.resolveTracks()
@@ -61,8 +62,7 @@ func Resolve(s *site.Site) (diag.List, func() diag.List) {
 		w.warnUnreachable()
 		w.warnUnusedCourses()
 		w.warnProgramsLeadingNowhere()
-		w.warnDroppingExpectations()
-		w.warnMissingCompetencies()
+		w.trackWarnings(cache)
 		w.warnIntakes()
 		w.diags.Sort()
 		return w.diags

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -357,13 +358,60 @@ func (c *checker) warnProgramsLeadingNowhere() {
 	}
 }
 
-// warnDroppingExpectations warns when a promotion on the same path expects
-// less of a competency than the level before it.
+// Cache keeps the warnings that depend on the level files of one track
+// alone (dropping expectations, left-out competencies), so that a rebuild
+// after an edit recomputes them only for the tracks whose files changed. It
+// is for the dev server, which checks the same site again and again; a nil
+// *Cache computes everything. A Cache is used by one goroutine at a time.
+type Cache struct {
+	tracks map[string]trackWarnings
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{tracks: map[string]trackWarnings{}} }
+
+// trackWarnings are the cached warnings of one track and the files they were
+// computed from (the loader keeps a file's LineIndex while its bytes stay
+// the same).
+type trackWarnings struct {
+	files []*diag.LineIndex
+	diags diag.List
+}
+
+// trackWarnings adds the warnings of each track's own levels, from cache
+// when the track's level files are unchanged.
+func (c *checker) trackWarnings(cache *Cache) {
+	next := map[string]trackWarnings{}
+	for _, t := range c.s.Tracks {
+		files := make([]*diag.LineIndex, len(t.Levels))
+		for i, l := range t.Levels {
+			files[i] = l.Src.Lines
+		}
+		if cache != nil {
+			if e, ok := cache.tracks[t.ID]; ok && slices.Equal(e.files, files) {
+				c.diags = append(c.diags, e.diags...)
+				next[t.ID] = e
+				continue
+			}
+		}
+		w := &checker{s: c.s}
+		w.warnDroppingExpectations(t)
+		w.warnMissingCompetencies(t)
+		c.diags = append(c.diags, w.diags...)
+		next[t.ID] = trackWarnings{files: files, diags: w.diags}
+	}
+	if cache != nil {
+		cache.tracks = next
+	}
+}
+
+// warnDroppingExpectations warns when a promotion on the same path of track
+// t expects less of a competency than the level before it.
 //
 // Example: sde-2 has coding = 3 and sde-3 has coding = 2. Discussion: a
 // promotion that lowers an expectation is usually a typo.
-func (c *checker) warnDroppingExpectations() {
-	for _, l := range c.s.Levels {
+func (c *checker) warnDroppingExpectations(t *site.Track) {
+	for _, l := range t.Levels {
 		for _, n := range l.Next {
 			if n.Track != l.Track || n.Path != l.Path {
 				continue
@@ -384,40 +432,38 @@ func (c *checker) warnDroppingExpectations() {
 	}
 }
 
-// warnMissingCompetencies warns about a level that leaves out a competency
-// that other levels of its track expect.
+// warnMissingCompetencies warns about a level of track t that leaves out a
+// competency that other levels of the track expect.
 //
 // Example: every software level lists "coding" but sde-1 does not.
 // Discussion: the track's matrix would show a hole, and the radar charts of
 // neighbouring levels would not compare.
-func (c *checker) warnMissingCompetencies() {
-	for _, t := range c.s.Tracks {
-		used := map[string]bool{}
-		var order []string
-		for _, l := range t.Levels {
-			for _, e := range l.Expectations {
-				if !used[e.CompetencyID] {
-					used[e.CompetencyID] = true
-					order = append(order, e.CompetencyID)
-				}
+func (c *checker) warnMissingCompetencies(t *site.Track) {
+	used := map[string]bool{}
+	var order []string
+	for _, l := range t.Levels {
+		for _, e := range l.Expectations {
+			if !used[e.CompetencyID] {
+				used[e.CompetencyID] = true
+				order = append(order, e.CompetencyID)
 			}
 		}
-		for _, l := range t.Levels {
-			var missing []string
-			for _, id := range order {
-				if l.Expectation(id) == nil {
-					missing = append(missing, id)
-				}
+	}
+	for _, l := range t.Levels {
+		var missing []string
+		for _, id := range order {
+			if l.Expectation(id) == nil {
+				missing = append(missing, id)
 			}
-			switch len(missing) {
-			case 0:
-			case 1:
-				c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
-					"level %q leaves out competency %q, which its track uses", l.ID, missing[0])
-			default:
-				c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
-					"level %q leaves out %d competencies its track uses: %s", l.ID, len(missing), quoteList(missing))
-			}
+		}
+		switch len(missing) {
+		case 0:
+		case 1:
+			c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
+				"level %q leaves out competency %q, which its track uses", l.ID, missing[0])
+		default:
+			c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
+				"level %q leaves out %d competencies its track uses: %s", l.ID, len(missing), quoteList(missing))
 		}
 	}
 }

@@ -65,22 +65,38 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	slices.SortStableFunc(s.Tracks, func(a, b *site.Track) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), byTitle(&a.Common, &b.Common))
 	})
-	trackOrder := map[string]int{}
-	for i, t := range s.Tracks {
-		trackOrder[t.ID] = i
+	// Levels: by track order (levels of unknown tracks last, by track id),
+	// then path, rank and id. Grouping by track first keeps the sort cheap
+	// on large sites: no map lookup per comparison.
+	byTrack := make(map[string][]*site.Level, len(s.Tracks))
+	for _, l := range s.Levels {
+		byTrack[l.TrackID] = append(byTrack[l.TrackID], l)
 	}
-	slices.SortStableFunc(s.Levels, func(a, b *site.Level) int {
-		ta, oka := trackOrder[a.TrackID]
-		tb, okb := trackOrder[b.TrackID]
-		if !oka {
-			ta = len(s.Tracks)
+	levels := s.Levels[:0:0]
+	levels = slices.Grow(levels, len(s.Levels))
+	inLevel := func(a, b *site.Level) int {
+		return cmp.Or(comparePath(a.Path, b.Path), cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
+	}
+	for _, t := range s.Tracks {
+		group := byTrack[t.ID]
+		if group == nil {
+			continue
 		}
-		if !okb {
-			tb = len(s.Tracks)
-		}
-		return cmp.Or(cmp.Compare(ta, tb), cmp.Compare(a.TrackID, b.TrackID), comparePath(a.Path, b.Path),
-			cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
-	})
+		delete(byTrack, t.ID)
+		slices.SortStableFunc(group, inLevel)
+		levels = append(levels, group...)
+	}
+	orphans := make([]string, 0, len(byTrack))
+	for id := range byTrack {
+		orphans = append(orphans, id)
+	}
+	slices.Sort(orphans)
+	for _, id := range orphans {
+		group := byTrack[id]
+		slices.SortStableFunc(group, inLevel)
+		levels = append(levels, group...)
+	}
+	s.Levels = levels
 	slices.SortStableFunc(s.Competencies, func(a, b *site.Competency) int {
 		return cmp.Or(cmp.Compare(a.Category, b.Category), byTitle(&a.Common, &b.Common))
 	})

@@ -357,6 +357,7 @@ func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *
 	if kind == "level" {
 		lv := ent.(*site.Level)
 		lv.TrackID = track
+		lv.Full = track + "/" + c.ID
 		if lv.Path == "" {
 			lv.Path = "ic"
 		}

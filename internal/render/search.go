@@ -63,9 +63,12 @@ const (
 // whichever search file is rendered first.
 type searchIndex struct {
 	site    *site.Site
-	docs    []searchDoc
+	n       int // documents
 	sharded bool
 	shards  int
+
+	docsOnce sync.Once
+	docs     []searchDoc
 
 	once  sync.Once
 	terms map[string][]int // term -> flat [doc, score, ...], doc ascending
@@ -99,52 +102,84 @@ func (r *Renderer) listSearch(add func(url, kind, title string, ent any)) {
 	for i := range ix.shards {
 		add(fmt.Sprintf("/data/search/t%d.json", i), "search.json", "", &searchFile{index: ix, part: 't', n: i})
 	}
-	for j := 0; j*searchChunk < len(ix.docs); j++ {
+	for j := 0; j*searchChunk < ix.n; j++ {
 		add(fmt.Sprintf("/data/search/d%d.json", j), "search.json", "", &searchFile{index: ix, part: 'd', n: j})
 	}
-	for j := 0; j*searchTextChunk < len(ix.docs); j++ {
+	for j := 0; j*searchTextChunk < ix.n; j++ {
 		add(fmt.Sprintf("/data/search/x%d.json", j), "search.json", "", &searchFile{index: ix, part: 'x', n: j})
 	}
 }
 
-// newSearchIndex lists the documents of s; the terms are counted later.
+// newSearchIndex sizes the index of s: whether it is sharded, and how many
+// documents it has. The documents themselves are listed on first use (see
+// documents), so that a renderer that never writes the index, as the dev
+// server's until a search page is opened, does not pay for it.
 func newSearchIndex(s *site.Site) *searchIndex {
 	ix := &searchIndex{site: s}
-	add := func(kind int, c *site.Common, url, keyword string) {
-		ix.docs = append(ix.docs, searchDoc{kind: kind, title: c.Title, url: rel(url), summary: c.Summary,
-			keyword: strings.Join(strings.Fields(keyword), " "), text: c.Body.Text})
+	size := 0
+	count := func(c *site.Common) {
+		ix.n++
+		size += len(c.Title) + len(c.Summary) + min(len(c.Body.Text), searchTextMax)
 	}
 	for _, x := range s.Tracks {
-		add(0, &x.Common, URLOf(x), x.Family)
+		count(&x.Common)
 	}
 	for _, x := range s.Levels {
-		kw := x.Code
-		if x.Track != nil {
-			kw += " " + x.Track.Title
-		}
-		add(1, &x.Common, URLOf(x), kw)
+		count(&x.Common)
 	}
 	for _, x := range s.Competencies {
-		add(2, &x.Common, URLOf(x), x.Category)
+		count(&x.Common)
 	}
 	for _, x := range s.Courses {
-		add(3, &x.Common, URLOf(x), strings.Join([]string{x.Provider, x.Format, x.Credential}, " "))
+		count(&x.Common)
 	}
 	for _, x := range s.Programs {
-		add(4, &x.Common, URLOf(x), x.Kind+" "+strings.Join(x.Fields, " "))
+		count(&x.Common)
 	}
 	for _, x := range s.Pages {
-		add(5, &x.Common, URLOf(x), "")
-	}
-	size := 0
-	for _, d := range ix.docs {
-		size += len(d.title) + len(d.summary) + min(len(d.text), searchTextMax)
+		count(&x.Common)
 	}
 	if size > searchInlineMax {
 		ix.sharded = true
-		ix.shards = min(max(len(ix.docs)/200, 1), 64)
+		ix.shards = min(max(ix.n/200, 1), 64)
 	}
 	return ix
+}
+
+// documents lists the documents of the index, once.
+func (ix *searchIndex) documents() []searchDoc {
+	ix.docsOnce.Do(func() {
+		s := ix.site
+		docs := make([]searchDoc, 0, ix.n)
+		add := func(kind int, c *site.Common, url, keyword string) {
+			docs = append(docs, searchDoc{kind: kind, title: c.Title, url: rel(url), summary: c.Summary,
+				keyword: strings.Join(strings.Fields(keyword), " "), text: c.Body.Text})
+		}
+		for _, x := range s.Tracks {
+			add(0, &x.Common, URLOf(x), x.Family)
+		}
+		for _, x := range s.Levels {
+			kw := x.Code
+			if x.Track != nil {
+				kw += " " + x.Track.Title
+			}
+			add(1, &x.Common, URLOf(x), kw)
+		}
+		for _, x := range s.Competencies {
+			add(2, &x.Common, URLOf(x), x.Category)
+		}
+		for _, x := range s.Courses {
+			add(3, &x.Common, URLOf(x), strings.Join([]string{x.Provider, x.Format, x.Credential}, " "))
+		}
+		for _, x := range s.Programs {
+			add(4, &x.Common, URLOf(x), x.Kind+" "+strings.Join(x.Fields, " "))
+		}
+		for _, x := range s.Pages {
+			add(5, &x.Common, URLOf(x), "")
+		}
+		ix.docs = docs
+	})
+	return ix.docs
 }
 
 // build counts the terms of every document, once.
@@ -152,7 +187,7 @@ func (ix *searchIndex) build() {
 	ix.once.Do(func() {
 		ix.terms = map[string][]int{}
 		title, summary, body := map[string]int{}, map[string]int{}, map[string]int{}
-		for i, d := range ix.docs {
+		for i, d := range ix.documents() {
 			clear(title)
 			clear(summary)
 			clear(body)
@@ -238,15 +273,16 @@ func (r *Renderer) searchJSON(spec PageSpec) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: not a search file", spec.Path)
 	}
 	ix := f.index
+	all := ix.documents()
 	switch f.part {
 	case 'm':
 		if ix.sharded {
-			return marshal(map[string]any{"v": 1, "kinds": searchKinds, "n": len(ix.docs), "shards": ix.shards,
+			return marshal(map[string]any{"v": 1, "kinds": searchKinds, "n": ix.n, "shards": ix.shards,
 				"chunk": searchChunk, "textChunk": searchTextChunk})
 		}
 		ix.build()
-		docs := make([][]any, len(ix.docs))
-		for i, d := range ix.docs {
+		docs := make([][]any, len(all))
+		for i, d := range all {
 			docs[i] = []any{d.kind, d.title, d.url, d.summary, cut(d.text, searchTextMax), d.keyword}
 		}
 		return marshalIndex(docs, ix.terms, nil)
@@ -254,16 +290,16 @@ func (r *Renderer) searchJSON(spec PageSpec) ([]byte, error) {
 		ix.build()
 		return marshalIndex(nil, ix.terms, func(t string) bool { return ShardOf(t, ix.shards) == f.n })
 	case 'd':
-		lo, hi := f.n*searchChunk, min((f.n+1)*searchChunk, len(ix.docs))
+		lo, hi := f.n*searchChunk, min((f.n+1)*searchChunk, len(all))
 		out := make([][]any, 0, hi-lo)
-		for _, d := range ix.docs[lo:hi] {
+		for _, d := range all[lo:hi] {
 			out = append(out, []any{d.kind, d.title, d.url})
 		}
 		return marshal(out)
 	case 'x':
-		lo, hi := f.n*searchTextChunk, min((f.n+1)*searchTextChunk, len(ix.docs))
+		lo, hi := f.n*searchTextChunk, min((f.n+1)*searchTextChunk, len(all))
 		out := make([][]string, 0, hi-lo)
-		for _, d := range ix.docs[lo:hi] {
+		for _, d := range all[lo:hi] {
 			out = append(out, []string{d.summary, cut(d.text, searchTextMax), d.keyword})
 		}
 		return marshal(out)

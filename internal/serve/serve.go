@@ -99,6 +99,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/ladder-ssg/ladder/internal/check"
 	"io"
 	"log"
 	"net"
@@ -164,6 +165,7 @@ type Server struct {
 
 	// Owned by the building goroutine (New, then the watch loop).
 	loader   *load.Loader
+	checks   *check.Cache         // per-track warnings, kept between rebuilds
 	fullNext bool                 // the loader must look at every file next time
 	printed  map[diagKey]struct{} // diagnostics already printed
 
@@ -190,6 +192,7 @@ func New(proj *build.Project, opts Options) *Server {
 		id:     hex.EncodeToString(id[:]),
 		js:     compactJS(clientJS),
 		loader: load.NewLoader(),
+		checks: check.NewCache(),
 	}
 	root := "/"
 	s.base.Store(&root)
@@ -330,7 +333,7 @@ func (s *Server) logf(format string, args ...any) {
 
 // buildOptions are the options of every compilation.
 func (s *Server) buildOptions() build.Options {
-	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator, DeferWarnings: true}
+	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator, DeferWarnings: true, Cache: s.checks}
 }
 
 // rebuild compiles the site after the changes in b. A good build is

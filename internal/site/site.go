@@ -238,6 +238,7 @@ type Track struct {
 // Level is a role level in a track.
 type Level struct {
 	Common
+	Full         string        `toml:"-"` // "<track>/<level>", set by the loader (see FullID)
 	TrackID      string        `toml:"-"`
 	Code         string        `toml:"code"`
 	Rank         int           `toml:"rank,required"`
@@ -262,7 +263,12 @@ type Level struct {
 }
 
 // FullID returns "<track>/<level>".
-func (l *Level) FullID() string { return l.TrackID + "/" + l.ID }
+func (l *Level) FullID() string {
+	if l.Full != "" {
+		return l.Full
+	}
+	return l.TrackID + "/" + l.ID
+}
 
 // Expectation returns the level's expectation for a competency, or nil.
 func (l *Level) Expectation(competency string) *Expectation {

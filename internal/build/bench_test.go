@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/load"
 )
 
@@ -78,19 +79,20 @@ func BenchmarkCompile(b *testing.B) {
 }
 
 // BenchmarkRecompile measures the dev server's path: one file changed,
-// everything else cached.
+// everything else cached, warnings left for later.
 func BenchmarkRecompile(b *testing.B) {
 	p, err := Open(corpus(b), false)
 	if err != nil {
 		b.Fatal(err)
 	}
 	l := load.NewLoader()
-	if _, err := p.Compile(l, Options{}, nil); err != nil {
+	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	if _, err := p.Compile(l, opts, nil); err != nil {
 		b.Fatal(err)
 	}
 	changed := []string{"content/_index.md"}
 	for b.Loop() {
-		if _, err := p.Compile(l, Options{}, changed); err != nil {
+		if _, err := p.Compile(l, opts, changed); err != nil {
 			b.Fatal(err)
 		}
 	}

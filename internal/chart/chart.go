@@ -30,13 +30,12 @@
 package chart
 
 import (
-	"fmt"
-	"html"
 	"html/template"
 	"math"
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,42 +61,248 @@ const (
 )
 
 // num formats a coordinate or length with at most one decimal, dropping a
-// trailing ".0" and never writing "-0".
+// trailing ".0" and never writing "-0". NaN and infinities are written as
+// "0".
 func num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
-	}
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	if s == "-0" {
-		return "0"
-	}
-	return s
+	var a [32]byte
+	return string(appendNum(a[:0], v))
 }
 
-// pt formats a point as "x,y".
-func pt(x, y float64) string { return num(x) + "," + num(y) }
+// appendNum appends v to dst formatted as num formats it.
+func appendNum(dst []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(dst, '0')
+	}
+	// The answer is ten times v rounded to a whole number of tenths, ties
+	// to even, as strconv rounds. t, the product as computed, is within
+	// half a unit in its last place of the exact product. Below 2^52 both
+	// the fraction of t and one half are whole multiples of that unit, so
+	// unless the fraction is exactly one half, t and the exact product lie
+	// on the same side of the halfway point and round alike. When it is
+	// exactly one half, the sign of the rounding error, which FMA gives
+	// exactly, says which side the exact product is on; with no error it
+	// is a true tie.
+	if t := v * 10; t > -1<<52 && t < 1<<52 {
+		a := math.Abs(t)
+		m := math.Floor(a)
+		switch f := a - m; {
+		case f > 0.5:
+			m++
+		case f == 0.5:
+			e := math.FMA(v, 10, -t)
+			if t < 0 {
+				e = -e
+			}
+			if e > 0 || e == 0 && math.Mod(m, 2) == 1 {
+				m++
+			}
+		}
+		if t < 0 && m != 0 {
+			dst = append(dst, '-')
+		}
+		tenths := int64(m)
+		dst = strconv.AppendInt(dst, tenths/10, 10)
+		if d := tenths % 10; d != 0 {
+			dst = append(dst, '.', byte('0'+d))
+		}
+		return dst
+	}
+	n := len(dst)
+	dst = strconv.AppendFloat(dst, v, 'f', 1, 64)
+	if l := len(dst); l-n >= 2 && dst[l-2] == '.' && dst[l-1] == '0' {
+		dst = dst[:l-2]
+	}
+	if len(dst)-n == 2 && dst[n] == '-' && dst[n+1] == '0' {
+		dst = append(dst[:n], '0')
+	}
+	return dst
+}
+
+// writer accumulates markup. Besides text it writes numbers as num formats
+// them, escaped text and attributes, all without building intermediate
+// strings. Writes collect in a small array inside the writer and reach the
+// strings.Builder a chunk at a time, which keeps the cost of a write to a
+// copy: appending to the Builder on every write would also store its
+// buffer's pointer each time, which costs a write barrier while the garbage
+// collector runs.
+type writer struct {
+	sb  strings.Builder
+	n   int // bytes used in buf
+	buf [1024]byte
+}
+
+// flush moves the buffered bytes to the Builder.
+func (w *writer) flush() {
+	if w.n > 0 {
+		w.sb.Write(w.buf[:w.n])
+		w.n = 0
+	}
+}
+
+// room makes sure n more bytes fit in the buffer, and reports whether they
+// do (they do not when n is more than the whole buffer).
+func (w *writer) room(n int) bool {
+	if n > len(w.buf)-w.n {
+		w.flush()
+	}
+	return n <= len(w.buf)
+}
+
+// Grow makes room for n more bytes in the Builder.
+func (w *writer) Grow(n int) { w.sb.Grow(n) }
+
+// Len returns the number of bytes written.
+func (w *writer) Len() int { return w.sb.Len() + w.n }
+
+// String returns the bytes written.
+func (w *writer) String() string {
+	w.flush()
+	return w.sb.String()
+}
+
+// WriteString writes s.
+func (w *writer) WriteString(s string) {
+	if !w.room(len(s)) {
+		w.sb.WriteString(s)
+		return
+	}
+	w.n += copy(w.buf[w.n:], s)
+}
+
+// WriteByte writes c. It never fails.
+func (w *writer) WriteByte(c byte) error {
+	w.room(1)
+	w.buf[w.n] = c
+	w.n++
+	return nil
+}
+
+// num writes v as num formats it.
+func (w *writer) num(v float64) {
+	if !(math.Abs(v) < 1e15) {
+		// Up to hundreds of digits, or "0".
+		w.WriteString(num(v))
+		return
+	}
+	w.room(32)
+	w.n += len(appendNum(w.buf[w.n:w.n], v))
+}
+
+// int writes i in decimal.
+func (w *writer) int(i int) {
+	w.room(20)
+	w.n += len(strconv.AppendInt(w.buf[w.n:w.n], int64(i), 10))
+}
+
+// pt writes a point as "x,y".
+func (w *writer) pt(x, y float64) {
+	w.num(x)
+	w.WriteByte(',')
+	w.num(y)
+}
+
+// attr writes ` name="v"` with v formatted as num formats it.
+func (w *writer) attr(name string, v float64) {
+	w.WriteByte(' ')
+	w.WriteString(name)
+	w.WriteString(`="`)
+	w.num(v)
+	w.WriteByte('"')
+}
+
+// strs writes each of ss in turn.
+func (w *writer) strs(ss ...string) {
+	for _, s := range ss {
+		w.WriteString(s)
+	}
+}
+
+// escMask has a bit set for each ASCII character below 64 that esc
+// changes: the control characters XML does not allow, which it drops, and
+// the five it escapes. Every other ASCII character is written as it is.
+const escMask = (1<<0x20-1)&^(1<<'\t'|1<<'\n'|1<<'\r') |
+	1<<'"' | 1<<'&' | 1<<'\'' | 1<<'<' | 1<<'>'
+
+// esc writes s escaped as esc escapes it.
+func (w *writer) esc(s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 64 || escMask>>c&1 == 0 {
+				i++
+				continue
+			}
+			w.WriteString(s[last:i])
+			switch c {
+			case '&':
+				w.WriteString("&amp;")
+			case '\'':
+				w.WriteString("&#39;")
+			case '<':
+				w.WriteString("&lt;")
+			case '>':
+				w.WriteString("&gt;")
+			case '"':
+				w.WriteString("&#34;")
+			}
+			// Anything else is a control character XML does not allow:
+			// dropped.
+			i++
+			last = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !xmlChar(r) {
+			w.WriteString(s[last:i])
+			last = i + size
+		}
+		i += size
+	}
+	w.WriteString(s[last:])
+}
+
+// series writes the series letter for index i: a, b, c, ...
+func (w *writer) series(i int) {
+	if i < 26 {
+		w.WriteByte(byte('a' + i))
+		return
+	}
+	w.WriteByte('z')
+	w.int(i)
+}
+
+// link writes the escaped label, linked to href when href is usable.
+func (w *writer) link(label, href string) {
+	if u := safeURL(href); u != "" {
+		w.WriteString(`<a href="`)
+		w.esc(u)
+		w.WriteString(`">`)
+		w.esc(label)
+		w.WriteString(`</a>`)
+		return
+	}
+	w.esc(label)
+}
 
 // esc escapes text for use in HTML or SVG element content and attribute
 // values. Characters that XML 1.0 does not allow are dropped, so the output
 // always parses as XML.
 func esc(s string) string {
 	clean := true
-	for _, r := range s {
-		if !xmlChar(r) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < 64 && escMask>>c&1 != 0 {
 			clean = false
 			break
 		}
 	}
-	if !clean {
-		s = strings.Map(func(r rune) rune {
-			if xmlChar(r) {
-				return r
-			}
-			return -1
-		}, s)
+	if clean {
+		return s
 	}
-	return html.EscapeString(s)
+	var w writer
+	w.Grow(len(s) + 16)
+	w.esc(s)
+	return w.String()
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document.
@@ -125,6 +330,9 @@ func safeURL(u string) string {
 	if u == "" {
 		return ""
 	}
+	if plainPath(u) {
+		return u
+	}
 	p, err := url.Parse(u)
 	if err != nil {
 		return ""
@@ -136,20 +344,39 @@ func safeURL(u string) string {
 	return ""
 }
 
+// plainPath reports whether u is a path from the root, such as
+// "/tracks/sde/l5/", that url.Parse is sure to accept without a scheme: it
+// starts with one slash (two would start an authority) and holds no percent
+// sign (which might start a malformed escape) and no control character.
+func plainPath(u string) bool {
+	if len(u) == 0 || u[0] != '/' || len(u) > 1 && u[1] == '/' {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c < ' ' || c == 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
 // cleanID turns the caller's ID into a prefix that is safe inside id and
 // url(#...) references: letters, digits, '-' and '_' are kept, anything else
 // becomes '-', and an empty or digit-led result is prefixed with "chart".
 func cleanID(id string) string {
-	var b strings.Builder
-	for _, r := range id {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
+	s := id
+	if !idClean(id) {
+		var b strings.Builder
+		b.Grow(len(id))
+		for _, r := range id {
+			if idByte(r) {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('-')
+			}
 		}
+		s = b.String()
 	}
-	s := b.String()
 	if s == "" {
 		return "chart"
 	}
@@ -157,6 +384,21 @@ func cleanID(id string) string {
 		return "chart-" + s
 	}
 	return s
+}
+
+// idByte reports whether r is kept as it is by cleanID.
+func idByte(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
+}
+
+// idClean reports whether cleanID keeps every character of id.
+func idClean(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if !idByte(rune(id[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // orDefault returns s, or def when s is blank.
@@ -171,38 +413,128 @@ func orDefault(s, def string) string {
 // font. The figures are close to DejaVu Sans, one of the widest common
 // sans-serif faces, so labels fit in narrower fonts too.
 func runeWidth(r rune) float64 {
-	switch {
-	case r == ' ':
+	switch r {
+	case ' ':
 		return 0.3
-	case strings.ContainsRune("iljIt.,:;'|!()[]f", r):
+	case 'i', 'l', 'j', 'I', 't', '.', ',', ':', ';', '\'', '|', '!', '(', ')', '[', ']', 'f':
 		return 0.33
-	case r == 'r':
+	case 'r':
 		return 0.4
-	case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+	case 'm', 'w', 'M', 'W':
 		return 0.88
+	case '—', '…':
+		return 0.9
+	}
+	switch {
 	case r >= 'A' && r <= 'Z':
 		return 0.68
 	case r >= '0' && r <= '9':
 		return 0.64
-	case r == '—' || r == '…':
-		return 0.9
 	case r >= 0x1100 && (r <= 0x115F || r >= 0x2E80):
 		return 1.0
 	}
 	return 0.6
 }
 
-// textWidth estimates the width of s set at size; bold text is a little
-// wider.
-func textWidth(s string, size float64, bold bool) float64 {
-	w := 0.0
+// addWidth adds the advances of the characters of s, in order, to w (a sum
+// of advances in ems). Summing in order keeps the result of a line built
+// piece by piece equal to that of the whole line.
+func addWidth(w float64, s string) float64 {
 	for _, r := range s {
 		w += runeWidth(r)
 	}
+	return w
+}
+
+// scaled turns a sum of advances into a width at size; bold text is a
+// little wider.
+func scaled(w, size float64, bold bool) float64 {
 	if bold {
 		w *= 1.13
 	}
 	return w * size
+}
+
+// textWidth estimates the width of s set at size; bold text is a little
+// wider.
+func textWidth(s string, size float64, bold bool) float64 {
+	return scaled(addWidth(0, s), size, bold)
+}
+
+// isSpace reports whether r separates words, as strings.Fields has it.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		switch r {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return true
+		}
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// nextWord returns the bounds of the first word of s at or after byte i,
+// or len(s), len(s) when there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// singleSpaced returns s, which starts and ends with a word, with its words
+// joined by single spaces: s itself when they already are.
+func singleSpaced(s string) string {
+	ok := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				ok = false
+				break
+			}
+			continue
+		}
+		if isSpace(rune(c)) && (c != ' ' || i+1 < len(s) && s[i+1] == ' ') {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; ; {
+		ws, we := nextWord(s, i)
+		if ws == we {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[ws:we])
+		i = we
+	}
+	return b.String()
 }
 
 // wrap breaks s into lines no wider than maxW at the given size, at most
@@ -210,60 +542,126 @@ func textWidth(s string, size float64, bold bool) float64 {
 // between characters. When the text does not fit, the last line ends in an
 // ellipsis and truncated is true.
 func wrap(s string, maxW, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return nil, false
+	return appendWrap(nil, s, maxW, size, bold, maxLines)
+}
+
+// appendWrap appends the lines wrap breaks s into to dst, so that the
+// lines of several texts can share one slice.
+func appendWrap(dst []string, s string, maxW, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
+	fits := func(w float64) bool { return scaled(w, size, bold) <= maxW }
+	base := len(dst)
+	add := func(l string) {
+		if dst == nil {
+			dst = make([]string, 0, max(maxLines, 2))
+		}
+		dst = append(dst, l)
 	}
-	fits := func(t string) bool { return textWidth(t, size, bold) <= maxW }
-	var cur string
-	flush := func() {
-		lines = append(lines, cur)
-		cur = ""
-	}
-	for _, w := range words {
-		switch {
-		case cur == "" && fits(w):
-			cur = w
-		case cur != "" && fits(cur+" "+w):
-			cur += " " + w
-		default:
-			if cur != "" {
-				flush()
+	// The current line runs from the word at cs to the word ending at ce;
+	// cw is its width in ems.
+	has, cs, ce, cw := false, 0, 0, 0.0
+	for i := 0; ; {
+		ws, we := nextWord(s, i)
+		if ws == we {
+			break
+		}
+		i = we
+		ww := -1.0 // width of the word, once known
+		if !has {
+			ww = addWidth(0, s[ws:we])
+			if fits(ww) {
+				has, cs, ce, cw = true, ws, we, ww
+				continue
 			}
-			// Break an over-long word between characters.
-			for !fits(w) {
-				rs := []rune(w)
-				n := 1
-				for n < len(rs) && fits(string(rs[:n+1])) {
-					n++
+		} else if nw := addWidth(cw+runeWidth(' '), s[ws:we]); fits(nw) {
+			ce, cw = we, nw
+			continue
+		}
+		if has {
+			add(singleSpaced(s[cs:ce]))
+			has = false
+		}
+		if ww < 0 {
+			ww = addWidth(0, s[ws:we])
+		}
+		// Break an over-long word between characters.
+		for ws < we && !fits(ww) {
+			r, n := utf8.DecodeRuneInString(s[ws:we])
+			p, pw := ws+n, runeWidth(r)
+			for p < we {
+				r, n := utf8.DecodeRuneInString(s[p:we])
+				nw := pw + runeWidth(r)
+				if !fits(nw) {
+					break
 				}
-				lines = append(lines, string(rs[:n]))
-				w = string(rs[n:])
+				p, pw = p+n, nw
 			}
-			cur = w
+			add(s[ws:p])
+			ws = p
+			ww = addWidth(0, s[ws:we])
+		}
+		if ws < we {
+			has, cs, ce, cw = true, ws, we, ww
 		}
 	}
-	if cur != "" {
-		flush()
+	if has {
+		add(singleSpaced(s[cs:ce]))
 	}
-	if maxLines > 0 && len(lines) > maxLines {
-		rest := strings.Join(lines[maxLines-1:], " ")
-		lines = append(lines[:maxLines-1], ellipsize(rest, maxW, size, bold))
-		return lines, true
+	if last := base + maxLines - 1; maxLines > 0 && len(dst)-base > maxLines {
+		// The lines from the last one allowed on, joined, cut short.
+		var b strings.Builder
+		n := len(dst) - last - 1
+		for _, l := range dst[last:] {
+			n += len(l)
+		}
+		b.Grow(n)
+		for i, l := range dst[last:] {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(l)
+		}
+		dst = append(dst[:last], ellipsize(b.String(), maxW, size, bold))
+		return dst, true
 	}
-	return lines, false
+	return dst, false
+}
+
+// fitLine returns s fitted on one line no wider than maxW, as wrap would
+// fit it with maxLines 1.
+func fitLine(s string, maxW, size float64, bold bool) string {
+	var a [4]string
+	lines, _ := appendWrap(a[:0], s, maxW, size, bold, 1)
+	if len(lines) == 0 {
+		return ""
+	}
+	return lines[0]
 }
 
 // ellipsize shortens s to fit maxW including a trailing ellipsis.
 func ellipsize(s string, maxW, size float64, bold bool) string {
-	rs := []rune(s)
-	for n := len(rs); n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ,;:-—") + "…"
-		if textWidth(t, size, bold) <= maxW {
-			return t
+	// The longest prefix of s that fits once trailing punctuation and
+	// spaces are trimmed and the ellipsis added. Widths only grow as the
+	// prefix does, so the first prefix that does not fit ends the search.
+	fit := -1 // end of the trimmed prefix that fits
+	keep, w, keepW := 0, 0.0, 0.0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		w += runeWidth(r)
+		switch r {
+		case ' ', ',', ';', ':', '-', '—':
+		default:
+			keep, keepW = i, w
 		}
+		if scaled(keepW+runeWidth('…'), size, bold) > maxW {
+			break
+		}
+		fit = keep
 	}
-	return "…"
+	if fit < 0 {
+		return "…"
+	}
+	return s[:fit] + "…"
 }
 
 // svgOpen writes the root element with its title and description. kind is
@@ -271,25 +669,35 @@ func ellipsize(s string, maxW, size float64, bold bool) string {
 // A drawing with links is a group rather than an image: the children of
 // role="img" are presentational, so links inside one would take keyboard
 // focus yet be hidden from screen readers.
-func svgOpen(b *strings.Builder, kind, id, title, desc string, w, h float64, links bool) {
+func svgOpen(b *writer, kind, id, title, desc string, w, h float64, links bool) {
 	role := "img"
 	if links {
 		role = "group"
 	}
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-%s" data-chart="%s" viewBox="0 0 %s %s" width="100%%" role="%s" aria-labelledby="%s-title %s-desc" font-size="%s" fill="currentColor">`+"\n",
-		kind, kind, num(w), num(h), role, id, id, num(fontSize))
-	fmt.Fprintf(b, `<title id="%s-title">%s</title>`+"\n", id, esc(title))
-	fmt.Fprintf(b, `<desc id="%s-desc">%s</desc>`+"\n", id, esc(desc))
+	b.strs(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-`, kind, `" data-chart="`, kind, `" viewBox="0 0 `)
+	b.num(w)
+	b.WriteByte(' ')
+	b.num(h)
+	b.strs(`" width="100%" role="`, role, `" aria-labelledby="`, id, `-title `, id, `-desc" font-size="`)
+	b.num(fontSize)
+	b.WriteString(`" fill="currentColor">` + "\n")
+	b.strs(`<title id="`, id, `-title">`)
+	b.esc(title)
+	b.WriteString("</title>\n")
+	b.strs(`<desc id="`, id, `-desc">`)
+	b.esc(desc)
+	b.WriteString("</desc>\n")
 }
 
 // arrowDefs writes the arrowhead marker used by edges, with id ID-arrow.
 // With focus it also writes ID-arrow-focus, whose class edge-focus lets a
 // stylesheet colour the arrowheads of highlighted edges (a marker takes its
 // colour from where it is defined, not from the edge that uses it).
-func arrowDefs(b *strings.Builder, id string, focus bool) {
+func arrowDefs(b *writer, id string, focus bool) {
 	b.WriteString("<defs>\n")
 	marker := func(suffix, class string) {
-		fmt.Fprintf(b, `<marker id="%s-arrow%s" class="%s" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z" fill="currentColor"/></marker>`+"\n", id, suffix, class)
+		b.strs(`<marker id="`, id, `-arrow`, suffix, `" class="`, class,
+			`" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z" fill="currentColor"/></marker>`+"\n")
 	}
 	marker("", "chart-arrow")
 	if focus {
@@ -302,34 +710,47 @@ func arrowDefs(b *strings.Builder, id string, focus bool) {
 // the position of the first baseline; lines are lh apart. attrs is written
 // verbatim into the <text> start tag and full, when not empty, becomes a
 // <title> child (the untruncated label).
-func textLines(b *strings.Builder, x, y, lh float64, lines []string, attrs, full string) {
-	fmt.Fprintf(b, `<text x="%s" y="%s"%s>`, num(x), num(y), attrs)
+func textLines(b *writer, x, y, lh float64, lines []string, attrs, full string) {
+	b.WriteString(`<text`)
+	b.attr("x", x)
+	b.attr("y", y)
+	b.WriteString(attrs)
+	b.WriteByte('>')
 	if full != "" {
-		fmt.Fprintf(b, `<title>%s</title>`, esc(full))
+		b.WriteString(`<title>`)
+		b.esc(full)
+		b.WriteString(`</title>`)
 	}
 	for i, l := range lines {
 		if len(lines) == 1 {
-			b.WriteString(esc(l))
+			b.esc(l)
 			break
 		}
-		fmt.Fprintf(b, `<tspan x="%s" y="%s">%s</tspan>`, num(x), num(y+float64(i)*lh), esc(l))
+		b.WriteString(`<tspan`)
+		b.attr("x", x)
+		b.attr("y", y+float64(i)*lh)
+		b.WriteByte('>')
+		b.esc(l)
+		b.WriteString(`</tspan>`)
 	}
 	b.WriteString("</text>\n")
 }
 
 // linkOpen starts an <a> element when href is a usable URL and reports
 // whether it did; extra is written verbatim into the start tag.
-func linkOpen(b *strings.Builder, href, extra string) bool {
+func linkOpen(b *writer, href, extra string) bool {
 	u := safeURL(href)
 	if u == "" {
 		return false
 	}
-	fmt.Fprintf(b, `<a href="%s"%s>`+"\n", esc(u), extra)
+	b.WriteString(`<a href="`)
+	b.esc(u)
+	b.strs(`"`, extra, ">\n")
 	return true
 }
 
 // linkClose ends an element started by linkOpen.
-func linkClose(b *strings.Builder, opened bool) {
+func linkClose(b *writer, opened bool) {
 	if opened {
 		b.WriteString("</a>\n")
 	}
@@ -338,8 +759,8 @@ func linkClose(b *strings.Builder, opened bool) {
 // finish wraps the body in the root element and returns the drawing.
 func finish(kind, id, title, desc string, w, h float64, body string, table string) Drawing {
 	w, h = math.Ceil(w), math.Ceil(h)
-	var b strings.Builder
-	b.Grow(len(body) + 512)
+	var b writer
+	b.Grow(len(body) + 400 + 2*len(id) + len(title) + len(desc) + len(desc)/8)
 	svgOpen(&b, kind, id, title, desc, w, h, strings.Contains(body, "<a href="))
 	b.WriteString(body)
 	b.WriteString("</svg>\n")
@@ -351,55 +772,62 @@ func finish(kind, id, title, desc string, w, h float64, body string, table strin
 	}
 }
 
-// htmlTable accumulates the data table that accompanies a chart.
+// htmlTable accumulates the data table that accompanies a chart. After
+// start, the caller writes the column headers with col, then calls body,
+// then writes rows: rowStart, the first cell's content, then cell before
+// each further cell's content, and rowEnd.
 type htmlTable struct {
-	b strings.Builder
+	writer
 }
 
-// start writes the table element, caption and header row; headers are plain
-// text.
-func (t *htmlTable) start(id, kind, caption string, headers []string) {
-	fmt.Fprintf(&t.b, `<table class="chart-data chart-data-%s" id="%s-data">`+"\n", kind, id)
-	fmt.Fprintf(&t.b, "<caption>%s</caption>\n<thead><tr>", esc(caption))
-	for _, h := range headers {
-		fmt.Fprintf(&t.b, `<th scope="col">%s</th>`, esc(h))
-	}
-	t.b.WriteString("</tr></thead>\n<tbody>\n")
+// start writes the table element, caption and the start of the header row.
+func (t *htmlTable) start(id, kind, caption string) {
+	t.strs(`<table class="chart-data chart-data-`, kind, `" id="`, id, `-data">`+"\n<caption>")
+	t.esc(caption)
+	t.WriteString("</caption>\n<thead><tr>")
 }
 
-// row writes a body row. The first cell is a row header. Cells are HTML.
-func (t *htmlTable) row(attrs string, cells ...string) {
-	fmt.Fprintf(&t.b, "<tr%s>", attrs)
-	for i, c := range cells {
-		if i == 0 {
-			fmt.Fprintf(&t.b, `<th scope="row">%s</th>`, c)
-		} else {
-			fmt.Fprintf(&t.b, "<td>%s</td>", c)
-		}
+// col writes a column header; h is plain text.
+func (t *htmlTable) col(h string) {
+	t.WriteString(`<th scope="col">`)
+	t.esc(h)
+	t.WriteString(`</th>`)
+}
+
+// body ends the header and starts the body.
+func (t *htmlTable) body() {
+	t.WriteString("</tr></thead>\n<tbody>\n")
+}
+
+// rowStart starts a body row with attrs in its start tag, and its first
+// cell, a row header.
+func (t *htmlTable) rowStart(attrs string) {
+	t.strs("<tr", attrs, `><th scope="row">`)
+}
+
+// cell ends the previous cell of a row and starts a data cell.
+func (t *htmlTable) cell(first bool) {
+	if first {
+		t.WriteString(`</th><td>`)
+	} else {
+		t.WriteString(`</td><td>`)
 	}
-	t.b.WriteString("</tr>\n")
+}
+
+// rowEnd ends a row whose last cell is a data cell (header false) or its
+// row header.
+func (t *htmlTable) rowEnd(header bool) {
+	if header {
+		t.WriteString("</th></tr>\n")
+	} else {
+		t.WriteString("</td></tr>\n")
+	}
 }
 
 // end closes the table and returns its markup.
 func (t *htmlTable) end() string {
-	t.b.WriteString("</tbody>\n</table>\n")
-	return t.b.String()
-}
-
-// linkHTML returns the escaped label, linked to href when href is usable.
-func linkHTML(label, href string) string {
-	if u := safeURL(href); u != "" {
-		return `<a href="` + esc(u) + `">` + esc(label) + `</a>`
-	}
-	return esc(label)
-}
-
-// seriesLetter names the series class for index i: a, b, c, ...
-func seriesLetter(i int) string {
-	if i < 26 {
-		return string(rune('a' + i))
-	}
-	return "z" + strconv.Itoa(i)
+	t.WriteString("</tbody>\n</table>\n")
+	return t.String()
 }
 
 // HeatClass returns the CSS class for a competency-matrix cell showing level

@@ -2,9 +2,9 @@ package chart
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +41,10 @@ type dagVert struct {
 	w     float64
 	up    []int // vertices in the layer above joined to this one
 	down  []int // vertices in the layer below joined to this one
+	// The x of the port of each edge end on the box, in the order of
+	// upPort and downPort: the vertices of up and down sorted by x.
+	upPort, downPort []int
+	upX, downX       []float64
 }
 
 // dagEdge is an input edge as laid out: the chain of vertices from the upper
@@ -76,28 +80,57 @@ func DAG(g DAGInput) Drawing {
 	id := cleanID(g.ID)
 	title := orDefault(g.Title, "Prerequisite graph")
 
-	// Nodes, deduplicated by key; edges between known, distinct nodes.
-	var nodes []DAGNode
-	idx := map[string]int{}
-	for _, n := range g.Nodes {
-		if _, dup := idx[n.Key]; dup || n.Key == "" {
-			continue
+	// Nodes, deduplicated by key (the first wins); edges between known,
+	// distinct nodes.
+	keys := newKeyIndex(g.Nodes)
+	nodes := make([]DAGNode, 0, len(keys.ix))
+	for i, n := range g.Nodes {
+		if j, ok := keys.find(n.Key); ok && j == i {
+			nodes = append(nodes, n)
 		}
-		idx[n.Key] = len(nodes)
-		nodes = append(nodes, n)
 	}
-	var edges []dagEdge
-	seen := map[[2]int]bool{}
-	out := make([][]int, len(nodes)) // edge indices by source
-	for _, e := range g.Edges {
-		f, okf := idx[e.From]
-		t, okt := idx[e.To]
-		if !okf || !okt || f == t || seen[[2]int{f, t}] {
-			continue
+	// Index by key into nodes rather than into the input.
+	{
+		pos := make([]int, len(g.Nodes))
+		k := 0
+		for i, n := range g.Nodes {
+			if j, ok := keys.find(n.Key); ok && j == i {
+				pos[i] = k
+				k++
+			}
 		}
-		seen[[2]int{f, t}] = true
-		out[f] = append(out[f], len(edges))
-		edges = append(edges, dagEdge{from: f, to: t})
+		for i := range keys.ix {
+			keys.ix[i] = pos[keys.ix[i]]
+		}
+	}
+	edges := make([]dagEdge, 0, len(g.Edges))
+	for _, e := range g.Edges {
+		f, okf := keys.find(e.From)
+		t, okt := keys.find(e.To)
+		if okf && okt && f != t {
+			edges = append(edges, dagEdge{from: f, to: t})
+		}
+	}
+	edges = dedupEdges(edges)
+	// out[v] lists the edges leaving v, in input order.
+	out := make([][]int, len(nodes))
+	{
+		count := make([]int, 2*len(nodes)+1+len(edges))
+		start, fill, outBuf := count[:len(nodes)+1], count[len(nodes)+1:2*len(nodes)+1], count[2*len(nodes)+1:]
+		for _, e := range edges {
+			start[e.from+1]++
+		}
+		for v := range nodes {
+			start[v+1] += start[v]
+		}
+		copy(fill, start)
+		for ei, e := range edges {
+			outBuf[fill[e.from]] = ei
+			fill[e.from]++
+		}
+		for v := range nodes {
+			out[v] = outBuf[start[v]:start[v+1]:start[v+1]]
+		}
 	}
 
 	// Break cycles: a depth-first search in input order marks edges that
@@ -105,11 +138,12 @@ func DAG(g DAGInput) Drawing {
 	// reversed.
 	state := make([]int8, len(nodes)) // 0 new, 1 on path, 2 done
 	type frame struct{ v, next int }
+	stack := make([]frame, 0, len(nodes))
 	for s := range nodes {
 		if state[s] != 0 {
 			continue
 		}
-		stack := []frame{{s, 0}}
+		stack = append(stack[:0], frame{s, 0})
 		state[s] = 1
 		for len(stack) > 0 {
 			top := &stack[len(stack)-1]
@@ -136,25 +170,37 @@ func DAG(g DAGInput) Drawing {
 		return e.from, e.to
 	}
 
-	// Layers: longest path from the sources, in topological order.
-	indeg := make([]int, len(nodes))
-	succ := make([][]int, len(nodes))
+	// Layers: longest path from the sources, in topological order. succ[u]
+	// lists the lower ends of the edges whose upper end is u, in input
+	// order.
+	ints := make([]int, 4*len(nodes)+1+len(edges))
+	indeg, layer, queue, succStart, succBuf := ints[:len(nodes)], ints[len(nodes):2*len(nodes)],
+		ints[2*len(nodes):2*len(nodes):3*len(nodes)], ints[3*len(nodes):4*len(nodes)+1], ints[4*len(nodes)+1:]
+	for _, e := range edges {
+		u, _ := upper(e)
+		succStart[u+1]++
+	}
+	for v := range nodes {
+		succStart[v+1] += succStart[v]
+	}
 	for _, e := range edges {
 		u, v := upper(e)
-		succ[u] = append(succ[u], v)
+		succBuf[succStart[u]+indeg[u]] = v // indeg counts the filled slots for now
+		indeg[u]++
+	}
+	clear(indeg)
+	succ := func(u int) []int { return succBuf[succStart[u]:succStart[u+1]] }
+	for _, v := range succBuf {
 		indeg[v]++
 	}
-	layer := make([]int, len(nodes))
-	var queue []int
 	for v := range nodes {
 		if indeg[v] == 0 {
 			queue = append(queue, v)
 		}
 	}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		for _, v := range succ[u] {
+	for qi := 0; qi < len(queue); qi++ {
+		u := queue[qi]
+		for _, v := range succ(u) {
 			layer[v] = max(layer[v], layer[u]+1)
 			if indeg[v]--; indeg[v] == 0 {
 				queue = append(queue, v)
@@ -165,17 +211,15 @@ func DAG(g DAGInput) Drawing {
 	// course that needs it rather than in the top row, which shortens its
 	// edges without changing any other layer.
 	hasPred := make([]bool, len(nodes))
-	for u := range succ {
-		for _, v := range succ[u] {
-			hasPred[v] = true
-		}
+	for _, v := range succBuf {
+		hasPred[v] = true
 	}
 	for u := range nodes {
-		if hasPred[u] || len(succ[u]) == 0 {
+		if hasPred[u] || len(succ(u)) == 0 {
 			continue
 		}
 		l := math.MaxInt
-		for _, v := range succ[u] {
+		for _, v := range succ(u) {
 			l = min(l, layer[v]-1)
 		}
 		layer[u] = l
@@ -185,37 +229,105 @@ func DAG(g DAGInput) Drawing {
 		nLayers = max(nLayers, l+1)
 	}
 
-	// Vertices: real nodes, then dummies for edges that skip layers.
-	verts := make([]dagVert, len(nodes))
+	// Vertices: real nodes, then dummies for edges that skip layers. Each
+	// edge is a chain of vertices, one per layer from its upper end to its
+	// lower end.
+	nVerts, nLinks := len(nodes), 0
+	for _, e := range edges {
+		u, v := upper(e)
+		nVerts += layer[v] - layer[u] - 1
+		nLinks += layer[v] - layer[u]
+	}
+	verts := make([]dagVert, len(nodes), nVerts)
 	for i, n := range nodes {
 		verts[i] = dagVert{node: i, key: n.Key, layer: layer[i], w: nodeW}
 	}
+	chains := make([]int, 0, nLinks+len(edges))
+	// Dummies sort by a key made of the edge's ends, the layer and the
+	// edge's index; the keys share one string.
+	var dkeys []byte
+	var dends []int
 	for ei := range edges {
 		u, v := upper(edges[ei])
-		chain := []int{u}
+		start := len(chains)
+		chains = append(chains, u)
 		for l := layer[u] + 1; l < layer[v]; l++ {
-			verts = append(verts, dagVert{
-				node:  -1,
-				key:   fmt.Sprintf("%s\x00%s\x00%d\x00%d", nodes[u].Key, nodes[v].Key, l, ei),
-				layer: l,
-				w:     dummyW,
-			})
-			chain = append(chain, len(verts)-1)
+			dkeys = append(dkeys, nodes[u].Key...)
+			dkeys = append(dkeys, 0)
+			dkeys = append(dkeys, nodes[v].Key...)
+			dkeys = append(dkeys, 0)
+			dkeys = strconv.AppendInt(dkeys, int64(l), 10)
+			dkeys = append(dkeys, 0)
+			dkeys = strconv.AppendInt(dkeys, int64(ei), 10)
+			dends = append(dends, len(dkeys))
+			verts = append(verts, dagVert{node: -1, layer: l, w: dummyW})
+			chains = append(chains, len(verts)-1)
 		}
-		chain = append(chain, v)
-		for i := 1; i < len(chain); i++ {
-			a, b := chain[i-1], chain[i]
-			verts[a].down = append(verts[a].down, b)
-			verts[b].up = append(verts[b].up, a)
+		chains = append(chains, v)
+		edges[ei].chain = chains[start:len(chains):len(chains)]
+	}
+	if len(dends) > 0 {
+		all, start := string(dkeys), 0
+		for i, end := range dends {
+			verts[len(nodes)+i].key = all[start:end]
+			start = end
 		}
-		edges[ei].chain = chain
+	}
+	// Links between the vertices of chains, in edge order: up and down
+	// share one buffer, as do the ports.
+	{
+		nUp := make([]int, 2*len(verts))
+		nDown := nUp[len(verts):]
+		for _, e := range edges {
+			for i := 1; i < len(e.chain); i++ {
+				nDown[e.chain[i-1]]++
+				nUp[e.chain[i]]++
+			}
+		}
+		links := make([]int, 4*nLinks)
+		xs := make([]float64, 2*nLinks)
+		for v := range verts {
+			vx := &verts[v]
+			vx.up, links = links[:0:nUp[v]], links[nUp[v]:]
+			vx.down, links = links[:0:nDown[v]], links[nDown[v]:]
+			vx.upPort, links = links[:nUp[v]:nUp[v]], links[nUp[v]:]
+			vx.downPort, links = links[:nDown[v]:nDown[v]], links[nDown[v]:]
+			vx.upX, xs = xs[:nUp[v]:nUp[v]], xs[nUp[v]:]
+			vx.downX, xs = xs[:nDown[v]:nDown[v]], xs[nDown[v]:]
+		}
+		for _, e := range edges {
+			for i := 1; i < len(e.chain); i++ {
+				a, b := e.chain[i-1], e.chain[i]
+				verts[a].down = append(verts[a].down, b)
+				verts[b].up = append(verts[b].up, a)
+			}
+		}
 	}
 
 	// Order within layers: start by key, then barycenter sweeps down and
-	// up, keeping the ordering with the fewest crossings.
+	// up, keeping the ordering with the fewest crossings. order holds the
+	// vertices layer by layer; layers[l] is the part of it for layer l.
+	order := make([]int, 2*len(verts))
+	order, best := order[:len(verts)], order[len(verts):]
 	layers := make([][]int, nLayers)
-	for v := range verts {
-		layers[verts[v].layer] = append(layers[verts[v].layer], v)
+	{
+		off := make([]int, nLayers+1)
+		for _, v := range verts {
+			off[v.layer+1]++
+		}
+		for l := range nLayers {
+			off[l+1] += off[l]
+		}
+		for v := range verts {
+			l := verts[v].layer
+			order[off[l]] = v
+			off[l]++
+		}
+		start := 0
+		for l := range nLayers {
+			layers[l] = order[start:off[l]:off[l]]
+			start = off[l]
+		}
 	}
 	for _, ls := range layers {
 		slices.SortFunc(ls, func(a, b int) int { return cmp.Compare(verts[a].key, verts[b].key) })
@@ -223,20 +335,23 @@ func DAG(g DAGInput) Drawing {
 			verts[v].pos = p
 		}
 	}
-	best := cloneLayers(layers)
-	bestX := crossings(verts, layers)
+	copy(best, order)
+	var segs [][2]int
+	bestX := crossings(verts, layers, &segs)
+	bary := make([]float64, len(verts))
 	for iter := 0; iter < 6 && bestX > 0; iter++ {
 		for l := 1; l < nLayers; l++ {
-			sweep(verts, layers[l], func(v int) []int { return verts[v].up })
+			sweep(verts, layers[l], true, bary)
 		}
 		for l := nLayers - 2; l >= 0; l-- {
-			sweep(verts, layers[l], func(v int) []int { return verts[v].down })
+			sweep(verts, layers[l], false, bary)
 		}
-		if x := crossings(verts, layers); x < bestX {
-			bestX, best = x, cloneLayers(layers)
+		if x := crossings(verts, layers, &segs); x < bestX {
+			bestX = x
+			copy(best, order)
 		}
 	}
-	layers = best
+	copy(order, best)
 	for _, ls := range layers {
 		for p, v := range ls {
 			verts[v].pos = p
@@ -258,12 +373,13 @@ func DAG(g DAGInput) Drawing {
 			verts[v].x -= shift
 		}
 	}
+	var scratch alignScratch
 	for iter := 0; iter < 4; iter++ {
 		for l := 1; l < nLayers; l++ {
-			align(verts, layers[l], func(v int) []int { return verts[v].up }, gapX)
+			align(verts, layers[l], true, gapX, &scratch)
 		}
 		for l := nLayers - 2; l >= 0; l-- {
-			align(verts, layers[l], func(v int) []int { return verts[v].down }, gapX)
+			align(verts, layers[l], false, gapX, &scratch)
 		}
 	}
 	minX, maxX := math.Inf(1), math.Inf(-1)
@@ -284,55 +400,64 @@ func DAG(g DAGInput) Drawing {
 
 	// Ports: spread the ends of edges along the bottom and top of a box,
 	// ordered by where the other end lies, so arrowheads do not pile up.
-	outPort := make(map[[2]int]float64) // (vertex, next vertex) -> x
-	inPort := make(map[[2]int]float64)  // (vertex, previous vertex) -> x
-	spread := func(v int, others []int, ports map[[2]int]float64) {
-		o := slices.Clone(others)
+	spread := func(v int, others, o []int, ports []float64) {
+		copy(o, others)
 		slices.SortStableFunc(o, func(a, b int) int { return cmp.Compare(verts[a].x, verts[b].x) })
 		n := len(o)
 		width := 0.0
 		if verts[v].node >= 0 && n > 1 {
 			width = min(verts[v].w-40, float64(n-1)*16)
 		}
-		for i, u := range o {
+		for i := range o {
 			x := verts[v].x
 			if n > 1 {
 				x += -width/2 + width*float64(i)/float64(n-1)
 			}
-			ports[[2]int{v, u}] = x
+			ports[i] = x
 		}
 	}
 	for v := range verts {
-		spread(v, verts[v].down, outPort)
-		spread(v, verts[v].up, inPort)
+		vx := &verts[v]
+		spread(v, vx.down, vx.downPort, vx.downX)
+		spread(v, vx.up, vx.upPort, vx.upX)
 	}
 
-	focus, hasFocus := idx[g.Focus]
+	focus, hasFocus := keys.find(g.Focus)
 	desc := g.Desc
 	if strings.TrimSpace(desc) == "" {
-		desc = fmt.Sprintf("Prerequisite graph of %d courses and %d prerequisite links, drawn top to bottom: each arrow points from a prerequisite to the course that needs it.", len(nodes), len(edges))
+		desc = "Prerequisite graph of " + strconv.Itoa(len(nodes)) + " courses and " + strconv.Itoa(len(edges)) +
+			" prerequisite links, drawn top to bottom: each arrow points from a prerequisite to the course that needs it."
 	}
 
-	var b strings.Builder
+	var b writer
+	b.Grow(1000 + len(edges)*(260+2*len(id)) + nLinks*90 + len(nodes)*560)
 	arrowDefs(&b, id, hasFocus)
 
 	// Edges, in input order.
 	b.WriteString(`<g class="edges" fill="none" stroke="currentColor" stroke-width="1.5">` + "\n")
 	for _, e := range edges {
-		var d strings.Builder
+		focused := hasFocus && (e.from == focus || e.to == focus)
+		b.WriteString(`<path class="edge`)
+		if focused {
+			b.WriteString(" edge-focus")
+		}
+		if e.reversed {
+			b.WriteString(" edge-back")
+		}
+		b.WriteString(`" d="M`)
 		c := e.chain
-		x0 := outPort[[2]int{c[0], c[1]}]
+		x0 := port(verts[c[0]].downPort, verts[c[0]].downX, c[1])
 		y0 := layerY(verts[c[0]].layer) + nodeH
 		if e.reversed {
 			y0 += 2
 		}
-		fmt.Fprintf(&d, "M%s", pt(x0, y0))
+		b.pt(x0, y0)
 		for i := 1; i < len(c); i++ {
 			v := c[i]
 			top := layerY(verts[v].layer)
 			var x1 float64
 			if verts[v].node >= 0 {
-				x1 = inPort[[2]int{v, c[i-1]}]
+				x1 = port(verts[v].upPort, verts[v].upX, c[i-1])
 				if !e.reversed {
 					top -= 1
 				}
@@ -340,47 +465,57 @@ func DAG(g DAGInput) Drawing {
 				x1 = verts[v].x
 			}
 			my := (y0 + top) / 2
-			fmt.Fprintf(&d, "C%s %s %s", pt(x0, my), pt(x1, my), pt(x1, top))
+			b.WriteByte('C')
+			b.pt(x0, my)
+			b.WriteByte(' ')
+			b.pt(x1, my)
+			b.WriteByte(' ')
+			b.pt(x1, top)
 			y0 = top
 			if verts[v].node < 0 {
 				y0 = top + nodeH
-				fmt.Fprintf(&d, "V%s", num(y0))
+				b.WriteByte('V')
+				b.num(y0)
 			}
 			x0 = x1
 		}
-		cls := "edge"
-		marker, op := id+"-arrow", "0.55"
-		if hasFocus && (e.from == focus || e.to == focus) {
-			cls += " edge-focus"
-			marker, op = id+"-arrow-focus", "1"
+		b.WriteString(`" stroke-opacity="`)
+		marker := "-arrow"
+		if focused {
+			b.WriteString(`1"`)
+			marker = "-arrow-focus"
+		} else {
+			b.WriteString(`0.55"`)
 		}
-		mk := fmt.Sprintf(` marker-end="url(#%s)"`, marker)
 		if e.reversed {
-			cls += " edge-back"
-			mk = fmt.Sprintf(` marker-start="url(#%s)" stroke-dasharray="5 3"`, marker)
+			b.strs(` marker-start="url(#`, id, marker, `)" stroke-dasharray="5 3"`)
+		} else {
+			b.strs(` marker-end="url(#`, id, marker, `)"`)
 		}
-		fmt.Fprintf(&b, `<path class="%s" d="%s" stroke-opacity="%s"%s data-from="%s" data-to="%s"/>`+"\n",
-			cls, d.String(), op, mk, esc(nodes[e.from].Key), esc(nodes[e.to].Key))
+		b.WriteString(` data-from="`)
+		b.esc(nodes[e.from].Key)
+		b.WriteString(`" data-to="`)
+		b.esc(nodes[e.to].Key)
+		b.WriteString(`"/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 
 	// Nodes, layer by layer, left to right.
-	var tableOrder []int
-	for _, ls := range layers {
-		for _, v := range ls {
-			if verts[v].node >= 0 {
-				tableOrder = append(tableOrder, verts[v].node)
-			}
+	var lines []string
+	tableOrder := make([]int, 0, len(nodes))
+	for _, v := range order {
+		if verts[v].node >= 0 {
+			tableOrder = append(tableOrder, verts[v].node)
 		}
 	}
 	for _, ni := range tableOrder {
 		n := nodes[ni]
-		v := verts[ni]
+		v := &verts[ni]
 		x, y := v.x-nodeW/2, layerY(v.layer)
-		cls, fo, sw, so := "node", "0.06", "1", "0.5"
+		cls, style := "node", ` fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5" stroke-width="1"/>`
 		aria := ""
 		if hasFocus && ni == focus {
-			cls, fo, sw, so = "node node-focus", "0.16", "2.5", "1"
+			cls, style = "node node-focus", ` fill-opacity="0.16" stroke="currentColor" stroke-opacity="1" stroke-width="2.5"/>`
 			aria = ` aria-current="page"`
 		}
 		opened := linkOpen(&b, n.URL, aria)
@@ -388,13 +523,22 @@ func DAG(g DAGInput) Drawing {
 			aria = ""
 		}
 		label := orDefault(n.Label, n.Key)
-		lines, trunc := wrap(label, nodeW-16, fontSize, false, 2)
-		fmt.Fprintf(&b, `<g class="%s" data-key="%s"%s>`, cls, esc(n.Key), aria)
+		var trunc bool
+		lines, trunc = appendWrap(lines[:0], label, nodeW-16, fontSize, false, 2)
+		b.strs(`<g class="`, cls, `" data-key="`)
+		b.esc(n.Key)
+		b.strs(`"`, aria, `>`)
 		if trunc {
-			fmt.Fprintf(&b, "<title>%s</title>", esc(label))
+			b.WriteString("<title>")
+			b.esc(label)
+			b.WriteString("</title>")
 		}
-		fmt.Fprintf(&b, "\n"+`<rect x="%s" y="%s" width="%s" height="%s" rx="6" fill="currentColor" fill-opacity="%s" stroke="currentColor" stroke-opacity="%s" stroke-width="%s"/>`+"\n",
-			num(x), num(y), num(nodeW), num(nodeH), fo, so, sw)
+		b.WriteString("\n<rect")
+		b.attr("x", x)
+		b.attr("y", y)
+		b.attr("width", nodeW)
+		b.attr("height", nodeH)
+		b.strs(` rx="6" fill="currentColor"`, style, "\n")
 		first := y + nodeH/2 - float64(len(lines)-1)*lineHeight/2 + fontSize*0.35
 		textLines(&b, v.x, first, lineHeight, lines, ` class="node-label" text-anchor="middle"`, "")
 		b.WriteString("</g>\n")
@@ -407,50 +551,145 @@ func DAG(g DAGInput) Drawing {
 		rank[ni] = i
 	}
 	var t htmlTable
-	t.start(id, "dag", title, []string{"Course", "Prerequisites"})
+	t.Grow(300 + len(nodes)*120 + len(edges)*90)
+	t.start(id, "dag", title)
+	t.col("Course")
+	t.col("Prerequisites")
+	t.body()
+	pre := make([]int, 0, len(edges))
 	for _, ni := range tableOrder {
-		var pre []int
+		pre = pre[:0]
 		for _, e := range edges {
 			if e.to == ni {
 				pre = append(pre, e.from)
 			}
 		}
 		slices.SortFunc(pre, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
-		var cells []string
-		for _, p := range pre {
-			cells = append(cells, linkHTML(orDefault(nodes[p].Label, nodes[p].Key), nodes[p].URL))
+		focused := hasFocus && ni == focus
+		if focused {
+			t.rowStart(` class="node-focus"`)
+			t.WriteString("<strong>")
+		} else {
+			t.rowStart("")
 		}
-		pc := "None"
-		if len(cells) > 0 {
-			pc = strings.Join(cells, ", ")
+		t.link(orDefault(nodes[ni].Label, nodes[ni].Key), nodes[ni].URL)
+		if focused {
+			t.WriteString("</strong>")
 		}
-		course := linkHTML(orDefault(nodes[ni].Label, nodes[ni].Key), nodes[ni].URL)
-		attrs := ""
-		if hasFocus && ni == focus {
-			course = "<strong>" + course + "</strong>"
-			attrs = ` class="node-focus"`
+		t.cell(true)
+		if len(pre) == 0 {
+			t.WriteString("None")
 		}
-		t.row(attrs, course, pc)
+		for i, p := range pre {
+			if i > 0 {
+				t.WriteString(", ")
+			}
+			t.link(orDefault(nodes[p].Label, nodes[p].Key), nodes[p].URL)
+		}
+		t.rowEnd(false)
 	}
 	return finish("dag", id, title, desc, w, h, b.String(), t.end())
 }
 
-// cloneLayers copies a layering.
-func cloneLayers(ls [][]int) [][]int {
-	out := make([][]int, len(ls))
-	for i, l := range ls {
-		out[i] = slices.Clone(l)
+// dedupEdges removes the edges that repeat an earlier one, keeping the order
+// of the others.
+func dedupEdges(edges []dagEdge) []dagEdge {
+	if len(edges) < 2 {
+		return edges
 	}
-	return out
+	// Sort the indices by ends, then by position, so the first of each run
+	// of equal edges is the one to keep.
+	ix := make([]int, len(edges))
+	for i := range ix {
+		ix[i] = i
+	}
+	slices.SortFunc(ix, func(a, b int) int {
+		if c := cmp.Compare(edges[a].from, edges[b].from); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(edges[a].to, edges[b].to); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	dup := false
+	for i, prev := 1, edges[ix[0]]; i < len(ix); i++ {
+		if e := edges[ix[i]]; e.from == prev.from && e.to == prev.to {
+			edges[ix[i]].from = -1
+			dup = true
+		} else {
+			prev = e
+		}
+	}
+	if !dup {
+		return edges
+	}
+	return slices.DeleteFunc(edges, func(e dagEdge) bool { return e.from < 0 })
+}
+
+// keyIndex finds the first of a list of nodes with a given key, ignoring
+// empty keys.
+type keyIndex struct {
+	keys []string // sorted, distinct
+	ix   []int    // ix[i] is the index of the first node keyed keys[i]
+}
+
+// newKeyIndex indexes nodes by key.
+func newKeyIndex(nodes []DAGNode) keyIndex {
+	ix := make([]int, 0, len(nodes))
+	for i, n := range nodes {
+		if n.Key != "" {
+			ix = append(ix, i)
+		}
+	}
+	slices.SortStableFunc(ix, func(a, b int) int { return strings.Compare(nodes[a].Key, nodes[b].Key) })
+	keys := make([]string, 0, len(ix))
+	k := 0
+	for _, i := range ix {
+		if len(keys) > 0 && keys[len(keys)-1] == nodes[i].Key {
+			continue
+		}
+		keys = append(keys, nodes[i].Key)
+		ix[k] = i
+		k++
+	}
+	return keyIndex{keys: keys, ix: ix[:k]}
+}
+
+// find returns the index of the first node keyed key.
+func (k keyIndex) find(key string) (int, bool) {
+	if key == "" {
+		return 0, false
+	}
+	i, ok := slices.BinarySearch(k.keys, key)
+	if !ok {
+		return 0, false
+	}
+	return k.ix[i], true
+}
+
+// port returns the x of the port of the edge to vertex u among ports, the
+// vertices at the other end of a box's edges as spread by x. When several
+// edges join the same two vertices, the last port is theirs.
+func port(ports []int, xs []float64, u int) float64 {
+	for i := len(ports) - 1; i >= 0; i-- {
+		if ports[i] == u {
+			return xs[i]
+		}
+	}
+	return 0
 }
 
 // sweep reorders one layer by the mean position of each vertex's neighbours
-// in the adjacent layer; a vertex without neighbours keeps its position.
-// Ties are broken by key.
-func sweep(verts []dagVert, layer []int, nb func(int) []int) {
-	bary := make(map[int]float64, len(layer))
+// in the adjacent layer (the layer above when up is true); a vertex without
+// neighbours keeps its position. Ties are broken by key. bary is scratch
+// space indexed by vertex.
+func sweep(verts []dagVert, layer []int, up bool, bary []float64) {
 	for _, v := range layer {
-		ns := nb(v)
+		ns := verts[v].down
+		if up {
+			ns = verts[v].up
+		}
 		if len(ns) == 0 {
 			bary[v] = float64(verts[v].pos)
 			continue
@@ -472,65 +711,81 @@ func sweep(verts []dagVert, layer []int, nb func(int) []int) {
 	}
 }
 
-// crossings counts edge crossings between adjacent layers.
-func crossings(verts []dagVert, layers [][]int) int {
+// crossings counts edge crossings between adjacent layers. segs is scratch
+// space.
+func crossings(verts []dagVert, layers [][]int, segs *[][2]int) int {
 	total := 0
 	for l := 0; l+1 < len(layers); l++ {
-		var segs [][2]int
+		s := (*segs)[:0]
 		for _, v := range layers[l] {
 			for _, u := range verts[v].down {
-				segs = append(segs, [2]int{verts[v].pos, verts[u].pos})
+				s = append(s, [2]int{verts[v].pos, verts[u].pos})
 			}
 		}
-		for i := range segs {
-			for j := i + 1; j < len(segs); j++ {
-				a, b := segs[i], segs[j]
+		for i := range s {
+			for j := i + 1; j < len(s); j++ {
+				a, b := s[i], s[j]
 				if (a[0] < b[0] && a[1] > b[1]) || (a[0] > b[0] && a[1] < b[1]) {
 					total++
 				}
 			}
 		}
+		*segs = s
 	}
 	return total
 }
 
+// alignScratch is scratch space for align.
+type alignScratch struct {
+	o      []float64
+	blocks []alignBlock
+}
+
+// alignBlock is a run of vertices that align moves together.
+type alignBlock struct {
+	sum, wt float64
+	n       int
+}
+
 // align moves the vertices of one layer as close as it can to the mean x
-// of their neighbours in the adjacent layer, keeping their order and the
-// gap between boxes. It is a least-squares fit under ordering constraints,
-// solved by pooling adjacent violators.
-func align(verts []dagVert, layer []int, nb func(int) []int, gap float64) {
+// of their neighbours in the adjacent layer (the layer above when up is
+// true), keeping their order and the gap between boxes. It is a
+// least-squares fit under ordering constraints, solved by pooling adjacent
+// violators.
+func align(verts []dagVert, layer []int, up bool, gap float64, sc *alignScratch) {
 	n := len(layer)
 	if n == 0 {
 		return
 	}
 	// With offsets o[i] (the packed distance from the first vertex),
 	// x[i] = y[i] + o[i] and the constraint is y non-decreasing.
-	o := make([]float64, n)
+	o := slices.Grow(sc.o[:0], n)[:n]
+	o[0] = 0
 	for i := 1; i < n; i++ {
 		o[i] = o[i-1] + (verts[layer[i-1]].w+verts[layer[i]].w)/2 + gap
 	}
-	type block struct {
-		sum, wt float64
-		n       int
-	}
-	var blocks []block
+	blocks := sc.blocks[:0]
 	for i, v := range layer {
 		target, wt := verts[v].x, 0.25
-		if ns := nb(v); len(ns) > 0 {
+		ns := verts[v].down
+		if up {
+			ns = verts[v].up
+		}
+		if len(ns) > 0 {
 			s := 0.0
 			for _, u := range ns {
 				s += verts[u].x
 			}
 			target, wt = s/float64(len(ns)), 1
 		}
-		blocks = append(blocks, block{(target - o[i]) * wt, wt, 1})
+		blocks = append(blocks, alignBlock{(target - o[i]) * wt, wt, 1})
 		for len(blocks) > 1 {
 			a, c := blocks[len(blocks)-2], blocks[len(blocks)-1]
 			if a.sum/a.wt <= c.sum/c.wt {
 				break
 			}
 			blocks = blocks[:len(blocks)-2]
-			blocks = append(blocks, block{a.sum + c.sum, a.wt + c.wt, a.n + c.n})
+			blocks = append(blocks, alignBlock{a.sum + c.sum, a.wt + c.wt, a.n + c.n})
 		}
 	}
 	i := 0
@@ -541,4 +796,5 @@ func align(verts []dagVert, layer []int, nb func(int) []int, gap float64) {
 			i++
 		}
 	}
+	sc.o, sc.blocks = o, blocks
 }

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
@@ -44,10 +43,6 @@ type LadderMove struct {
 	FromKey, ToLabel, ToURL string
 }
 
-// ladderRow is one row of the ladder: a rank, and which of the rungs of that
-// rank it holds when a path has several (sub 0 is the lowest).
-type ladderRow struct{ rank, sub int }
-
 // placedRung is a rung with its cell.
 type placedRung struct {
 	Rung
@@ -55,6 +50,15 @@ type placedRung struct {
 	lines    []string // wrapped label
 	full     string   // the label, when lines cut it short
 	code     string   // fitted code
+}
+
+// placedMove is a lateral move from a placed rung.
+type placedMove struct {
+	LadderMove
+	from  int // index of the rung
+	lines []string
+	full  string
+	y     float64 // centre of the label
 }
 
 // Ladder draws the rungs of a track as rounded boxes in one column per path,
@@ -75,77 +79,103 @@ func Ladder(l LadderInput) Drawing {
 	id := cleanID(l.ID)
 	title := orDefault(l.Title, "Career ladder")
 
-	// Place rungs: count rungs of each rank per path to find sub-rows.
-	var rungs []placedRung
-	subCount := map[[2]int]int{} // (path, rank) -> rungs so far
-	maxSub := map[int]int{}      // rank -> sub-rows needed
+	// Place rungs. Rungs of one path that share a rank take sub-rows, the
+	// first at the bottom; a rank has as many sub-rows as the path that
+	// has most rungs of that rank.
+	nRungs := 0
+	for _, p := range l.Paths {
+		nRungs += len(p.Rungs)
+	}
+	// ranks holds the distinct ranks in ascending order; for each,
+	// subs[i] is its number of sub-rows, first[i] the row of its top
+	// sub-row and count[i] the rungs of that rank in the path being placed.
+	ints := make([]int, 4*nRungs)
+	ranks, subs, first, count := ints[:0:nRungs], ints[nRungs:2*nRungs], ints[2*nRungs:3*nRungs], ints[3*nRungs:]
+	for _, p := range l.Paths {
+		for _, r := range p.Rungs {
+			ranks = append(ranks, r.Rank)
+		}
+	}
+	slices.Sort(ranks)
+	ranks = slices.Compact(ranks)
+	rankIndex := func(rank int) int { i, _ := slices.BinarySearch(ranks, rank); return i }
+	rungs := make([]placedRung, 0, nRungs)
 	for p, path := range l.Paths {
+		clear(count)
 		for _, r := range path.Rungs {
-			k := [2]int{p, r.Rank}
-			sub := subCount[k]
-			subCount[k] = sub + 1
-			maxSub[r.Rank] = max(maxSub[r.Rank], sub+1)
+			i := rankIndex(r.Rank)
+			sub := count[i]
+			count[i]++
+			subs[i] = max(subs[i], sub+1)
 			rungs = append(rungs, placedRung{Rung: r, col: p, row: sub})
 		}
 	}
-	ranks := make([]int, 0, len(maxSub))
-	for r := range maxSub {
-		ranks = append(ranks, r)
+	// Rows run from the highest rank down, and within a rank from its
+	// last sub-row down.
+	nRows := 0
+	for i := len(ranks) - 1; i >= 0; i-- {
+		first[i] = nRows
+		nRows += subs[i]
 	}
-	slices.Sort(ranks)
-	slices.Reverse(ranks)
-	var rows []ladderRow
-	rowOf := map[ladderRow]int{}
-	for _, r := range ranks {
-		for s := maxSub[r] - 1; s >= 0; s-- {
-			rowOf[ladderRow{r, s}] = len(rows)
-			rows = append(rows, ladderRow{r, s})
+	rowRank := make([]int, nRows)
+	for i := range ranks {
+		for s := range subs[i] {
+			rowRank[first[i]+s] = ranks[i]
 		}
 	}
-	// Wrap labels; every box gets the height of the tallest.
+	// Wrap labels; every box gets the height of the tallest. text holds
+	// the lines of the labels of rungs and moves.
+	text := make([]string, 0, 2*nRungs+2*len(l.Moves))
 	rungH := 44.0
 	for i := range rungs {
 		r := &rungs[i]
-		r.row = rowOf[ladderRow{r.Rank, r.row}]
+		ri := rankIndex(r.Rank)
+		r.row = first[ri] + subs[ri] - 1 - r.row
+		start := len(text)
 		var trunc bool
-		r.lines, trunc = wrap(r.Label, rungW-18, fontSize, true, 3)
+		text, trunc = appendWrap(text, r.Label, rungW-18, fontSize, true, 3)
+		r.lines = text[start:len(text):len(text)]
 		if trunc {
 			r.full = r.Label
 		}
 		h := 16 + float64(len(r.lines))*lineHeight
 		if code := strings.TrimSpace(r.Code); code != "" {
-			cl, _ := wrap(code, rungW-18, smallSize, false, 1)
-			r.code = strings.Join(cl, "")
+			r.code = fitLine(code, rungW-18, smallSize, false)
 			h += smallLine
 		}
 		rungH = max(rungH, h)
 	}
 	rowH := rungH + rowGap
-	byKey := map[string]int{}
-	for i, r := range rungs {
-		if _, dup := byKey[r.Key]; !dup && r.Key != "" {
-			byKey[r.Key] = i
+	// byKey finds the first rung with a key.
+	byKey := func(key string) (int, bool) {
+		if key == "" {
+			return 0, false
 		}
+		for i := range rungs {
+			if rungs[i].Key == key {
+				return i, true
+			}
+		}
+		return 0, false
 	}
 
 	// Moves whose rung exists, in input order.
-	type move struct {
-		LadderMove
-		from  int
-		lines []string
-		full  string
-		y     float64 // centre of the label
-	}
-	var moves []move
+	var moves []placedMove
 	for _, m := range l.Moves {
-		if i, ok := byKey[m.FromKey]; ok {
-			lines, trunc := wrap(m.ToLabel, movesW-4, fontSize, false, 3)
+		if i, ok := byKey(m.FromKey); ok {
+			start := len(text)
+			var trunc bool
+			text, trunc = appendWrap(text, m.ToLabel, movesW-4, fontSize, false, 3)
+			lines := text[start:len(text):len(text)]
 			if len(lines) == 0 {
 				continue
 			}
-			mv := move{LadderMove: m, from: i, lines: lines}
+			mv := placedMove{LadderMove: m, from: i, lines: lines}
 			if trunc {
 				mv.full = m.ToLabel
+			}
+			if moves == nil {
+				moves = make([]placedMove, 0, len(l.Moves))
 			}
 			moves = append(moves, mv)
 		}
@@ -169,21 +199,23 @@ func Ladder(l LadderInput) Drawing {
 	rowTop := func(i int) float64 { return margin + headerH + float64(i)*rowH }
 	rungX := func(c int) float64 { return margin + gutter + float64(c)*colW + (colW-rungW)/2 }
 	rungY := func(r int) float64 { return rowTop(r) + (rowH-rungH)/2 }
-	h := rowTop(len(rows)) + margin
+	h := rowTop(nRows) + margin
 
 	desc := l.Desc
 	if strings.TrimSpace(desc) == "" {
 		desc = autoLadderDesc(l.Paths, len(rungs), len(moves))
 	}
 
-	var b strings.Builder
+	var b writer
+	b.Grow(1200 + len(l.Paths)*220 + nRows*40 + len(rungs)*620 + len(moves)*560)
 	arrowDefs(&b, id, false)
 
 	// Header and rank gutter.
 	if hasHeader {
 		b.WriteString(`<g class="chart-label ladder-path" font-weight="600" text-anchor="middle">` + "\n")
 		for c, p := range l.Paths {
-			lines, trunc := wrap(p.Name, colW-8, fontSize, true, 1)
+			var a [4]string
+			lines, trunc := appendWrap(a[:0], p.Name, colW-8, fontSize, true, 1)
 			full := ""
 			if trunc {
 				full = p.Name
@@ -194,28 +226,44 @@ func Ladder(l LadderInput) Drawing {
 	}
 	b.WriteString(`<g class="chart-axis" font-size="11" text-anchor="middle" fill-opacity="0.75">` + "\n")
 	if hasHeader {
-		fmt.Fprintf(&b, `<text x="%s" y="%s">Rank</text>`+"\n", num(margin+gutter/2), num(margin+16))
+		b.WriteString(`<text`)
+		b.attr("x", margin+gutter/2)
+		b.attr("y", margin+16)
+		b.WriteString(`>Rank</text>` + "\n")
 	}
-	for i, r := range rows {
-		fmt.Fprintf(&b, `<text x="%s" y="%s">%d</text>`+"\n", num(margin+gutter/2), num(rungY(i)+rungH/2+4), r.rank)
+	for i, rank := range rowRank {
+		b.WriteString(`<text`)
+		b.attr("x", margin+gutter/2)
+		b.attr("y", rungY(i)+rungH/2+4)
+		b.WriteByte('>')
+		b.int(rank)
+		b.WriteString("</text>\n")
 	}
 	b.WriteString("</g>\n")
 
-	// Promotions: consecutive rungs of each path, by rank.
+	// Promotions: consecutive rungs of each path, by rank. The rungs of a
+	// path are consecutive in rungs.
 	b.WriteString(`<g class="promotion" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5">` + "\n")
-	for c := range l.Paths {
-		var col []placedRung
-		for _, r := range rungs {
-			if r.col == c {
-				col = append(col, r)
-			}
+	col := make([]int, 0, nRungs)
+	for c, start := 0, 0; c < len(l.Paths); c++ {
+		col = col[:0]
+		for i := start; i < start+len(l.Paths[c].Rungs); i++ {
+			col = append(col, i)
 		}
-		slices.SortStableFunc(col, func(a, b placedRung) int { return cmp.Compare(b.row, a.row) })
+		start += len(l.Paths[c].Rungs)
+		slices.SortStableFunc(col, func(a, b int) int { return cmp.Compare(rungs[b].row, rungs[a].row) })
 		for i := 1; i < len(col); i++ {
-			lo, hi := col[i-1], col[i]
+			lo, hi := &rungs[col[i-1]], &rungs[col[i]]
 			x := rungX(c) + rungW/2
-			fmt.Fprintf(&b, `<path d="M%sV%s" marker-end="url(#%s-arrow)" data-from="%s" data-to="%s"/>`+"\n",
-				pt(x, rungY(lo.row)), num(rungY(hi.row)+rungH+1), id, esc(lo.Key), esc(hi.Key))
+			b.WriteString(`<path d="M`)
+			b.pt(x, rungY(lo.row))
+			b.WriteByte('V')
+			b.num(rungY(hi.row) + rungH + 1)
+			b.strs(`" marker-end="url(#`, id, `-arrow)" data-from="`)
+			b.esc(lo.Key)
+			b.WriteString(`" data-to="`)
+			b.esc(hi.Key)
+			b.WriteString(`"/>` + "\n")
 		}
 	}
 	b.WriteString("</g>\n")
@@ -239,20 +287,37 @@ func Ladder(l LadderInput) Drawing {
 	h = max(h, prev+margin)
 	labelX := colsRight + movesIn
 	for _, m := range moves {
-		r := rungs[m.from]
+		r := &rungs[m.from]
 		rx, ry := rungX(r.col)+rungW, rungY(r.row)+rungH/2
 		ex := labelX - 6
-		var d string
+		b.WriteString(`<g class="move" data-from="`)
+		b.esc(m.FromKey)
+		b.WriteString(`">` + "\n" + `<path class="move-edge" d="M`)
+		b.pt(rx, ry)
 		if r.col == len(l.Paths)-1 {
-			d = fmt.Sprintf("M%sC%s %s %s", pt(rx, ry), pt(rx+24, ry), pt(ex-24, m.y), pt(ex, m.y))
+			b.WriteByte('C')
+			b.pt(rx+24, ry)
+			b.WriteByte(' ')
+			b.pt(ex-24, m.y)
+			b.WriteByte(' ')
+			b.pt(ex, m.y)
 		} else {
 			gx := rx + (colW-rungW)/2
 			gy := rungY(r.row) - (rowH-rungH)/2
-			d = fmt.Sprintf("M%sH%sV%sH%sC%s %s %s", pt(rx, ry), num(gx), num(gy), num(colsRight),
-				pt(colsRight+18, gy), pt(ex-18, m.y), pt(ex, m.y))
+			b.WriteByte('H')
+			b.num(gx)
+			b.WriteByte('V')
+			b.num(gy)
+			b.WriteByte('H')
+			b.num(colsRight)
+			b.WriteByte('C')
+			b.pt(colsRight+18, gy)
+			b.WriteByte(' ')
+			b.pt(ex-18, m.y)
+			b.WriteByte(' ')
+			b.pt(ex, m.y)
 		}
-		fmt.Fprintf(&b, `<g class="move" data-from="%s">`+"\n", esc(m.FromKey))
-		fmt.Fprintf(&b, `<path class="move-edge" d="%s" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" stroke-dasharray="4 3" stroke-linejoin="round" marker-end="url(#%s-arrow)"/>`+"\n", d, id)
+		b.strs(`" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" stroke-dasharray="4 3" stroke-linejoin="round" marker-end="url(#`, id, `-arrow)"/>`+"\n")
 		opened := linkOpen(&b, m.ToURL, "")
 		first := m.y - float64(len(m.lines)-1)*lineHeight/2 + fontSize*0.35
 		textLines(&b, labelX, first, lineHeight, m.lines, ` class="move-label"`, m.full)
@@ -261,22 +326,28 @@ func Ladder(l LadderInput) Drawing {
 	}
 
 	// Rungs last, so they sit on top of any line.
-	for _, r := range rungs {
+	for i := range rungs {
+		r := &rungs[i]
 		x, y := rungX(r.col), rungY(r.row)
-		cls, fo, sw, so := "rung", "0.06", "1", "0.5"
+		cls, style := "rung", ` fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5" stroke-width="1"/>`
 		cur := r.Key != "" && r.Key == l.Current
 		aria := ""
 		if cur {
-			cls, fo, sw, so = "rung rung-current", "0.16", "2.5", "1"
+			cls, style = "rung rung-current", ` fill-opacity="0.16" stroke="currentColor" stroke-opacity="1" stroke-width="2.5"/>`
 			aria = ` aria-current="page"`
 		}
 		opened := linkOpen(&b, r.URL, aria)
 		if opened {
 			aria = ""
 		}
-		fmt.Fprintf(&b, `<g class="%s" data-key="%s"%s>`+"\n", cls, esc(r.Key), aria)
-		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" rx="8" fill="currentColor" fill-opacity="%s" stroke="currentColor" stroke-opacity="%s" stroke-width="%s"/>`+"\n",
-			num(x), num(y), num(rungW), num(rungH), fo, so, sw)
+		b.strs(`<g class="`, cls, `" data-key="`)
+		b.esc(r.Key)
+		b.strs(`"`, aria, ">\n<rect")
+		b.attr("x", x)
+		b.attr("y", y)
+		b.attr("width", rungW)
+		b.attr("height", rungH)
+		b.strs(` rx="8" fill="currentColor"`, style, "\n")
 		lines, full, code := r.lines, r.full, r.code
 		blockH := float64(len(lines)) * lineHeight
 		if code != "" {
@@ -285,8 +356,12 @@ func Ladder(l LadderInput) Drawing {
 		first := y + rungH/2 - blockH/2 + fontSize*0.8
 		textLines(&b, x+rungW/2, first, lineHeight, lines, ` class="rung-label" text-anchor="middle" font-weight="600"`, full)
 		if code != "" {
-			fmt.Fprintf(&b, `<text class="rung-code" x="%s" y="%s" text-anchor="middle" font-size="11" fill-opacity="0.75">%s</text>`+"\n",
-				num(x+rungW/2), num(first+float64(len(lines)-1)*lineHeight+smallLine+1), esc(code))
+			b.WriteString(`<text class="rung-code"`)
+			b.attr("x", x+rungW/2)
+			b.attr("y", first+float64(len(lines)-1)*lineHeight+smallLine+1)
+			b.WriteString(` text-anchor="middle" font-size="11" fill-opacity="0.75">`)
+			b.esc(code)
+			b.WriteString("</text>\n")
 		}
 		b.WriteString("</g>\n")
 		linkClose(&b, opened)
@@ -294,70 +369,120 @@ func Ladder(l LadderInput) Drawing {
 
 	// Table: a row per ladder row, a column per path.
 	var t htmlTable
-	headers := []string{"Rank"}
+	t.Grow(300 + len(l.Paths)*40 + nRows*40 + len(rungs)*160 + len(moves)*120)
+	t.start(id, "ladder", title)
+	t.col("Rank")
 	for i, p := range l.Paths {
-		headers = append(headers, orDefault(p.Name, "Path "+strconv.Itoa(i+1)))
-	}
-	t.start(id, "ladder", title, headers)
-	for ri, row := range rows {
-		cells := make([]string, len(l.Paths)+1)
-		cells[0] = strconv.Itoa(row.rank)
-		for ki, r := range rungs {
-			if r.row != ri {
-				continue
-			}
-			var c strings.Builder
-			c.WriteString(`<span data-key="` + esc(r.Key) + `">`)
-			label := esc(r.Label)
-			if u := safeURL(r.URL); u != "" {
-				aria := ""
-				if r.Key != "" && r.Key == l.Current {
-					aria = ` aria-current="page"`
-				}
-				label = `<a href="` + esc(u) + `"` + aria + `>` + label + `</a>`
-			}
-			if r.Key != "" && r.Key == l.Current {
-				label = "<strong>" + label + "</strong>"
-			}
-			c.WriteString(label)
-			if code := strings.TrimSpace(r.Code); code != "" {
-				c.WriteString(" (" + esc(code) + ")")
-			}
-			for _, m := range moves {
-				if m.from == ki {
-					c.WriteString(` <span class="chart-move">(lateral move to ` + linkHTML(m.ToLabel, m.ToURL) + `)</span>`)
-				}
-			}
-			c.WriteString("</span>")
-			cells[r.col+1] = c.String()
+		if strings.TrimSpace(p.Name) == "" {
+			t.col("Path " + strconv.Itoa(i+1))
+		} else {
+			t.col(p.Name)
 		}
-		t.row("", cells...)
+	}
+	t.body()
+	// cells[row*len(l.Paths)+col] is the rung in that cell, or -1.
+	np := len(l.Paths)
+	cells := make([]int, nRows*np)
+	for i := range cells {
+		cells[i] = -1
+	}
+	for ki := range rungs {
+		cells[rungs[ki].row*np+rungs[ki].col] = ki
+	}
+	for ri, rank := range rowRank {
+		t.rowStart("")
+		t.int(rank)
+		for c := range np {
+			t.cell(c == 0)
+			if ki := cells[ri*np+c]; ki >= 0 {
+				ladderCell(&t.writer, &rungs[ki], ki, l.Current, moves)
+			}
+		}
+		t.rowEnd(np == 0)
 	}
 	return finish("ladder", id, title, desc, w, h, b.String(), t.end())
 }
 
+// ladderCell writes the table cell of rung r, the ki-th rung placed: its
+// label, linked and marked when it is the current rung, its code and its
+// lateral moves.
+func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placedMove) {
+	cur := r.Key != "" && r.Key == current
+	b.WriteString(`<span data-key="`)
+	b.esc(r.Key)
+	b.WriteString(`">`)
+	if cur {
+		b.WriteString("<strong>")
+	}
+	if u := safeURL(r.URL); u != "" {
+		b.WriteString(`<a href="`)
+		b.esc(u)
+		b.WriteByte('"')
+		if cur {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteByte('>')
+		b.esc(r.Label)
+		b.WriteString(`</a>`)
+	} else {
+		b.esc(r.Label)
+	}
+	if cur {
+		b.WriteString("</strong>")
+	}
+	if code := strings.TrimSpace(r.Code); code != "" {
+		b.WriteString(" (")
+		b.esc(code)
+		b.WriteString(")")
+	}
+	for i := range moves {
+		if m := &moves[i]; m.from == ki {
+			b.WriteString(` <span class="chart-move">(lateral move to `)
+			b.link(m.ToLabel, m.ToURL)
+			b.WriteString(`)</span>`)
+		}
+	}
+	b.WriteString("</span>")
+}
+
 // autoLadderDesc describes a ladder when the caller gave no description.
 func autoLadderDesc(paths []LadderPath, rungs, moves int) string {
-	var names []string
-	for _, p := range paths {
-		if n := strings.TrimSpace(p.Name); n != "" {
-			names = append(names, n)
-		}
-	}
-	s := fmt.Sprintf("Career ladder of %d levels", rungs)
+	var b strings.Builder
+	b.Grow(160 + len(paths)*24)
+	b.WriteString("Career ladder of ")
+	b.WriteString(strconv.Itoa(rungs))
+	b.WriteString(" levels")
 	if len(paths) > 1 {
-		s += fmt.Sprintf(" in %d parallel paths", len(paths))
-		if len(names) == len(paths) {
-			s += " (" + strings.Join(names, ", ") + ")"
+		b.WriteString(" in ")
+		b.WriteString(strconv.Itoa(len(paths)))
+		b.WriteString(" parallel paths")
+		named := 0
+		for _, p := range paths {
+			if strings.TrimSpace(p.Name) != "" {
+				named++
+			}
+		}
+		if named == len(paths) {
+			b.WriteString(" (")
+			for i, p := range paths {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(strings.TrimSpace(p.Name))
+			}
+			b.WriteString(")")
 		}
 	}
-	s += ", lowest rank at the bottom"
+	b.WriteString(", lowest rank at the bottom")
 	if moves == 1 {
-		s += ", with 1 lateral move to another track"
+		b.WriteString(", with 1 lateral move to another track")
 	} else if moves > 1 {
-		s += fmt.Sprintf(", with %d lateral moves to other tracks", moves)
+		b.WriteString(", with ")
+		b.WriteString(strconv.Itoa(moves))
+		b.WriteString(" lateral moves to other tracks")
 	}
-	return s + "."
+	b.WriteString(".")
+	return b.String()
 }
 
 // Highlight returns d, a ladder drawn with no Current rung, as Ladder would
@@ -374,29 +499,44 @@ func Highlight(d Drawing, key, note string) Drawing {
 	if key == "" || i < 0 {
 		return d
 	}
-	var b strings.Builder
-	b.Grow(len(svg) + 64)
 	head := svg[:i]
 	linked := strings.HasSuffix(head, ">\n") && strings.HasPrefix(head[strings.LastIndex(head[:len(head)-1], "\n")+1:], "<a href=")
+	// The note goes at the end of the description, which comes before
+	// anything that changes; where it does not, it is added afterwards.
+	kept := head // the part of head that is kept as it is
 	if linked {
-		head = head[:len(head)-2] + ` aria-current="page">` + "\n"
-		b.WriteString(head)
+		kept = head[:len(head)-2]
+	}
+	j := -1
+	if note != "" {
+		j = strings.Index(kept, "</desc>")
+	}
+	var b strings.Builder
+	b.Grow(len(svg) + len(note) + 64)
+	if j >= 0 {
+		b.WriteString(kept[:j])
+		b.WriteString(esc(note))
+		b.WriteString(kept[j:])
+	} else {
+		b.WriteString(kept)
+	}
+	if linked {
+		b.WriteString(` aria-current="page">` + "\n")
 		b.WriteString(`<g class="rung rung-current" data-key="` + k + `">`)
 	} else {
-		b.WriteString(head)
 		b.WriteString(`<g class="rung rung-current" data-key="` + k + `" aria-current="page">`)
 	}
 	rest := svg[i+len(g):]
-	end := strings.Index(rest, "/>")
-	if end >= 0 {
+	if end := strings.Index(rest, "/>"); end >= 0 {
 		rect := rest[:end]
 		rect = strings.Replace(rect, `fill-opacity="0.06"`, `fill-opacity="0.16"`, 1)
 		rect = strings.Replace(rect, `stroke-opacity="0.5" stroke-width="1"`, `stroke-opacity="1" stroke-width="2.5"`, 1)
-		rest = rect + rest[end:]
+		b.WriteString(rect)
+		rest = rest[end:]
 	}
 	b.WriteString(rest)
 	svg = b.String()
-	if note != "" {
+	if note != "" && j < 0 {
 		if j := strings.Index(svg, "</desc>"); j >= 0 {
 			svg = svg[:j] + esc(note) + svg[j:]
 		}

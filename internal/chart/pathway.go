@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -48,34 +47,43 @@ type stepBox struct {
 }
 
 // newStepBox wraps a step's texts for a box of width w and an edge note of
-// width edgeW.
-func newStepBox(s PathStep, w, edgeW float64, class string) stepBox {
+// width edgeW. The lines are appended to text, which is returned.
+func newStepBox(s PathStep, w, edgeW float64, class string, text []string) (stepBox, []string) {
 	bx := stepBox{step: s, w: w, class: class, edgeW: edgeW}
+	wrapped := func(s string, maxW, size float64, bold bool, maxLines int) ([]string, bool) {
+		start := len(text)
+		var trunc bool
+		text, trunc = appendWrap(text, s, maxW, size, bold, maxLines)
+		return text[start:len(text):len(text)], trunc
+	}
 	var trunc bool
-	bx.label, trunc = wrap(orDefault(s.Label, "—"), w-20, fontSize, true, 3)
+	bx.label, trunc = wrapped(orDefault(s.Label, "—"), w-20, fontSize, true, 3)
 	if trunc {
 		bx.labelFull = s.Label
 	}
-	bx.sub, _ = wrap(s.Sub, w-16, smallSize, false, 2)
+	bx.sub, _ = wrapped(s.Sub, w-16, smallSize, false, 2)
 	bx.h = 20 + float64(len(bx.label))*lineHeight + float64(len(bx.sub))*smallLine
 	bx.h = max(bx.h, 44)
 	if edgeW <= 0 {
-		return bx
+		return bx, text
 	}
-	bx.edge, trunc = wrap(s.Edge, edgeW, smallSize, false, 2)
+	bx.edge, trunc = wrapped(s.Edge, edgeW, smallSize, false, 2)
 	if trunc {
 		bx.edgeFull = s.Edge
 	}
 	bx.edgeLines = float64(len(bx.edge))
-	return bx
+	return bx, text
 }
 
 // draw writes the box at (x, y) with height h (which may exceed its own).
-func (bx *stepBox) draw(b *strings.Builder, x, y, h float64) {
+func (bx *stepBox) draw(b *writer, x, y, h float64) {
 	opened := linkOpen(b, bx.step.URL, "")
-	fmt.Fprintf(b, `<g class="%s">`+"\n", bx.class)
-	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="8" fill="currentColor" fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5"/>`+"\n",
-		num(x), num(y), num(bx.w), num(h))
+	b.strs(`<g class="`, bx.class, `">`+"\n<rect")
+	b.attr("x", x)
+	b.attr("y", y)
+	b.attr("width", bx.w)
+	b.attr("height", h)
+	b.WriteString(` rx="8" fill="currentColor" fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5"/>` + "\n")
 	block := float64(len(bx.label))*lineHeight + float64(len(bx.sub))*smallLine
 	first := y + h/2 - block/2 + fontSize*0.8
 	textLines(b, x+bx.w/2, first, lineHeight, bx.label, ` class="step-label" text-anchor="middle" font-weight="600"`, bx.labelFull)
@@ -89,19 +97,47 @@ func (bx *stepBox) draw(b *strings.Builder, x, y, h float64) {
 
 // edgeNote writes an arrow's note. (x, y) is the last baseline for notes
 // that sit above an arrow (up true) or the first baseline otherwise.
-func (bx *stepBox) edgeNote(b *strings.Builder, x, y float64, anchor string, up bool) {
+func (bx *stepBox) edgeNote(b *writer, x, y float64, anchor string, up bool) {
 	if len(bx.edge) == 0 {
 		return
 	}
 	if up {
 		y -= (bx.edgeLines - 1) * smallLine
 	}
-	textLines(b, x, y, smallLine, bx.edge, ` class="edge-label" font-size="11" fill-opacity="0.8" text-anchor="`+anchor+`"`, bx.edgeFull)
+	const attrs = ` class="edge-label" font-size="11" fill-opacity="0.8" text-anchor=`
+	var a string
+	switch anchor {
+	case "start":
+		a = attrs + `"start"`
+	case "middle":
+		a = attrs + `"middle"`
+	case "end":
+		a = attrs + `"end"`
+	default:
+		a = attrs + `"` + anchor + `"`
+	}
+	textLines(b, x, y, smallLine, bx.edge, a, bx.edgeFull)
 }
 
-// arrow writes an edge path with an arrowhead.
-func arrow(b *strings.Builder, id, d string) {
-	fmt.Fprintf(b, `<path class="edge" d="%s" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" marker-end="url(#%s-arrow)"/>`+"\n", d, id)
+// arrowStart starts an edge path with an arrowhead; the caller writes the
+// path data and ends it with arrowEnd.
+func arrowStart(b *writer) {
+	b.WriteString(`<path class="edge" d="`)
+}
+
+// arrowEnd ends an edge path started by arrowStart.
+func arrowEnd(b *writer, id string) {
+	b.strs(`" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" marker-end="url(#`, id, `-arrow)"/>`+"\n")
+}
+
+// stepsDesc joins the labels of steps with sep.
+func stepsDesc(b *strings.Builder, steps []PathStep, sep string) {
+	for i, s := range steps {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s.Label)
+	}
 }
 
 // Pathway draws a route of steps joined by arrows, each arrow carrying the
@@ -115,23 +151,28 @@ func Pathway(p PathwayInput) Drawing {
 	title := orDefault(p.Title, "Pathway")
 	desc := p.Desc
 	if strings.TrimSpace(desc) == "" {
-		var ls []string
-		for _, s := range p.Steps {
-			ls = append(ls, s.Label)
-		}
-		desc = fmt.Sprintf("Pathway of %d steps: %s.", len(p.Steps), strings.Join(ls, ", then "))
+		var d strings.Builder
+		d.Grow(40 + len(p.Steps)*40)
+		d.WriteString("Pathway of ")
+		d.WriteString(strconv.Itoa(len(p.Steps)))
+		d.WriteString(" steps: ")
+		stepsDesc(&d, p.Steps, ", then ")
+		d.WriteString(".")
+		desc = d.String()
 	}
 	lead := len(p.Steps) > 0 && strings.TrimSpace(p.Steps[0].Edge) != ""
 
-	var b strings.Builder
+	var b writer
+	b.Grow(600 + len(p.Steps)*900)
 	arrowDefs(&b, id, false)
 	var w, h float64
 	if len(p.Steps) <= pathwayHorizontalMax {
 		const nodeW, gap = 140.0, 104.0
 		boxes := make([]stepBox, len(p.Steps))
+		text := make([]string, 0, 4*len(p.Steps))
 		boxH, notes := 44.0, 0.0
 		for i, s := range p.Steps {
-			boxes[i] = newStepBox(s, nodeW, gap-12, "step")
+			boxes[i], text = newStepBox(s, nodeW, gap-12, "step", text)
 			boxH = max(boxH, boxes[i].h)
 			notes = max(notes, boxes[i].edgeLines)
 		}
@@ -143,7 +184,12 @@ func Pathway(p PathwayInput) Drawing {
 		}
 		for i := range boxes {
 			if i > 0 || lead {
-				arrow(&b, id, fmt.Sprintf("M%sH%s", pt(x-gap+2, mid), num(x-2)))
+				arrowStart(&b)
+				b.WriteByte('M')
+				b.pt(x-gap+2, mid)
+				b.WriteByte('H')
+				b.num(x - 2)
+				arrowEnd(&b, id)
 				boxes[i].edgeNote(&b, x-gap/2, mid-7, "middle", true)
 			}
 			boxes[i].draw(&b, x, top, boxH)
@@ -157,13 +203,19 @@ func Pathway(p PathwayInput) Drawing {
 		ax := margin + nodeW/2
 		y := margin
 		boxes := make([]stepBox, len(p.Steps))
+		text := make([]string, 0, 4*len(p.Steps))
 		for i, s := range p.Steps {
-			boxes[i] = newStepBox(s, nodeW, noteW, "step")
+			boxes[i], text = newStepBox(s, nodeW, noteW, "step", text)
 		}
 		for i := range boxes {
 			if i > 0 || lead {
 				gap := max(34, boxes[i].edgeLines*smallLine+16)
-				arrow(&b, id, fmt.Sprintf("M%sV%s", pt(ax, y+2), num(y+gap-2)))
+				arrowStart(&b)
+				b.WriteByte('M')
+				b.pt(ax, y+2)
+				b.WriteByte('V')
+				b.num(y + gap - 2)
+				arrowEnd(&b, id)
 				first := y + gap/2 - (boxes[i].edgeLines-1)*smallLine/2 + smallSize*0.35
 				boxes[i].edgeNote(&b, ax+10, first, "start", false)
 				y += gap
@@ -175,9 +227,22 @@ func Pathway(p PathwayInput) Drawing {
 	}
 
 	var t htmlTable
-	t.start(id, "pathway", title, []string{"Step", "Details", "From the previous step"})
+	t.Grow(300 + len(p.Steps)*160)
+	t.start(id, "pathway", title)
+	t.col("Step")
+	t.col("Details")
+	t.col("From the previous step")
+	t.body()
 	for i, s := range p.Steps {
-		t.row("", strconv.Itoa(i+1)+". "+linkHTML(s.Label, s.URL), esc(s.Sub), esc(s.Edge))
+		t.rowStart("")
+		t.int(i + 1)
+		t.WriteString(". ")
+		t.link(s.Label, s.URL)
+		t.cell(true)
+		t.esc(s.Sub)
+		t.cell(false)
+		t.esc(s.Edge)
+		t.rowEnd(false)
 	}
 	return finish("pathway", id, title, desc, w, h, b.String(), t.end())
 }
@@ -197,17 +262,22 @@ func Fan(p FanInput) Drawing {
 	title := orDefault(p.Title, "Pathway")
 	desc := p.Desc
 	if strings.TrimSpace(desc) == "" {
-		var ls []string
-		for _, s := range p.Targets {
-			ls = append(ls, s.Label)
-		}
-		desc = fmt.Sprintf("%s leads to %d destinations: %s.", orDefault(p.Source.Label, "The source"), len(p.Targets), strings.Join(ls, ", "))
+		var d strings.Builder
+		d.Grow(60 + len(p.Targets)*40)
+		d.WriteString(orDefault(p.Source.Label, "The source"))
+		d.WriteString(" leads to ")
+		d.WriteString(strconv.Itoa(len(p.Targets)))
+		d.WriteString(" destinations: ")
+		stepsDesc(&d, p.Targets, ", ")
+		d.WriteString(".")
+		desc = d.String()
 	}
-	src := newStepBox(p.Source, srcW, 0, "step step-source")
+	text := make([]string, 0, 3+4*len(p.Targets))
+	src, text := newStepBox(p.Source, srcW, 0, "step step-source", text)
 	tgts := make([]stepBox, len(p.Targets))
 	total := 0.0
 	for i, s := range p.Targets {
-		tgts[i] = newStepBox(s, tgtW, gap-curve-16, "step")
+		tgts[i], text = newStepBox(s, tgtW, gap-curve-16, "step", text)
 		if i > 0 {
 			total += stack
 		}
@@ -225,13 +295,24 @@ func Fan(p FanInput) Drawing {
 	tx := margin + srcW + gap
 	sy := top + height/2
 
-	var b strings.Builder
+	var b writer
+	b.Grow(1000 + len(p.Targets)*1100)
 	arrowDefs(&b, id, false)
 	y := top + (height-total)/2
 	for i := range tgts {
 		ty := y + tgts[i].h/2
-		arrow(&b, id, fmt.Sprintf("M%sC%s %s %sH%s", pt(sx+srcW, sy), pt(sx+srcW+curve*0.6, sy),
-			pt(sx+srcW+curve*0.4, ty), pt(sx+srcW+curve, ty), num(tx-2)))
+		arrowStart(&b)
+		b.WriteByte('M')
+		b.pt(sx+srcW, sy)
+		b.WriteByte('C')
+		b.pt(sx+srcW+curve*0.6, sy)
+		b.WriteByte(' ')
+		b.pt(sx+srcW+curve*0.4, ty)
+		b.WriteByte(' ')
+		b.pt(sx+srcW+curve, ty)
+		b.WriteByte('H')
+		b.num(tx - 2)
+		arrowEnd(&b, id)
 		tgts[i].edgeNote(&b, tx-10, ty-6, "end", true)
 		tgts[i].draw(&b, tx, y, tgts[i].h)
 		y += tgts[i].h + stack
@@ -241,10 +322,22 @@ func Fan(p FanInput) Drawing {
 	h := top + height + margin
 
 	var t htmlTable
-	t.start(id, "fan", title, []string{"From", "To", "Details", "Route"})
-	from := linkHTML(p.Source.Label, p.Source.URL)
+	t.Grow(300 + len(p.Targets)*(220+len(p.Source.Label)+len(p.Source.URL)))
+	t.start(id, "fan", title)
+	for _, h := range [...]string{"From", "To", "Details", "Route"} {
+		t.col(h)
+	}
+	t.body()
 	for _, s := range p.Targets {
-		t.row("", from, linkHTML(s.Label, s.URL), esc(s.Sub), esc(s.Edge))
+		t.rowStart("")
+		t.link(p.Source.Label, p.Source.URL)
+		t.cell(true)
+		t.link(s.Label, s.URL)
+		t.cell(false)
+		t.esc(s.Sub)
+		t.cell(false)
+		t.esc(s.Edge)
+		t.rowEnd(false)
 	}
 	return finish("fan", id, title, desc, w, h, b.String(), t.end())
 }

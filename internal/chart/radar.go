@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -65,15 +64,20 @@ func Radar(r RadarInput) Drawing {
 		}
 		g.top = max(g.top, 1)
 	}
-	for i, s := range r.Series {
-		g.names = append(g.names, orDefault(s.Name, "Series "+strconv.Itoa(i+1)))
-		row := make([]int, len(r.Axes))
-		for a := range row {
-			if a < len(s.Values) {
-				row[a] = min(max(s.Values[a], 0), g.top)
+	if len(r.Series) > 0 {
+		g.names = make([]string, len(r.Series))
+		g.vals = make([][]int, len(r.Series))
+		cells := make([]int, len(r.Series)*len(r.Axes))
+		for i, s := range r.Series {
+			g.names[i] = orDefault(s.Name, "Series "+strconv.Itoa(i+1))
+			row := cells[i*len(r.Axes) : (i+1)*len(r.Axes) : (i+1)*len(r.Axes)]
+			for a := range row {
+				if a < len(s.Values) {
+					row[a] = min(max(s.Values[a], 0), g.top)
+				}
 			}
+			g.vals[i] = row
 		}
-		g.vals = append(g.vals, row)
 	}
 	kind := "Radar chart"
 	if len(r.Axes) < 3 {
@@ -98,15 +102,29 @@ func autoRadarDesc(kind string, axes, top int, names []string) string {
 	if axes == 1 {
 		unit = "competency"
 	}
-	s := fmt.Sprintf("%s of %d %s on a scale from 1 to %d", kind, axes, unit, top)
+	var b strings.Builder
+	b.Grow(160 + len(names)*24)
+	b.WriteString(kind)
+	b.WriteString(" of ")
+	b.WriteString(strconv.Itoa(axes))
+	b.WriteString(" " + unit + " on a scale from 1 to ")
+	b.WriteString(strconv.Itoa(top))
 	switch len(names) {
 	case 0:
 	case 1:
-		s += ", showing " + names[0]
+		b.WriteString(", showing " + names[0])
 	default:
-		s += ", comparing " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+		b.WriteString(", comparing ")
+		for i, n := range names[:len(names)-1] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(n)
+		}
+		b.WriteString(" and " + names[len(names)-1])
 	}
-	return s + ". The table that accompanies it lists every value."
+	b.WriteString(". The table that accompanies it lists every value.")
+	return b.String()
 }
 
 // scaleName returns the name of point v of the scale, or "" if it has none.
@@ -120,93 +138,165 @@ func (g *radarGeom) scaleName(v int) string {
 	return ""
 }
 
-// valueText formats a value with its scale name: "3 — Proficient".
-func (g *radarGeom) valueText(v int) string {
+// valueText writes a value with its scale name, escaped: "3 — Proficient".
+func (g *radarGeom) valueText(b *writer, v int) {
+	b.int(v)
 	if n := g.scaleName(v); n != "" {
-		return strconv.Itoa(v) + " — " + n
+		b.WriteString(" — ")
+		b.esc(n)
 	}
-	return strconv.Itoa(v)
+}
+
+// tip writes the tooltip of the value of series s on axis a.
+func (g *radarGeom) tip(b *writer, s, a int) {
+	b.WriteString("<title>")
+	b.esc(g.axes[a].Label)
+	b.WriteString(", ")
+	b.esc(g.names[s])
+	b.WriteString(": ")
+	g.valueText(b, g.vals[s][a])
+	b.WriteString("</title>")
+}
+
+// pointAttrs writes the class and data attributes of the value of series s
+// on axis a.
+func (g *radarGeom) pointAttrs(b *writer, s, a int) {
+	b.WriteString(` data-series="`)
+	b.series(s)
+	b.WriteString(`" data-axis="`)
+	b.int(a)
+	b.WriteString(`" data-value="`)
+	b.int(g.vals[s][a])
+	b.WriteByte('"')
 }
 
 // table renders the data table: a row per axis, a column per series.
 func (g *radarGeom) table() string {
 	var t htmlTable
-	t.start(g.id, "radar", g.title, append([]string{"Competency"}, g.names...))
+	t.Grow(320 + len(g.axes)*(80+len(g.vals)*40))
+	t.start(g.id, "radar", g.title)
+	t.col("Competency")
+	for _, n := range g.names {
+		t.col(n)
+	}
+	t.body()
 	for a, ax := range g.axes {
-		cells := []string{linkHTML(ax.Label, ax.URL)}
+		t.rowStart("")
+		t.link(ax.Label, ax.URL)
 		for s := range g.vals {
-			cells = append(cells, esc(g.valueText(g.vals[s][a])))
+			t.cell(s == 0)
+			g.valueText(&t.writer, g.vals[s][a])
 		}
-		t.row("", cells...)
+		t.rowEnd(len(g.vals) == 0)
 	}
 	return t.end()
 }
 
 // marker writes the point for a value: a circle for the first series and a
 // diamond for the others, so the series differ by shape as well as colour.
-func (g *radarGeom) marker(b *strings.Builder, s, a int, x, y float64) {
-	v := g.vals[s][a]
-	attrs := fmt.Sprintf(` class="chart-point chart-series-%s" data-series="%s" data-axis="%d" data-value="%d"`,
-		seriesLetter(s), seriesLetter(s), a, v)
-	tip := fmt.Sprintf("<title>%s, %s: %s</title>", esc(g.axes[a].Label), esc(g.names[s]), esc(g.valueText(v)))
+func (g *radarGeom) marker(b *writer, s, a int, x, y float64) {
 	if s == 0 {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="4"%s>%s</circle>`+"\n", num(x), num(y), attrs, tip)
-		return
+		b.WriteString(`<circle`)
+		b.attr("cx", x)
+		b.attr("cy", y)
+		b.WriteString(` r="4"`)
+	} else {
+		d := 5.0
+		b.WriteString(`<path d="M`)
+		b.pt(x, y-d)
+		b.WriteByte('L')
+		b.pt(x+d, y)
+		b.WriteByte('L')
+		b.pt(x, y+d)
+		b.WriteByte('L')
+		b.pt(x-d, y)
+		b.WriteString(`z"`)
 	}
-	d := 5.0
-	fmt.Fprintf(b, `<path d="M%sL%sL%sL%sz"%s>%s</path>`+"\n",
-		pt(x, y-d), pt(x+d, y), pt(x, y+d), pt(x-d, y), attrs, tip)
+	b.WriteString(` class="chart-point chart-series-`)
+	b.series(s)
+	b.WriteByte('"')
+	g.pointAttrs(b, s, a)
+	b.WriteByte('>')
+	g.tip(b, s, a)
+	if s == 0 {
+		b.WriteString("</circle>\n")
+	} else {
+		b.WriteString("</path>\n")
+	}
 }
 
 // legendSwatch writes the line-and-marker sample for series s centred
 // vertically on y, starting at x, 28 units long.
-func legendSwatch(b *strings.Builder, s int, x, y float64) {
-	dash := ""
+func legendSwatch(b *writer, s int, x, y float64) {
+	b.WriteString(`<g class="chart-series-`)
+	b.series(s)
+	b.WriteString(`"><line`)
+	b.attr("x1", x)
+	b.attr("y1", y)
+	b.attr("x2", x+28)
+	b.attr("y2", y)
+	b.WriteString(` stroke="currentColor" stroke-width="2"`)
 	if s > 0 {
-		dash = ` stroke-dasharray="6 4"`
+		b.WriteString(` stroke-dasharray="6 4"`)
 	}
-	fmt.Fprintf(b, `<g class="chart-series-%s"><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2"%s/>`,
-		seriesLetter(s), num(x), num(y), num(x+28), num(y), dash)
+	b.WriteString(`/>`)
 	cx := x + 14
 	if s == 0 {
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="4"/>`, num(cx), num(y))
+		b.WriteString(`<circle`)
+		b.attr("cx", cx)
+		b.attr("cy", y)
+		b.WriteString(` r="4"/>`)
 	} else {
-		fmt.Fprintf(b, `<path d="M%sL%sL%sL%sz"/>`, pt(cx, y-5), pt(cx+5, y), pt(cx, y+5), pt(cx-5, y))
+		b.WriteString(`<path d="M`)
+		b.pt(cx, y-5)
+		b.WriteByte('L')
+		b.pt(cx+5, y)
+		b.WriteByte('L')
+		b.pt(cx, y+5)
+		b.WriteByte('L')
+		b.pt(cx-5, y)
+		b.WriteString(`z"/>`)
 	}
 	b.WriteString("</g>\n")
 }
 
 // legend writes the legend rows starting at baseline y, centred in width w,
 // and returns the y just below it.
-func (g *radarGeom) legend(b *strings.Builder, y, w float64) float64 {
+func (g *radarGeom) legend(b *writer, y, w float64) float64 {
 	if len(g.names) == 0 {
 		return y
 	}
 	type item struct {
-		s     int
 		label string
 		w     float64
+		row   int
 	}
 	avail := w - 2*margin
-	var rows [][]item
-	var rowW []float64
+	items := make([]item, len(g.names))
+	rowW := make([]float64, 0, 2)
 	for s, n := range g.names {
-		lines, _ := wrap(n, avail-40, smallSize, false, 1)
-		label := strings.Join(lines, "")
-		it := item{s, label, 34 + textWidth(label, smallSize, false)}
-		if len(rows) == 0 || rowW[len(rowW)-1]+20+it.w > avail {
-			rows = append(rows, nil)
+		label := fitLine(n, avail-40, smallSize, false)
+		it := item{label, 34 + textWidth(label, smallSize, false), len(rowW) - 1}
+		if len(rowW) == 0 || rowW[len(rowW)-1]+20+it.w > avail {
 			rowW = append(rowW, -20)
+			it.row++
 		}
-		rows[len(rows)-1] = append(rows[len(rows)-1], it)
-		rowW[len(rowW)-1] += 20 + it.w
+		rowW[it.row] += 20 + it.w
+		items[s] = it
 	}
 	b.WriteString(`<g class="chart-legend" font-size="11">` + "\n")
-	for r, row := range rows {
+	s := 0
+	for r := range rowW {
 		x := (w - rowW[r]) / 2
-		for _, it := range row {
-			legendSwatch(b, it.s, x, y-4)
-			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`+"\n", num(x+34), num(y), esc(it.label))
+		for ; s < len(items) && items[s].row == r; s++ {
+			it := items[s]
+			legendSwatch(b, s, x, y-4)
+			b.WriteString(`<text`)
+			b.attr("x", x+34)
+			b.attr("y", y)
+			b.WriteByte('>')
+			b.esc(it.label)
+			b.WriteString("</text>\n")
 			x += it.w + 20
 		}
 		y += 20
@@ -217,49 +307,96 @@ func (g *radarGeom) legend(b *strings.Builder, y, w float64) float64 {
 
 // scaleKey writes "Scale: 1 Aware · 2 Working · …" wrapped and centred,
 // starting at baseline y, and returns the y below it.
-func (g *radarGeom) scaleKey(b *strings.Builder, y, w float64) float64 {
-	var parts []string
-	for v := 1; v <= g.top; v++ {
-		if n := g.scaleName(v); n != "" {
-			parts = append(parts, strconv.Itoa(v)+"\u00a0"+strings.ReplaceAll(n, " ", "\u00a0"))
-		}
-	}
-	if len(parts) == 0 {
+func (g *radarGeom) scaleKey(b *writer, y, w float64) float64 {
+	lines := g.scaleKeyLines(w - 2*margin)
+	if len(lines) == 0 {
 		return y
 	}
-	lines := wrapParts("Scale: ", parts, " · ", w-2*margin, smallSize)
 	textLines(b, w/2, y, smallLine, lines, ` class="chart-scale" font-size="11" text-anchor="middle"`, "")
 	return y + float64(len(lines))*smallLine
 }
 
-// wrapParts joins parts with sep after a lead, breaking lines only between
-// parts where possible.
-func wrapParts(lead string, parts []string, sep string, maxW, size float64) []string {
-	var lines []string
-	cur := lead
-	for i, p := range parts {
-		next := cur
-		if i > 0 {
-			next += sep
-		}
-		next += p
-		if i > 0 && textWidth(next, size, false) > maxW {
-			lines = append(lines, cur)
-			cur = p
+// scaleKeyLines lays out the scale key in lines no wider than maxW: the
+// named points of the scale, each a number and a name joined by no-break
+// spaces, after "Scale: " and separated by " · ", broken only between points
+// where possible. It returns no lines when no point has a name.
+func (g *radarGeom) scaleKeyLines(maxW float64) []string {
+	const lead, sep = "Scale: ", " · "
+	// The key on one line; ends[i] is where the i-th point ends.
+	var b strings.Builder
+	var ends []int
+	for v := 1; v <= g.top; v++ {
+		n := g.scaleName(v)
+		if n == "" {
 			continue
 		}
-		cur = next
+		if ends == nil {
+			b.Grow(len(lead) + g.top*(len(sep)+len(n)+8))
+			ends = make([]int, 0, g.top)
+			b.WriteString(lead)
+		} else {
+			b.WriteString(sep)
+		}
+		b.WriteString(strconv.Itoa(v))
+		b.WriteString("\u00a0")
+		for {
+			i := strings.IndexByte(n, ' ')
+			if i < 0 {
+				break
+			}
+			b.WriteString(n[:i])
+			b.WriteString("\u00a0")
+			n = n[i+1:]
+		}
+		b.WriteString(n)
+		ends = append(ends, b.Len())
 	}
-	lines = append(lines, cur)
-	// A single part wider than the line still has to be wrapped.
-	var out []string
-	for _, l := range lines {
-		if textWidth(l, size, false) <= maxW {
-			out = append(out, l)
+	if ends == nil {
+		return nil
+	}
+	key := b.String()
+	// Break between points: a line runs from start to the end of a point,
+	// the next one starts after the separator.
+	var lines []string
+	var widths []float64
+	start, pstart := 0, len(lead)
+	cw := 0.0 // width of the line so far, in ems
+	for i, e := range ends {
+		if i == 0 {
+			cw = addWidth(0, key[:e])
+			pstart = e + len(sep)
 			continue
 		}
-		ws, _ := wrap(strings.ReplaceAll(l, "\u00a0", " "), maxW, size, false, 0)
+		nw := addWidth(addWidth(cw, sep), key[pstart:e])
+		if scaled(nw, smallSize, false) > maxW {
+			lines = append(lines, key[start:ends[i-1]])
+			widths = append(widths, cw)
+			start = pstart
+			cw = addWidth(0, key[pstart:e])
+		} else {
+			cw = nw
+		}
+		pstart = e + len(sep)
+	}
+	lines = append(lines, key[start:])
+	widths = append(widths, cw)
+	// A single part wider than the line still has to be wrapped.
+	var out []string // nil while every line fits
+	for i, l := range lines {
+		if scaled(widths[i], smallSize, false) <= maxW {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(lines)+2), lines[:i]...)
+		}
+		ws, _ := wrap(strings.ReplaceAll(l, "\u00a0", " "), maxW, smallSize, false, 0)
 		out = append(out, ws...)
+	}
+	if out == nil {
+		return lines
 	}
 	return out
 }
@@ -273,36 +410,45 @@ func (g *radarGeom) radar(table string) Drawing {
 	)
 	n := len(g.axes)
 	ang := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	// The direction of each spoke.
+	cos, sin := make([]float64, n), make([]float64, n)
+	for i := range n {
+		cos[i], sin[i] = math.Cos(ang(i)), math.Sin(ang(i))
+	}
 
 	// Lay out the axis labels around a centre at (0, 0) to find how much
 	// room they need above and below the plot.
 	type label struct {
-		x, y   float64 // first baseline
-		anchor string
-		lines  []string
-		full   string
+		x, y  float64 // first baseline
+		attrs string  // text-anchor
+		lines []string
+		full  string
 	}
 	labels := make([]label, n)
+	text := make([]string, 0, 2*n) // the lines of all labels
 	minY, maxY := -R, R
 	for i, ax := range g.axes {
-		c, s := math.Cos(ang(i)), math.Sin(ang(i))
+		c, s := cos[i], sin[i]
 		lx, ly := lr*c, lr*s
 		var l label
 		avail := 0.0
 		switch {
 		case c > 0.25:
-			l.anchor = "start"
+			l.attrs = ` text-anchor="start"`
 			avail = w/2 - margin - lx
 		case c < -0.25:
-			l.anchor = "end"
+			l.attrs = ` text-anchor="end"`
 			avail = w/2 - margin + lx
 		default:
-			l.anchor = "middle"
+			l.attrs = ` text-anchor="middle"`
 			avail = 2 * (w/2 - margin - math.Abs(lx))
 			// Keep clear of the neighbouring labels when spokes are dense.
 			avail = min(avail, 240, 2*lr*math.Sin(math.Pi/float64(n))+40)
 		}
-		lines, trunc := wrap(ax.Label, avail, fontSize, false, 2)
+		start := len(text)
+		var trunc bool
+		text, trunc = appendWrap(text, ax.Label, avail, fontSize, false, 2)
+		lines := text[start:len(text):len(text)]
 		if len(lines) == 0 {
 			lines = []string{""}
 		}
@@ -321,9 +467,6 @@ func (g *radarGeom) radar(table string) Drawing {
 			l.y = ly - k*lineHeight/2 + fontSize*0.35 + 4*s
 		}
 		l.x = lx
-		if l.anchor == "middle" {
-			l.x = lx
-		}
 		l.lines = lines
 		labels[i] = l
 		minY = min(minY, l.y-fontSize*0.85)
@@ -332,22 +475,30 @@ func (g *radarGeom) radar(table string) Drawing {
 	cx := w / 2
 	cy := margin + 4 - minY
 
-	var b strings.Builder
+	var b writer
+	b.Grow(2200 + n*(g.top*14+190+len(g.vals)*(150+2*26)) + len(g.vals)*(320+n*14))
 	// Grid: one polygon per point of the scale, then the spokes.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.25">` + "\n")
 	for k := 1; k <= g.top; k++ {
 		rk := R * float64(k) / float64(g.top)
-		var ps []string
+		b.WriteString(`<polygon points="`)
 		for i := range n {
-			ps = append(ps, pt(cx+rk*math.Cos(ang(i)), cy+rk*math.Sin(ang(i))))
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.pt(cx+rk*cos[i], cy+rk*sin[i])
 		}
-		fmt.Fprintf(&b, `<polygon points="%s"/>`+"\n", strings.Join(ps, " "))
+		b.WriteString(`"/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 	b.WriteString(`<g class="chart-axis" stroke="currentColor" stroke-opacity="0.45">` + "\n")
 	for i := range n {
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n",
-			num(cx), num(cy), num(cx+R*math.Cos(ang(i))), num(cy+R*math.Sin(ang(i))))
+		b.WriteString(`<line`)
+		b.attr("x1", cx)
+		b.attr("y1", cy)
+		b.attr("x2", cx+R*cos[i])
+		b.attr("y2", cy+R*sin[i])
+		b.WriteString(`/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 
@@ -365,32 +516,32 @@ func (g *radarGeom) radar(table string) Drawing {
 		if n == 3 {
 			tx, ty = cx+9, cy-rk+9
 		}
-		tip := ""
-		if nm := g.scaleName(k); nm != "" {
-			tip = "<title>" + esc(nm) + "</title>"
-		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s">%s%d</text>`+"\n", num(tx), num(ty+3.5), tip, k)
+		g.tick(&b, k, tx, ty+3.5)
 	}
 	b.WriteString("</g>\n")
 
 	// Series polygons, then their points on top.
 	for s := range g.vals {
-		var ps []string
+		b.WriteString(`<polygon class="chart-series chart-series-`)
+		b.series(s)
+		b.WriteString(`" points="`)
 		for a := range n {
+			if a > 0 {
+				b.WriteByte(' ')
+			}
 			rv := R * float64(g.vals[s][a]) / float64(g.top)
-			ps = append(ps, pt(cx+rv*math.Cos(ang(a)), cy+rv*math.Sin(ang(a))))
+			b.pt(cx+rv*cos[a], cy+rv*sin[a])
 		}
-		dash, op := "", "0.18"
 		if s > 0 {
-			dash, op = ` stroke-dasharray="6 4"`, "0.08"
+			b.WriteString(`" fill="currentColor" fill-opacity="0.08" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-dasharray="6 4"/>` + "\n")
+		} else {
+			b.WriteString(`" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>` + "\n")
 		}
-		fmt.Fprintf(&b, `<polygon class="chart-series chart-series-%s" points="%s" fill="currentColor" fill-opacity="%s" stroke="currentColor" stroke-width="2" stroke-linejoin="round"%s/>`+"\n",
-			seriesLetter(s), strings.Join(ps, " "), op, dash)
 	}
 	for s := range g.vals {
 		for a := range n {
 			rv := R * float64(g.vals[s][a]) / float64(g.top)
-			g.marker(&b, s, a, cx+rv*math.Cos(ang(a)), cy+rv*math.Sin(ang(a)))
+			g.marker(&b, s, a, cx+rv*cos[a], cy+rv*sin[a])
 		}
 	}
 
@@ -398,7 +549,7 @@ func (g *radarGeom) radar(table string) Drawing {
 	b.WriteString(`<g class="chart-label">` + "\n")
 	for i, l := range labels {
 		opened := linkOpen(&b, g.axes[i].URL, "")
-		textLines(&b, cx+l.x, cy+l.y, lineHeight, l.lines, ` text-anchor="`+l.anchor+`"`, l.full)
+		textLines(&b, cx+l.x, cy+l.y, lineHeight, l.lines, l.attrs, l.full)
 		linkClose(&b, opened)
 	}
 	b.WriteString("</g>\n")
@@ -407,6 +558,22 @@ func (g *radarGeom) radar(table string) Drawing {
 	y = g.legend(&b, y, w)
 	y = g.scaleKey(&b, y+4, w)
 	return finish("radar", g.id, g.title, g.desc, w, y-smallLine+margin+4, b.String(), table)
+}
+
+// tick writes the number of point k of the scale at (x, y), with the
+// point's name as its tooltip.
+func (g *radarGeom) tick(b *writer, k int, x, y float64) {
+	b.WriteString(`<text`)
+	b.attr("x", x)
+	b.attr("y", y)
+	b.WriteByte('>')
+	if nm := g.scaleName(k); nm != "" {
+		b.WriteString("<title>")
+		b.esc(nm)
+		b.WriteString("</title>")
+	}
+	b.int(k)
+	b.WriteString("</text>\n")
 }
 
 // bars lays out and draws the horizontal bar chart used when there are too
@@ -425,27 +592,33 @@ func (g *radarGeom) bars(table string) Drawing {
 	ns := max(len(g.vals), 1)
 	groupH := float64(ns)*barH + float64(ns-1)*barGap
 
-	var b strings.Builder
+	var b writer
+	b.Grow(2400 + g.top*150 + len(g.axes)*(260+len(g.vals)*560))
 	top := margin + 16 // below the tick numbers
 	bottom := top + groupG/2 + float64(len(g.axes))*(groupH+groupG)
 
 	// Scale: a vertical line per point, numbered at the top.
 	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.25">` + "\n")
 	for k := 0; k <= g.top; k++ {
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(scale(k)), num(top), num(scale(k)), num(bottom))
+		b.WriteString(`<line`)
+		b.attr("x1", scale(k))
+		b.attr("y1", top)
+		b.attr("x2", scale(k))
+		b.attr("y2", bottom)
+		b.WriteString(`/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 	b.WriteString(`<g class="chart-tick" font-size="10" text-anchor="middle" fill-opacity="0.7">` + "\n")
 	for k := 1; k <= g.top; k++ {
-		tip := ""
-		if nm := g.scaleName(k); nm != "" {
-			tip = "<title>" + esc(nm) + "</title>"
-		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s">%s%d</text>`+"\n", num(scale(k)), num(top-5), tip, k)
+		g.tick(&b, k, scale(k), top-5)
 	}
 	b.WriteString("</g>\n")
-	fmt.Fprintf(&b, `<line class="chart-axis" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-opacity="0.6"/>`+"\n",
-		num(x0), num(top), num(x0), num(bottom))
+	b.WriteString(`<line class="chart-axis"`)
+	b.attr("x1", x0)
+	b.attr("y1", top)
+	b.attr("x2", x0)
+	b.attr("y2", bottom)
+	b.WriteString(` stroke="currentColor" stroke-opacity="0.6"/>` + "\n")
 
 	y := top + groupG/2
 	for a, ax := range g.axes {
@@ -462,15 +635,28 @@ func (g *radarGeom) bars(table string) Drawing {
 		for s := range g.vals {
 			v := g.vals[s][a]
 			by := y + float64(s)*(barH+barGap)
-			dash, op := "", "0.35"
+			b.WriteString(`<rect class="chart-bar chart-series-`)
+			b.series(s)
+			b.WriteByte('"')
+			b.attr("x", x0)
+			b.attr("y", by)
+			b.attr("width", scale(v)-x0)
+			b.attr("height", barH)
 			if s > 0 {
-				dash, op = ` stroke-dasharray="6 4"`, "0.12"
+				b.WriteString(` fill="currentColor" fill-opacity="0.12" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"`)
+			} else {
+				b.WriteString(` fill="currentColor" fill-opacity="0.35" stroke="currentColor" stroke-width="1.5"`)
 			}
-			fmt.Fprintf(&b, `<rect class="chart-bar chart-series-%s" x="%s" y="%s" width="%s" height="%s" fill="currentColor" fill-opacity="%s" stroke="currentColor" stroke-width="1.5"%s data-series="%s" data-axis="%d" data-value="%d"><title>%s, %s: %s</title></rect>`+"\n",
-				seriesLetter(s), num(x0), num(by), num(scale(v)-x0), num(barH), op, dash, seriesLetter(s), a, v,
-				esc(ax.Label), esc(g.names[s]), esc(g.valueText(v)))
-			fmt.Fprintf(&b, `<text class="chart-value" x="%s" y="%s" font-size="11">%d</text>`+"\n",
-				num(scale(v)+5), num(by+barH/2+4), v)
+			g.pointAttrs(&b, s, a)
+			b.WriteByte('>')
+			g.tip(&b, s, a)
+			b.WriteString("</rect>\n")
+			b.WriteString(`<text class="chart-value"`)
+			b.attr("x", scale(v)+5)
+			b.attr("y", by+barH/2+4)
+			b.WriteString(` font-size="11">`)
+			b.int(v)
+			b.WriteString("</text>\n")
 		}
 		y += groupH + groupG
 	}

@@ -43,7 +43,7 @@ import (
 // that a query loads a few small files instead of megabytes. search.json
 // then holds only the layout:
 //
-//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":4}
+//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":16}
 //
 // and the rest lives beside it in /data/search/: t<i>.json holds the terms
 // of shard i (a term's shard is ShardOf(term, shards), which depends on its
@@ -56,7 +56,7 @@ const (
 	searchInlineMax = 512 << 10
 	searchTextMax   = 5000
 	searchChunk     = 64
-	searchTextChunk = 4
+	searchTextChunk = 16
 )
 
 // searchIndex is the search index of a site, built once, on first use, by

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,20 +121,27 @@ func (p *Page) Radar(l *site.Level) chart.Drawing {
 	if next != nil {
 		levels = append(levels, next)
 	}
-	used := map[string]bool{}
+	n := 0
 	for _, x := range levels {
-		for _, e := range x.Expectations {
-			used[e.CompetencyID] = true
-		}
+		n += len(x.Expectations)
 	}
-	if len(used) == 0 {
+	if n == 0 {
 		return chart.Drawing{}
 	}
-	var comps []*site.Competency
-	for _, c := range p.Site.Competencies {
-		if used[c.ID] {
-			comps = append(comps, c)
+	// The competencies either level expects, in site order.
+	index := p.r.competencyIndex()
+	order := make([]int, 0, n)
+	for _, x := range levels {
+		for _, e := range x.Expectations {
+			if i, ok := index[e.CompetencyID]; ok && !slices.Contains(order, i) {
+				order = append(order, i)
+			}
 		}
+	}
+	slices.Sort(order)
+	comps := make([]*site.Competency, len(order))
+	for k, i := range order {
+		comps[k] = p.Site.Competencies[i]
 	}
 	in := chart.RadarInput{
 		ID:    "radar-" + l.ID,

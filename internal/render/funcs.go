@@ -25,12 +25,7 @@ func funcs(r *Renderer) template.FuncMap {
 		},
 		"isodate": func(t time.Time) string { return date(t) },
 		"join":    strings.Join,
-		"percent": func(f float64) string {
-			if f <= 1 {
-				f *= 100
-			}
-			return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) + "%"
-		},
+		"percent": percent,
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return one
@@ -41,6 +36,9 @@ func funcs(r *Renderer) template.FuncMap {
 		"add":   func(a, b int) int { return a + b },
 		"sub":   func(a, b int) int { return a - b },
 		"heat":  chart.HeatClass,
+		// figure draws a chart.Drawing: the SVG at no more than its
+		// natural width, and its data table behind a disclosure.
+		"figure": figure,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err
@@ -52,4 +50,12 @@ func funcs(r *Renderer) template.FuncMap {
 			return strings.ToUpper(s[:1]) + s[1:]
 		},
 	}
+}
+
+// percent formats a share as a percentage: 0.85 and 85 are both "85%".
+func percent(f float64) string {
+	if f <= 1 {
+		f *= 100
+	}
+	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) + "%"
 }

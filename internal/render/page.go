@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -24,11 +25,12 @@ type Page struct {
 	Program    *site.Program
 	FreePage   *site.Page
 
-	r *Renderer
+	r   *Renderer
+	pre string // what links from this page start with (see urls.prefix)
 }
 
 func (r *Renderer) newPage(spec PageSpec) *Page {
-	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: spec.Title, r: r}
+	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: spec.Title, r: r, pre: r.urls.prefix(spec.URL)}
 	switch e := spec.Entity.(type) {
 	case *site.Track:
 		p.Track = e
@@ -53,14 +55,15 @@ func (r *Renderer) newPage(spec PageSpec) *Page {
 // Href returns the link to x from this page: x is an entity, or a
 // site-relative path such as "tracks/" or "/courses/#filters".
 func (p *Page) Href(x any) string {
-	var to string
-	switch v := x.(type) {
-	case string:
-		to = "/" + strings.TrimPrefix(v, "/")
-	default:
-		to = URLOf(x)
+	if v, ok := x.(string); ok {
+		return p.r.urls.href(p.Spec.URL, "/"+strings.TrimPrefix(v, "/"))
 	}
-	return p.r.urls.href(p.Spec.URL, to)
+	return p.pre + p.r.linkTail(x)
+}
+
+// link writes the href attribute value of a link to entity x.
+func (p *Page) link(b *htmlBuf, x any) {
+	b.url2(p.pre, p.r.linkTail(x))
 }
 
 // AbsURL returns the absolute URL (or absolute path, when base_url has no
@@ -218,7 +221,7 @@ func Money(amount float64, currency string) string {
 // Hours formats a number of hours: "6 h", "1.5 h".
 func Hours(h float64) string {
 	if h == float64(int64(h)) {
-		return fmt.Sprintf("%d h", int64(h))
+		return strconv.FormatInt(int64(h), 10) + " h"
 	}
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", h), "0"), ".") + " h"
 }

@@ -39,6 +39,17 @@
 // site-relative path ("tracks/") and honours base_url and relative_urls, so
 // that the output deploys under any sub-path or opens from disk.
 //
+// Every action of an html/template costs reflective calls (the value, then
+// the escaper inserted after it), which would dominate the build of a large
+// site. So the default theme places its long lists and tables (the header,
+// expectations, the competency matrix, usage tables, catalogues) with one
+// action each: Page methods such as SiteHeader, ExpectationList and
+// CompetencyMatrix build the HTML in Go, escaped exactly as html/template
+// escapes the same markup (see escape.go). The layouts still arrange the
+// page, and a theme that wants other markup for a block draws it from the
+// data methods instead (Nav, Crumbs, ExpectationRows, Changes, Matrix,
+// CompetencyUsage, ...).
+//
 // # Determinism
 //
 // Given the same site and options, every byte of the output is the same:
@@ -57,6 +68,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -71,8 +83,9 @@ type Options struct {
 	Generator string
 }
 
-// Renderer draws the pages of one site. It is immutable once made and safe
-// for concurrent use.
+// Renderer draws the pages of one site. It is safe for concurrent use: once
+// made it changes only to cache what it derives from the site, each thing
+// computed once.
 type Renderer struct {
 	site     *site.Site
 	opts     Options
@@ -83,6 +96,20 @@ type Renderer struct {
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
+
+	// links holds, for each entity with a page, the link to it from the
+	// site root less the root's own prefix (see Page.pre): what follows a
+	// page's prefix in a link to the entity.
+	links map[any]string
+
+	bufs sync.Pool // *bytes.Buffer, reused by Render
+
+	derived   sync.Once                 // fills the fields below on first use
+	compIndex map[string]int            // competency id -> index in Site.Competencies
+	intakes   map[*site.Program]Intakes // IntakeStatus of each program
+	everyone  []*site.Program           // programs open to every employee, those open now first
+	targeted  []*site.Program           // programs for some tracks or levels, in site order
+	heats     []string                  // heat-map class of each point of the scale, 0 to max
 }
 
 // PageSpec is one page of the site: where it is written and what draws it.
@@ -114,6 +141,7 @@ func New(s *site.Site, theme, layouts, static fs.FS, opts Options) (*Renderer, e
 		return nil, err
 	}
 	r.listPages()
+	r.listLinks()
 	return r, nil
 }
 
@@ -173,12 +201,16 @@ func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: no template for page kind %q", spec.Path, spec.Kind)
 	}
 	p := r.newPage(spec)
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "baseof.html", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", spec.Path, err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // All draws every page and copies every asset into a new Output, in
@@ -410,4 +442,80 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 		}
 	}
 	return nil
+}
+
+// derive fills the fields that are computed from the site once, on first
+// use.
+func (r *Renderer) derive() {
+	r.derived.Do(func() {
+		s := r.site
+		r.compIndex = make(map[string]int, len(s.Competencies))
+		for i, c := range s.Competencies {
+			if _, ok := r.compIndex[c.ID]; !ok {
+				r.compIndex[c.ID] = i
+			}
+		}
+		r.intakes = make(map[*site.Program]Intakes, len(s.Programs))
+		for _, pr := range s.Programs {
+			in := intakeStatus(pr, s.Config.Today)
+			r.intakes[pr] = in
+			if e := &pr.Eligibility; len(e.Tracks) == 0 && len(e.Levels) == 0 {
+				r.everyone = append(r.everyone, pr)
+			} else {
+				r.targeted = append(r.targeted, pr)
+			}
+		}
+		open := func(pr *site.Program) bool {
+			n := r.intakes[pr].Next
+			return n != nil && n.State == IntakeOpen
+		}
+		slices.SortStableFunc(r.everyone, func(a, b *site.Program) int {
+			switch oa, ob := open(a), open(b); {
+			case oa == ob:
+				return 0
+			case oa:
+				return -1
+			}
+			return 1
+		})
+		top := s.Config.Scale.Max()
+		r.heats = make([]string, top+1)
+		for n := range r.heats {
+			r.heats[n] = chart.HeatClass(n, top)
+		}
+	})
+}
+
+// programsByReach returns the programs open to every employee, those open
+// for applications now first, and the programs meant for some tracks or
+// levels, in site order.
+func (r *Renderer) programsByReach() (everyone, targeted []*site.Program) {
+	r.derive()
+	return r.everyone, r.targeted
+}
+
+// heat returns the heat-map class of point n of the scale.
+func (r *Renderer) heat(n int) string {
+	r.derive()
+	if n >= 0 && n < len(r.heats) {
+		return r.heats[n]
+	}
+	return chart.HeatClass(n, r.site.Config.Scale.Max())
+}
+
+// competencyIndex returns the index of each competency in
+// Site.Competencies, by id.
+func (r *Renderer) competencyIndex() map[string]int {
+	r.derive()
+	return r.compIndex
+}
+
+// intakeStatus returns the IntakeStatus of program pr, computed once per
+// program of the site. The result is shared: callers must not modify it.
+func (r *Renderer) intakeStatus(pr *site.Program) Intakes {
+	r.derive()
+	if in, ok := r.intakes[pr]; ok {
+		return in
+	}
+	return intakeStatus(pr, r.site.Config.Today)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/site"
 )
 
 // urls turns site-relative URLs ("/tracks/sde/") into the links written in
@@ -165,3 +167,34 @@ func (h *hash) add(name string, data []byte) {
 }
 
 func (h *hash) short() string { return hex.EncodeToString(h.h)[:10] }
+
+// prefix returns what every link from the page at site-relative URL from
+// to another page starts with: the base path, or with relative_urls "../"
+// once per directory the page is in.
+func (u urls) prefix(from string) string {
+	return strings.TrimSuffix(u.href(from, "/x"), "x")
+}
+
+// listLinks fills r.links: for each entity that has a page, the link to it
+// from the site root, less the root's prefix.
+func (r *Renderer) listLinks() {
+	root := r.urls.prefix("/")
+	r.links = make(map[any]string, len(r.pages))
+	for _, p := range r.pages {
+		if p.Entity != nil {
+			r.links[p.Entity] = strings.TrimPrefix(r.urls.href("/", URLOf(p.Entity)), root)
+		}
+	}
+}
+
+// linkTail returns what follows a page's prefix in a link to entity x, so
+// that Page.pre+linkTail(x) is the link to x from that page.
+func (r *Renderer) linkTail(x any) string {
+	switch x.(type) {
+	case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Page:
+		if s, ok := r.links[x]; ok {
+			return s
+		}
+	}
+	return strings.TrimPrefix(r.urls.href("/", URLOf(x)), r.urls.prefix("/"))
+}

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -384,7 +384,7 @@ func (p *Page) Crumbs() []Crumb {
 
 // Heat returns the heat-map class of point n of the site's scale ("heat-0"
 // for no expectation up to "heat-5" for the top of the scale).
-func (p *Page) Heat(n int) string { return chart.HeatClass(n, p.Site.Config.Scale.Max()) }
+func (p *Page) Heat(n int) string { return p.r.heat(n) }
 
 // ExpectText returns what an expectation asks for in words: the level's own
 // text, else the competency's descriptor of that point of the scale.
@@ -436,16 +436,32 @@ type Delta struct {
 // Changes returns, for each next level of l, what it asks for beyond l:
 // raised expectations, new competencies, newly required courses, and the
 // typical time before the move.
-func (p *Page) Changes(l *site.Level) []Change {
+func (p *Page) Changes(l *site.Level) []Change { return p.changes(l, true) }
+
+// changes is Changes, with the URLs of the deltas left empty unless
+// withURL is set.
+func (p *Page) changes(l *site.Level, withURL bool) []Change {
 	var out []Change
+	index := p.r.competencyIndex()
 	for _, n := range l.Next {
 		ch := Change{To: n, Months: n.MinMonths}
-		for _, c := range p.Site.Competencies {
-			a, b := l.Expectation(c.ID), n.Expectation(c.ID)
-			if a == nil && b == nil {
-				continue
+		// The competencies either level expects, in site order.
+		var order []int
+		for _, es := range [][]site.Expectation{l.Expectations, n.Expectations} {
+			for _, e := range es {
+				if i, ok := index[e.CompetencyID]; ok && !slices.Contains(order, i) {
+					order = append(order, i)
+				}
 			}
-			d := Delta{Competency: c, URL: p.Href(c)}
+		}
+		slices.Sort(order)
+		for _, i := range order {
+			c := p.Site.Competencies[i]
+			a, b := l.Expectation(c.ID), n.Expectation(c.ID)
+			d := Delta{Competency: c}
+			if withURL {
+				d.URL = p.Href(c)
+			}
 			if a != nil {
 				d.From, d.FromName = a.Level, p.ScaleName(a.Level)
 			}
@@ -508,7 +524,7 @@ type ProgramLink struct {
 
 // programLink makes the ProgramLink of pr.
 func (p *Page) programLink(pr *site.Program) ProgramLink {
-	in := p.IntakeStatus(pr)
+	in := p.r.intakeStatus(pr)
 	return ProgramLink{Program: pr, URL: p.Href(pr), Intake: in, Open: in.Next != nil && in.Next.State == IntakeOpen}
 }
 
@@ -536,24 +552,20 @@ func (p *Page) LevelPrograms(l *site.Level) LevelPrograms {
 	for _, pr := range l.LedBy {
 		out.LedBy = append(out.LedBy, p.programLink(pr))
 	}
-	for _, pr := range p.EligiblePrograms(l) {
-		if e := &pr.Eligibility; len(e.Tracks) == 0 && len(e.Levels) == 0 {
-			out.Everyone = append(out.Everyone, p.programLink(pr))
-		} else {
+	// Programs open to every employee admit every level; the others are
+	// checked one by one (see EligiblePrograms).
+	everyone, restricted := p.r.programsByReach()
+	for _, pr := range restricted {
+		if pr.Eligibility.Admits(l) {
 			out.Targeted = append(out.Targeted, p.programLink(pr))
 		}
 	}
-	slices.SortStableFunc(out.Everyone, func(a, b ProgramLink) int {
-		switch {
-		case a.Open == b.Open:
-			return 0
-		case a.Open:
-			return -1
-		}
-		return 1
-	})
-	if n := len(out.Everyone); n > EveryoneShown {
-		out.Everyone, out.EveryoneMore = out.Everyone[:EveryoneShown], n-EveryoneShown
+	shown := everyone
+	if n := len(everyone); n > EveryoneShown {
+		shown, out.EveryoneMore = everyone[:EveryoneShown], n-EveryoneShown
+	}
+	for _, pr := range shown {
+		out.Everyone = append(out.Everyone, p.programLink(pr))
 	}
 	return out
 }
@@ -606,7 +618,11 @@ type Intakes struct {
 // first whose apply_by is not before today. Dates are compared as calendar
 // days.
 func (p *Page) IntakeStatus(pr *site.Program) Intakes {
-	today := date(p.Site.Config.Today)
+	return intakeStatus(pr, p.Site.Config.Today)
+}
+
+func intakeStatus(pr *site.Program, now time.Time) Intakes {
+	today := date(now)
 	rows := make([]IntakeRow, len(pr.Intakes))
 	for i, in := range pr.Intakes {
 		rows[i] = IntakeRow{Intake: in}
@@ -712,6 +728,14 @@ func (p *Page) CompetencyUsage(c *site.Competency) Usage {
 			u.Groups = append(u.Groups, *g)
 		}
 	}
+	u.Courses = teachings(c)
+	return u
+}
+
+// teachings lists the courses that teach competency c, with the level
+// each brings a learner to.
+func teachings(c *site.Competency) []Teaching {
+	var out []Teaching
 	for _, co := range c.TaughtBy {
 		t := Teaching{Course: co}
 		for _, s := range co.Skills {
@@ -719,9 +743,9 @@ func (p *Page) CompetencyUsage(c *site.Competency) Usage {
 				t.Level = s.Level
 			}
 		}
-		u.Courses = append(u.Courses, t)
+		out = append(out, t)
 	}
-	return u
+	return out
 }
 
 // CourseFilters holds the choices of the course catalogue's filter form.
@@ -791,8 +815,47 @@ func (p *Page) Excerpt(x any) string {
 	case *site.Level:
 		text = e.Body.Text
 	}
-	text = strings.Join(strings.Fields(text), " ")
-	const limit = 160
+	return excerpt(text)
+}
+
+// excerptLimit is the most bytes of text an excerpt keeps.
+const excerptLimit = 160
+
+// excerpt returns text with its runs of white space made single spaces,
+// cut at a word boundary near excerptLimit bytes (see Excerpt). Only the
+// start of the text is read.
+func excerpt(text string) string {
+	const limit = excerptLimit
+	// The first limit+1 bytes of the text with its white space collapsed
+	// decide the excerpt: whether it is cut, and where.
+	var b strings.Builder
+	for i := 0; i < len(text) && b.Len() <= limit; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[i:j])
+		i = j
+	}
+	text = b.String()
 	if len(text) <= limit {
 		return text
 	}

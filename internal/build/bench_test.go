@@ -1,68 +1,17 @@
 package build
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
-	"sync"
 	"testing"
 
+	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/load"
 )
 
-// corpus returns a generated benchmark site with the number of levels in
-// LADDER_BENCH_PAGES (default 1000), made by the shared corpus generator,
-// or LADDER_BENCH_CORPUS when that names an existing site. It skips the
-// benchmark when neither is available.
+// corpus returns the generated benchmark site (see benchcorpus.Dir).
 func corpus(b *testing.B) string {
-	b.Helper()
-	if dir := os.Getenv("LADDER_BENCH_CORPUS"); dir != "" {
-		return dir
-	}
-	pages := 1000
-	if s := os.Getenv("LADDER_BENCH_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("LADDER_BENCH_PAGES=%q: %v", s, err)
-		}
-		pages = n
-	}
-	gen, err := filepath.Abs("../../../shared/bench/gen_corpus.py")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skipf("skipping: corpus generator not found at %s (or set LADDER_BENCH_CORPUS)", gen)
-	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		b.Skip("skipping: python3 not found (or set LADDER_BENCH_CORPUS)")
-	}
-	corpusOnce.Do(func() {
-		dir := filepath.Join(os.TempDir(), "ladder-bench-"+strconv.Itoa(pages))
-		if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
-			corpusDir = dir
-			return
-		}
-		out, err := exec.Command("python3", gen, "--format", "ladder", "--pages", strconv.Itoa(pages), "--out", dir).CombinedOutput()
-		if err != nil {
-			corpusErr = err.Error() + ": " + string(out)
-			return
-		}
-		corpusDir = dir
-	})
-	if corpusErr != "" {
-		b.Fatal(corpusErr)
-	}
-	return corpusDir
+	return benchcorpus.Dir(b, benchcorpus.Options{})
 }
-
-var (
-	corpusOnce sync.Once
-	corpusDir  string
-	corpusErr  string
-)
 
 // BenchmarkCompile measures loading and checking a whole site from disk.
 func BenchmarkCompile(b *testing.B) {

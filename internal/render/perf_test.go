@@ -2,69 +2,29 @@ package render_test
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"sync"
 	"testing"
 
+	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 	ladderbuild "github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/render"
 )
 
-// benchCorpus returns a generated benchmark site with the number of levels
-// in LADDER_BENCH_PAGES (default 2000), made by the shared corpus
-// generator, or LADDER_BENCH_CORPUS when that names an existing site. It
-// skips the benchmark when neither is available.
+// benchCorpus returns the generated benchmark site (2,000 levels unless
+// LADDER_BENCH_PAGES or LADDER_BENCH_CORPUS say otherwise).
 func benchCorpus(b *testing.B) string {
-	b.Helper()
-	if dir := os.Getenv("LADDER_BENCH_CORPUS"); dir != "" {
-		return dir
-	}
-	pages := 2000
-	if s := os.Getenv("LADDER_BENCH_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("LADDER_BENCH_PAGES=%q: %v", s, err)
-		}
-		pages = n
-	}
-	gen, err := filepath.Abs("../../../shared/bench/gen_corpus.py")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(gen); err != nil {
-		b.Skipf("skipping: corpus generator not found at %s (or set LADDER_BENCH_CORPUS)", gen)
-	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		b.Skip("skipping: python3 not found (or set LADDER_BENCH_CORPUS)")
-	}
-	benchCorpusOnce.Do(func() {
-		dir := filepath.Join(os.TempDir(), "ladder-bench-"+strconv.Itoa(pages))
-		if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
-			benchCorpusDir = dir
-			return
-		}
-		out, err := exec.Command("python3", gen, "--format", "ladder", "--pages", strconv.Itoa(pages), "--out", dir).CombinedOutput()
-		if err != nil {
-			benchCorpusErr = err.Error() + ": " + string(out)
-			return
-		}
-		benchCorpusDir = dir
-	})
-	if benchCorpusErr != "" {
-		b.Fatal(benchCorpusErr)
-	}
-	return benchCorpusDir
+	return benchcorpus.Dir(b, benchcorpus.Options{Pages: pagesOr(2000)})
 }
 
-var (
-	benchCorpusOnce sync.Once
-	benchCorpusDir  string
-	benchCorpusErr  string
-)
+// pagesOr returns LADDER_BENCH_PAGES as a number, or n.
+func pagesOr(n int) int {
+	if v, err := strconv.Atoi(os.Getenv("LADDER_BENCH_PAGES")); err == nil {
+		return v
+	}
+	return n
+}
 
 // benchRenderer compiles the benchmark site and returns its renderer.
 func benchRenderer(b *testing.B) *render.Renderer {

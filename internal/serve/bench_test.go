@@ -21,6 +21,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 )
 
 // The save-to-reload benchmarks need a large site. They generate it with
@@ -38,33 +40,10 @@ import (
 // benchPages is the number of levels of the generated corpus.
 const benchPages = 10000
 
-// corpus returns the directory of a generated corpus of the given format,
-// from env when set, else generated into a temporary directory; it skips b
-// when it cannot be had.
+// corpus returns the generated benchmark site in format ("ladder" or
+// "hugo"), or the one named by the environment variable env.
 func corpus(b *testing.B, format, env string) string {
-	b.Helper()
-	if dir := os.Getenv(env); dir != "" {
-		return dir
-	}
-	script := os.Getenv("LADDER_BENCH_GEN")
-	if script == "" {
-		// shared/ sits beside the repository.
-		script, _ = filepath.Abs("../../../shared/bench/gen_corpus.py")
-	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		b.Skip("skipping: python3 not found (or set " + env + ")")
-	}
-	if _, err := os.Stat(script); err != nil {
-		b.Skipf("skipping: %s not found (set LADDER_BENCH_GEN, or %s)", script, env)
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	b.Logf("generating a %d-level %s corpus (set %s to reuse one)", benchPages, format, env)
-	cmd := exec.Command(python, script, "--format", format, "--pages", fmt.Sprint(benchPages), "--out", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("gen_corpus: %v\n%s", err, out)
-	}
-	return dir
+	return benchcorpus.Dir(b, benchcorpus.Options{Format: format, Pages: benchPages, Env: env})
 }
 
 // firstFile returns the first file (slash path from root) under dir whose

@@ -457,21 +457,11 @@ func newEntity(kind string) any {
 
 // common returns the fields every entity has.
 func common(ent any) *site.Common {
-	switch e := ent.(type) {
-	case *site.Track:
-		return &e.Common
-	case *site.Level:
-		return &e.Common
-	case *site.Competency:
-		return &e.Common
-	case *site.Course:
-		return &e.Common
-	case *site.Program:
-		return &e.Common
-	case *site.Page:
-		return &e.Common
+	c := site.CommonOf(ent)
+	if c == nil {
+		panic(fmt.Sprintf("load: not an entity: %T", ent))
 	}
-	panic(fmt.Sprintf("load: not an entity: %T", ent))
+	return c
 }
 
 // invalidUTF8 returns the offset of the first byte that is not valid UTF-8.

@@ -93,23 +93,16 @@ func (p *Page) Root() string {
 // Body returns the HTML of an entity's markdown body with its internal links
 // resolved for this page.
 func (p *Page) Body(x any) template.HTML {
-	var c *site.Common
+	c := site.CommonOf(x)
+	if c == nil {
+		return ""
+	}
 	track := ""
 	switch e := x.(type) {
 	case *site.Track:
-		c, track = &e.Common, e.ID
+		track = e.ID
 	case *site.Level:
-		c, track = &e.Common, e.TrackID
-	case *site.Competency:
-		c = &e.Common
-	case *site.Course:
-		c = &e.Common
-	case *site.Program:
-		c = &e.Common
-	case *site.Page:
-		c = &e.Common
-	default:
-		return ""
+		track = e.TrackID
 	}
 	return template.HTML(p.r.resolveBody(string(c.Body.HTML), p.Spec.URL, track))
 }
@@ -155,40 +148,16 @@ func (p *Page) Description() string {
 }
 
 func summaryOf(x any) string {
-	switch e := x.(type) {
-	case *site.Track:
-		return e.Summary
-	case *site.Level:
-		return e.Summary
-	case *site.Competency:
-		return e.Summary
-	case *site.Course:
-		return e.Summary
-	case *site.Program:
-		return e.Summary
-	case *site.Page:
-		return e.Summary
+	if c := site.CommonOf(x); c != nil {
+		return c.Summary
 	}
 	return ""
 }
 
 // IsDraft reports whether the page's entity is a draft.
 func (p *Page) IsDraft() bool {
-	switch e := p.Spec.Entity.(type) {
-	case *site.Track:
-		return e.Draft
-	case *site.Level:
-		return e.Draft
-	case *site.Competency:
-		return e.Draft
-	case *site.Course:
-		return e.Draft
-	case *site.Program:
-		return e.Draft
-	case *site.Page:
-		return e.Draft
-	}
-	return false
+	c := site.CommonOf(p.Spec.Entity)
+	return c != nil && c.Draft
 }
 
 // Money formats an amount with its currency: "USD 95,000".

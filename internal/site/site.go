@@ -219,6 +219,27 @@ type Common struct {
 	Body    Body   `toml:"-"`
 }
 
+// CommonOf returns the fields every entity has, for an entity of any kind
+// (*Track, *Level, *Competency, *Course, *Program, *Page), or nil for
+// anything else.
+func CommonOf(x any) *Common {
+	switch e := x.(type) {
+	case *Track:
+		return &e.Common
+	case *Level:
+		return &e.Common
+	case *Competency:
+		return &e.Common
+	case *Course:
+		return &e.Common
+	case *Program:
+		return &e.Common
+	case *Page:
+		return &e.Common
+	}
+	return nil
+}
+
 // Page is a free page (content/pages/<slug>.md) or the home page.
 type Page struct {
 	Common

@@ -34,32 +34,8 @@ func benchRadar() RadarInput {
 	}
 }
 
-func benchLadder() LadderInput {
-	return LadderInput{
-		ID:    "ladder-sde",
-		Title: "Software Development ladder",
-		Paths: []LadderPath{
-			{Name: "Individual contributor", Rungs: []Rung{
-				{Key: "sde1", Label: "Software Development Engineer I", Code: "L4", URL: "/tracks/sde/l4/", Rank: 1},
-				{Key: "sde2", Label: "Software Development Engineer II", Code: "L5", URL: "/tracks/sde/l5/", Rank: 2},
-				{Key: "sde3", Label: "Senior Software Development Engineer", Code: "L6", URL: "/tracks/sde/l6/", Rank: 3},
-				{Key: "pe", Label: "Principal Engineer", Code: "L7", URL: "/tracks/sde/l7/", Rank: 4},
-				{Key: "spe", Label: "Senior Principal Engineer", Code: "L8", URL: "/tracks/sde/l8/", Rank: 5},
-			}},
-			{Name: "Manager", Rungs: []Rung{
-				{Key: "sdm", Label: "Software Development Manager", Code: "L6", URL: "/tracks/sdm/l6/", Rank: 3},
-				{Key: "ssdm", Label: "Senior Manager", Code: "L7", URL: "/tracks/sdm/l7/", Rank: 4},
-				{Key: "dir", Label: "Director", Code: "L8", URL: "/tracks/sdm/l8/", Rank: 5},
-			}},
-		},
-		Moves: []LadderMove{
-			{FromKey: "sde2", ToLabel: "Technical Program Manager II", ToURL: "/tracks/tpm/l5/"},
-			{FromKey: "sde3", ToLabel: "Solutions Architect", ToURL: "/tracks/sa/l6/"},
-			{FromKey: "sdm", ToLabel: "Product Manager – Technical", ToURL: "/tracks/pmt/l6/"},
-		},
-		Current: "sde3",
-	}
-}
+// benchLadder is the two-path ladder of the golden test.
+func benchLadder() LadderInput { return ladderTwoPaths() }
 
 func benchDAG() DAGInput {
 	in := dagSeven()

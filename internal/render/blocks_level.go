@@ -127,13 +127,7 @@ func (p *Page) ChangesSection(l *site.Level) template.HTML {
 			b.raw("<h4>Raised expectations</h4>\n    <ul class=\"deltas\">")
 			for _, d := range ch.Raised {
 				p.deltaHead(b, d)
-				b.raw(`<span class="scale `)
-				b.text(d.FromHeat)
-				b.raw(`">`)
-				b.int(d.From)
-				b.raw(` · `)
-				b.text(d.FromName)
-				b.raw(`</span> <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
+				deltaFrom(b, d)
 				deltaTo(b, d)
 				deltaExpect(b, d)
 				b.raw(`</li>`)
@@ -156,13 +150,7 @@ func (p *Page) ChangesSection(l *site.Level) template.HTML {
 			b.raw("<h4>Less emphasis</h4>\n    <ul class=\"deltas\">")
 			for _, d := range ch.Lowered {
 				p.deltaHead(b, d)
-				b.raw(`<span class="scale `)
-				b.text(d.FromHeat)
-				b.raw(`">`)
-				b.int(d.From)
-				b.raw(` · `)
-				b.text(d.FromName)
-				b.raw(`</span> <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
+				deltaFrom(b, d)
 				if d.To != 0 {
 					deltaTo(b, d)
 				} else {
@@ -209,13 +197,22 @@ func (p *Page) deltaHead(b *htmlBuf, d Delta) {
 }
 
 // deltaTo writes the point a Delta rises or falls to.
-func deltaTo(b *htmlBuf, d Delta) {
+func deltaTo(b *htmlBuf, d Delta) { scaleBadge(b, d.ToHeat, d.To, d.ToName) }
+
+// deltaFrom writes the point a Delta starts from and the arrow after it.
+func deltaFrom(b *htmlBuf, d Delta) {
+	scaleBadge(b, d.FromHeat, d.From, d.FromName)
+	b.raw(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
+}
+
+// scaleBadge writes a point on the scale: `<span class="scale heat-3">3 · Proficient</span>`.
+func scaleBadge(b *htmlBuf, heat string, n int, name string) {
 	b.raw(`<span class="scale `)
-	b.text(d.ToHeat)
+	b.text(heat)
 	b.raw(`">`)
-	b.int(d.To)
+	b.int(n)
 	b.raw(` · `)
-	b.text(d.ToName)
+	b.text(name)
 	b.raw(`</span>`)
 }
 

@@ -87,77 +87,42 @@ type checker struct {
 // left out of the warnings, which would only repeat the error.
 func (c *checker) index() {
 	s := c.s
-	s.TrackByID = map[string]*site.Track{}
-	s.LevelByID = map[string]*site.Level{}
-	s.CompetencyByID = map[string]*site.Competency{}
-	s.CourseByID = map[string]*site.Course{}
-	s.ProgramByID = map[string]*site.Program{}
-	s.PageByID = map[string]*site.Page{}
 	c.dups = map[*site.Common]bool{}
-	dup := func(kind, id string, first, again *site.Common) {
-		c.dups[again] = true
-		c.diags = append(c.diags, diag.Diagnostic{
-			Pos: again.Src.Start(), Severity: diag.Error,
-			Msg:   fmt.Sprintf("duplicate %s id %q", kind, id),
-			Hint:  "rename one of them; ids must be unique per kind",
-			Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
-		})
-	}
-	for _, t := range inFileOrder(s.Tracks, func(x *site.Track) *site.Common { return &x.Common }) {
-		if o, ok := s.TrackByID[t.ID]; ok {
-			dup("track", t.ID, &o.Common, &t.Common)
-			continue
-		}
-		s.TrackByID[t.ID] = t
-		c.trackIDs = append(c.trackIDs, t.ID)
-	}
-	c.levelOrder = map[*site.Level]int{}
+	c.levelOrder = make(map[*site.Level]int, len(s.Levels))
 	for i, l := range s.Levels {
 		c.levelOrder[l] = i
 	}
-	for _, l := range inFileOrder(s.Levels, func(x *site.Level) *site.Common { return &x.Common }) {
-		if o, ok := s.LevelByID[l.FullID()]; ok {
-			dup("level", l.FullID(), &o.Common, &l.Common)
+	s.TrackByID, c.trackIDs = indexKind(c, "track", s.Tracks, func(x *site.Track) string { return x.ID })
+	s.LevelByID, c.levelIDs = indexKind(c, "level", s.Levels, (*site.Level).FullID)
+	s.CompetencyByID, c.competencyIDs = indexKind(c, "competency", s.Competencies, func(x *site.Competency) string { return x.ID })
+	s.CourseByID, c.courseIDs = indexKind(c, "course", s.Courses, func(x *site.Course) string { return x.ID })
+	s.ProgramByID, c.programIDs = indexKind(c, "program", s.Programs, func(x *site.Program) string { return x.ID })
+	s.PageByID, c.pageIDs = indexKind(c, "page", s.Pages, func(x *site.Page) string { return x.ID })
+}
+
+// indexKind maps the entities of one kind by id, in file order, reporting
+// each later definition of an id, and returns the map and the sorted ids.
+func indexKind[T any](c *checker, kind string, list []T, id func(T) string) (map[string]T, []string) {
+	byID := make(map[string]T, len(list))
+	ids := make([]string, 0, len(list))
+	for _, x := range inFileOrder(list, func(x T) *site.Common { return site.CommonOf(x) }) {
+		k := id(x)
+		if o, ok := byID[k]; ok {
+			first, again := site.CommonOf(o), site.CommonOf(x)
+			c.dups[again] = true
+			c.diags = append(c.diags, diag.Diagnostic{
+				Pos: again.Src.Start(), Severity: diag.Error,
+				Msg:   fmt.Sprintf("duplicate %s id %q", kind, k),
+				Hint:  "rename one of them; ids must be unique per kind",
+				Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
+			})
 			continue
 		}
-		s.LevelByID[l.FullID()] = l
-		c.levelIDs = append(c.levelIDs, l.FullID())
+		byID[k] = x
+		ids = append(ids, k)
 	}
-	for _, x := range inFileOrder(s.Competencies, func(x *site.Competency) *site.Common { return &x.Common }) {
-		if o, ok := s.CompetencyByID[x.ID]; ok {
-			dup("competency", x.ID, &o.Common, &x.Common)
-			continue
-		}
-		s.CompetencyByID[x.ID] = x
-		c.competencyIDs = append(c.competencyIDs, x.ID)
-	}
-	for _, x := range inFileOrder(s.Courses, func(x *site.Course) *site.Common { return &x.Common }) {
-		if o, ok := s.CourseByID[x.ID]; ok {
-			dup("course", x.ID, &o.Common, &x.Common)
-			continue
-		}
-		s.CourseByID[x.ID] = x
-		c.courseIDs = append(c.courseIDs, x.ID)
-	}
-	for _, x := range inFileOrder(s.Programs, func(x *site.Program) *site.Common { return &x.Common }) {
-		if o, ok := s.ProgramByID[x.ID]; ok {
-			dup("program", x.ID, &o.Common, &x.Common)
-			continue
-		}
-		s.ProgramByID[x.ID] = x
-		c.programIDs = append(c.programIDs, x.ID)
-	}
-	for _, x := range inFileOrder(s.Pages, func(x *site.Page) *site.Common { return &x.Common }) {
-		if o, ok := s.PageByID[x.ID]; ok {
-			dup("page", x.ID, &o.Common, &x.Common)
-			continue
-		}
-		s.PageByID[x.ID] = x
-		c.pageIDs = append(c.pageIDs, x.ID)
-	}
-	for _, ids := range [][]string{c.trackIDs, c.levelIDs, c.competencyIDs, c.courseIDs, c.programIDs, c.pageIDs} {
-		sort.Strings(ids)
-	}
+	sort.Strings(ids)
+	return byID, ids
 }
 
 // inFileOrder returns a copy of list sorted by where each entity is defined:

@@ -16,10 +16,12 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -283,39 +285,35 @@ func (c *checker) resolveTracks() {
 	}
 }
 
+// resolveLevels resolves the references of every level, then fills the
+// reverse indexes (Prev, MovesIn, RequiredBy, OptionalBy, ExpectedBy).
+// Resolving only reads the indexes and writes each level's own fields, so
+// it runs in parallel over slices of the levels, each with its own
+// diagnostics, merged in order; the reverse indexes are filled in order by
+// one goroutine, so that they stay deterministic.
 func (c *checker) resolveLevels() {
-	for _, l := range c.s.Levels {
-		src := &l.Src
-		for i, id := range l.NextIDs {
-			if x := c.levelAt(src, "next", i, id, l.TrackID); x != nil {
-				l.Next = append(l.Next, x)
+	levels := c.s.Levels
+	comps := make([][]*site.Competency, len(levels))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(levels)/512))
+	subs := make([]checker, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(levels)/workers, (w+1)*len(levels)/workers
+		subs[w] = *c
+		subs[w].diags = nil
+		wg.Add(1)
+		go func(sub *checker) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				comps[i] = sub.resolveLevel(levels[i])
 			}
-		}
-		if len(l.NextIDs) == 0 && l.Track != nil {
-			// Default: the next rank on the same path.
-			var best *site.Level
-			for _, o := range l.Track.Levels {
-				if o.Path == l.Path && o.Rank > l.Rank && (best == nil || o.Rank < best.Rank) {
-					best = o
-				}
-			}
-			if best != nil {
-				l.Next = []*site.Level{best}
-			}
-		}
-		for i, id := range l.MoveIDs {
-			if x := c.levelAt(src, "moves", i, id, l.TrackID); x != nil {
-				l.Moves = append(l.Moves, x)
-			}
-		}
-		l.Required = c.courses(src, "required_courses", l.RequiredIDs)
-		l.Optional = c.courses(src, "optional_courses", l.OptionalIDs)
-		c.competencyRefs(src, l.Expectations)
-		if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
-			c.diags.Add(src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
-		}
+		}(&subs[w])
 	}
-	for _, l := range c.s.Levels {
+	wg.Wait()
+	for w := range subs {
+		c.diags = append(c.diags, subs[w].diags...)
+	}
+	for i, l := range levels {
 		for _, n := range l.Next {
 			n.Prev = append(n.Prev, l)
 		}
@@ -328,7 +326,52 @@ func (c *checker) resolveLevels() {
 		for _, x := range l.Optional {
 			x.OptionalBy = append(x.OptionalBy, l)
 		}
+		for _, x := range comps[i] {
+			x.ExpectedBy = append(x.ExpectedBy, l)
+		}
 	}
+}
+
+// resolveLevel resolves one level's references and returns the competencies
+// it expects that exist.
+func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
+	src := &l.Src
+	for i, id := range l.NextIDs {
+		if x := c.levelAt(src, "next", i, id, l.TrackID); x != nil {
+			l.Next = append(l.Next, x)
+		}
+	}
+	if len(l.NextIDs) == 0 && l.Track != nil {
+		// Default: the next rank on the same path.
+		var best *site.Level
+		for _, o := range l.Track.Levels {
+			if o.Path == l.Path && o.Rank > l.Rank && (best == nil || o.Rank < best.Rank) {
+				best = o
+			}
+		}
+		if best != nil {
+			l.Next = []*site.Level{best}
+		}
+	}
+	for i, id := range l.MoveIDs {
+		if x := c.levelAt(src, "moves", i, id, l.TrackID); x != nil {
+			l.Moves = append(l.Moves, x)
+		}
+	}
+	l.Required = c.courses(src, "required_courses", l.RequiredIDs)
+	l.Optional = c.courses(src, "optional_courses", l.OptionalIDs)
+	comps := make([]*site.Competency, 0, len(l.Expectations))
+	for _, e := range l.Expectations {
+		if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
+			comps = append(comps, x)
+		} else {
+			c.unknownKey(src, e.Key, "competency", e.CompetencyID, c.competencyIDs)
+		}
+	}
+	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
+		c.diags.Add(src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
+	}
+	return comps
 }
 
 func (c *checker) resolveCourses() {
@@ -373,14 +416,9 @@ func (c *checker) resolvePrograms() {
 	}
 }
 
+// resolveCompetencies fills the courses that teach each competency (the
+// levels that expect it are filled by resolveLevels).
 func (c *checker) resolveCompetencies() {
-	for _, l := range c.s.Levels {
-		for _, e := range l.Expectations {
-			if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
-				x.ExpectedBy = append(x.ExpectedBy, l)
-			}
-		}
-	}
 	for _, co := range c.s.Courses {
 		for _, e := range co.Skills {
 			if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {

@@ -23,6 +23,7 @@ import (
 	"path"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -96,6 +97,7 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 		if err != nil {
 			return nil, nil, err
 		}
+		slices.Sort(files) // by full path, for the binary search of applyChanges
 		l.files, l.haveList = files, true
 		changed = nil
 	} else if err := l.applyChanges(fsys, contentDir, changed); err != nil {
@@ -121,6 +123,29 @@ func touches(changed []string, p string) bool {
 
 // applyChanges updates the file list for the changed paths.
 func (l *Loader) applyChanges(fsys fs.FS, contentDir string, changed []string) error {
+	// The common case, an edited file that was there before and still is,
+	// leaves the file list as it is.
+	edited := true
+	for _, c := range changed {
+		c = path.Clean(c)
+		if c != contentDir && !strings.HasPrefix(c, contentDir+"/") {
+			continue
+		}
+		if _, found := slices.BinarySearch(l.files, c); !found {
+			edited = false
+			break
+		}
+		if info, err := fs.Stat(fsys, c); err != nil || !info.Mode().IsRegular() {
+			edited = false
+			break
+		}
+	}
+	if edited {
+		for _, c := range changed {
+			delete(l.cache, path.Clean(c))
+		}
+		return nil
+	}
 	set := make(map[string]bool, len(l.files))
 	for _, f := range l.files {
 		set[f] = true

@@ -100,7 +100,8 @@ type Renderer struct {
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
 	// page's prefix in a link to the entity.
-	links map[any]string
+	links     map[any]string
+	linksOnce sync.Once // links is listed on first use
 
 	bufs sync.Pool // *bytes.Buffer, reused by Render
 
@@ -141,7 +142,6 @@ func New(s *site.Site, theme, layouts, static fs.FS, opts Options) (*Renderer, e
 		return nil, err
 	}
 	r.listPages()
-	r.listLinks()
 	return r, nil
 }
 

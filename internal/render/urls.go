@@ -178,18 +178,21 @@ func (u urls) prefix(from string) string {
 // listLinks fills r.links: for each entity that has a page, the link to it
 // from the site root, less the root's prefix.
 func (r *Renderer) listLinks() {
-	root := r.urls.prefix("/")
-	r.links = make(map[any]string, len(r.pages))
-	for _, p := range r.pages {
-		if p.Entity != nil {
-			r.links[p.Entity] = strings.TrimPrefix(r.urls.href("/", URLOf(p.Entity)), root)
+	r.linksOnce.Do(func() {
+		root := r.urls.prefix("/")
+		r.links = make(map[any]string, len(r.pages))
+		for _, p := range r.pages {
+			if p.Entity != nil {
+				r.links[p.Entity] = strings.TrimPrefix(r.urls.href("/", URLOf(p.Entity)), root)
+			}
 		}
-	}
+	})
 }
 
 // linkTail returns what follows a page's prefix in a link to entity x, so
 // that Page.pre+linkTail(x) is the link to x from that page.
 func (r *Renderer) linkTail(x any) string {
+	r.listLinks()
 	switch x.(type) {
 	case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Page:
 		if s, ok := r.links[x]; ok {

@@ -19,10 +19,8 @@ type snapshot struct {
 	version int64
 	base    string            // the base path, "/careers/"
 	ver     []byte            // "?v=<asset version>", left out of comparisons
-	files   map[string]bool   // every output path; true for a drawn page
 	cache   sync.Map          // output path -> *entry
 	assets  map[string][]byte // theme assets and static files
-	htmlDir map[string]bool   // directories that hold an index.html, for redirects
 }
 
 // entry is one file of a snapshot, drawn (for a page) on first use.
@@ -40,9 +38,7 @@ func newSnapshot(r *render.Renderer, version int64) *snapshot {
 		r:       r,
 		version: version,
 		base:    r.BasePath(),
-		files:   make(map[string]bool, len(r.Pages())+64),
 		assets:  map[string][]byte{},
-		htmlDir: map[string]bool{},
 	}
 	if v := r.AssetVersion(); v != "" {
 		sn.ver = []byte("?v=" + v)
@@ -50,22 +46,36 @@ func newSnapshot(r *render.Renderer, version int64) *snapshot {
 	for _, p := range r.Assets() {
 		b, _ := r.Asset(p)
 		sn.assets[p] = b
-		sn.files[p] = false
-	}
-	for _, p := range r.Pages() {
-		sn.files[p.Path] = true
-	}
-	for p := range sn.files {
-		if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
-			sn.htmlDir[dir] = true
-		}
 	}
 	return sn
 }
 
+// file reports whether output path p exists, and whether it is a page
+// drawn by the Renderer (a page wins over a static file of the same path,
+// as in a build).
+func (sn *snapshot) file(p string) (page, ok bool) {
+	if _, ok := sn.r.Lookup(p); ok {
+		return true, true
+	}
+	_, ok = sn.assets[p]
+	return false, ok
+}
+
+// paths returns every output path of the snapshot, pages and assets.
+func (sn *snapshot) paths() map[string]bool {
+	out := make(map[string]bool, len(sn.r.Pages())+len(sn.assets))
+	for p := range sn.assets {
+		out[p] = false
+	}
+	for _, p := range sn.r.Pages() {
+		out[p.Path] = true
+	}
+	return out
+}
+
 // get returns the file at output path p, drawing it on first use.
 func (sn *snapshot) get(p string) (*entry, bool) {
-	page, ok := sn.files[p]
+	page, ok := sn.file(p)
 	if !ok {
 		return nil, false
 	}
@@ -98,15 +108,15 @@ func (sn *snapshot) get(p string) (*entry, bool) {
 func (sn *snapshot) resolve(rel string) (file string, redirect bool) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		file = rel + "index.html"
-		if _, ok := sn.files[file]; ok {
+		if _, ok := sn.file(file); ok {
 			return file, false
 		}
 		return "", false
 	}
-	if _, ok := sn.files[rel]; ok {
+	if _, ok := sn.file(rel); ok {
 		return rel, false
 	}
-	if sn.htmlDir[rel] {
+	if _, ok := sn.file(rel + "/index.html"); ok {
 		return "", true
 	}
 	return "", false
@@ -196,14 +206,17 @@ func diff(old, next *snapshot, open []string) change {
 		}
 		return c.sorted()
 	}
-	for p := range next.files {
-		if _, ok := old.files[p]; !ok {
-			c.Added = append(c.Added, next.urlOf(p))
+	if !samePaths(old, next) {
+		oldPaths, nextPaths := old.paths(), next.paths()
+		for p := range nextPaths {
+			if _, ok := oldPaths[p]; !ok {
+				c.Added = append(c.Added, next.urlOf(p))
+			}
 		}
-	}
-	for p := range old.files {
-		if _, ok := next.files[p]; !ok {
-			c.Removed = append(c.Removed, old.urlOf(p))
+		for p := range oldPaths {
+			if _, ok := nextPaths[p]; !ok {
+				c.Removed = append(c.Removed, old.urlOf(p))
+			}
 		}
 	}
 	for p, b := range next.assets {
@@ -233,7 +246,9 @@ func diff(old, next *snapshot, open []string) change {
 	})
 	var todo []string
 	for p := range want {
-		if old.files[p] && next.files[p] {
+		oldPage, _ := old.file(p)
+		nextPage, _ := next.file(p)
+		if oldPage && nextPage {
 			todo = append(todo, p)
 		}
 	}
@@ -269,4 +284,25 @@ func (c change) sorted() change {
 		slices.Sort(*l)
 	}
 	return c
+}
+
+// samePaths reports whether two snapshots have the same pages and assets,
+// which is the common case after an edit: the page lists come in a fixed
+// order, so comparing them in order is enough and needs no map.
+func samePaths(a, b *snapshot) bool {
+	pa, pb := a.r.Pages(), b.r.Pages()
+	if len(pa) != len(pb) || len(a.assets) != len(b.assets) {
+		return false
+	}
+	for i := range pa {
+		if pa[i].Path != pb[i].Path {
+			return false
+		}
+	}
+	for p := range a.assets {
+		if _, ok := b.assets[p]; !ok {
+			return false
+		}
+	}
+	return true
 }

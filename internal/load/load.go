@@ -106,7 +106,8 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 
 	results := l.parseAll(fsys, contentDir, changed)
 
-	s := &site.Site{Config: cfg, Files: map[string]*diag.LineIndex{ConfigFile: cfgLines}}
+	s := &site.Site{Config: cfg, Files: make(map[string]*diag.LineIndex, len(l.files)+1)}
+	s.Files[ConfigFile] = cfgLines
 	assemble(s, l.files, results, opts, &diags)
 	return s, diags, nil
 }

@@ -107,7 +107,7 @@ func (c *checker) index() {
 func indexKind[T any](c *checker, kind string, list []T, id func(T) string) (map[string]T, []string) {
 	byID := make(map[string]T, len(list))
 	ids := make([]string, 0, len(list))
-	for _, x := range inFileOrder(list, func(x T) *site.Common { return site.CommonOf(x) }) {
+	for _, x := range inFileOrder(list) {
 		k := id(x)
 		if o, ok := byID[k]; ok {
 			first, again := site.CommonOf(o), site.CommonOf(x)
@@ -129,10 +129,10 @@ func indexKind[T any](c *checker, kind string, list []T, id func(T) string) (map
 
 // inFileOrder returns a copy of list sorted by where each entity is defined:
 // its file, then its line (catalogues hold many entities).
-func inFileOrder[T any](list []T, common func(T) *site.Common) []T {
+func inFileOrder[T any](list []T) []T {
 	out := slices.Clone(list)
 	slices.SortStableFunc(out, func(a, b T) int {
-		ca, cb := common(a), common(b)
+		ca, cb := site.CommonOf(a), site.CommonOf(b)
 		if c := cmp.Compare(ca.Src.File, cb.Src.File); c != 0 || ca.Src.Prefix == "" {
 			return c
 		}
@@ -160,14 +160,6 @@ func (c *checker) unknown(src *site.Source, key, kind, id string, candidates []s
 		return
 	}
 	c.diags.Add(src.Value(key), hint, "unknown %s %q", kind, id)
-}
-
-func (c *checker) course(src *site.Source, key, id string) *site.Course {
-	if x, ok := c.s.CourseByID[id]; ok {
-		return x
-	}
-	c.unknown(src, key, "course", id, c.courseIDs)
-	return nil
 }
 
 func (c *checker) track(src *site.Source, key, id string) *site.Track {

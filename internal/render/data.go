@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"strconv"
 	"strings"
 	"time"
 
@@ -248,6 +247,3 @@ func (r *Renderer) sitemap() []byte {
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
-
-// Itoa is strconv.Itoa, for templates.
-func Itoa(n int) string { return strconv.Itoa(n) }

@@ -143,3 +143,51 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	res.Renderer = r
 	return res, nil
 }
+
+// Update is a rebuild in place of a good result, checked and ready to
+// apply (see Project.Prepare).
+type Update struct {
+	prev  *Result
+	patch *check.Patch
+	opts  Options
+}
+
+// Prepare readies a rebuild in place of prev, the good result of l's last
+// load, after the changes in changed: when every changed path is a content
+// file that keeps its entities (see load.Loader.Edits) and the new
+// versions check without an error (see check.Prepare). Otherwise it
+// returns false, and Compile(l, opts, changed) takes in the change; so it
+// does when the change brings an error, which Compile reports in full.
+//
+// Nothing is changed until Apply: prev stays usable meanwhile.
+func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []string) (*Update, bool) {
+	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 {
+		return nil, false
+	}
+	edits, ok := l.Edits(p.FS, changed)
+	if !ok {
+		return nil, false
+	}
+	patch, ok := check.Prepare(prev.Site, edits, opts.Drafts)
+	if !ok {
+		return nil, false
+	}
+	return &Update{prev: prev, patch: patch, opts: opts}, true
+}
+
+// Apply updates the previous result's site in place and returns the new
+// result, whose Renderer replaces the previous one. Nothing may read the
+// site while Apply runs, and the previous Renderer must not draw anything
+// afterwards. Apply may run once.
+func (u *Update) Apply() *Result {
+	u.patch.Apply()
+	s := u.prev.Site
+	res := &Result{Site: s, Renderer: u.prev.Renderer.Refresh()}
+	warnings := func() diag.List { return check.Warnings(s, u.opts.Cache) }
+	if u.opts.DeferWarnings {
+		res.Warnings = warnings
+	} else {
+		res.Diags = warnings()
+	}
+	return res
+}

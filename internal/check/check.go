@@ -59,16 +59,20 @@ func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c.pageSlugs()
 	errs := c.diags
 	errs.Sort()
-	return errs, func() diag.List {
-		w := &checker{s: s, dups: c.dups, levelOrder: c.levelOrder}
-		w.warnUnreachable()
-		w.warnUnusedCourses()
-		w.warnProgramsLeadingNowhere()
-		w.trackWarnings(cache)
-		w.warnIntakes()
-		w.diags.Sort()
-		return w.diags
-	}
+	return errs, func() diag.List { return warnings(s, c.dups, cache) }
+}
+
+// warnings computes the warnings of a resolved site, sorted, leaving out
+// the second definitions of ids in dups.
+func warnings(s *site.Site, dups map[*site.Common]bool, cache *Cache) diag.List {
+	w := &checker{s: s, dups: dups}
+	w.warnUnreachable()
+	w.warnUnusedCourses()
+	w.warnProgramsLeadingNowhere()
+	w.trackWarnings(cache)
+	w.warnIntakes()
+	w.diags.Sort()
+	return w.diags
 }
 
 type checker struct {
@@ -76,7 +80,6 @@ type checker struct {
 	diags diag.List
 
 	trackIDs, levelIDs, competencyIDs, courseIDs, programIDs, pageIDs []string
-	levelOrder                                                        map[*site.Level]int
 	dups                                                              map[*site.Common]bool // second definitions of an id
 }
 
@@ -90,10 +93,6 @@ type checker struct {
 func (c *checker) index() {
 	s := c.s
 	c.dups = map[*site.Common]bool{}
-	c.levelOrder = make(map[*site.Level]int, len(s.Levels))
-	for i, l := range s.Levels {
-		c.levelOrder[l] = i
-	}
 	s.TrackByID, c.trackIDs = indexKind(c, "track", s.Tracks, func(x *site.Track) string { return x.ID })
 	s.LevelByID, c.levelIDs = indexKind(c, "level", s.Levels, (*site.Level).FullID)
 	s.CompetencyByID, c.competencyIDs = indexKind(c, "competency", s.Competencies, func(x *site.Competency) string { return x.ID })
@@ -368,8 +367,7 @@ func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 
 func (c *checker) resolveCourses() {
 	for _, x := range c.s.Courses {
-		x.Prereqs = c.courses(&x.Src, "prerequisites", x.PrereqIDs)
-		c.competencyRefs(&x.Src, x.Skills)
+		c.resolveCourse(x)
 	}
 	for _, x := range c.s.Courses {
 		for _, p := range x.Prereqs {
@@ -378,27 +376,15 @@ func (c *checker) resolveCourses() {
 	}
 }
 
+// resolveCourse resolves one course's prerequisites and checks its skills.
+func (c *checker) resolveCourse(x *site.Course) {
+	x.Prereqs = c.courses(&x.Src, "prerequisites", x.PrereqIDs)
+	c.competencyRefs(&x.Src, x.Skills)
+}
+
 func (c *checker) resolvePrograms() {
 	for _, p := range c.s.Programs {
-		src := &p.Src
-		p.Courses = c.courses(src, "courses", p.CourseIDs)
-		for i, id := range p.LeadsToIDs {
-			if l := c.level(src, fmt.Sprintf("leads_to[%d]", i), id, ""); l != nil {
-				p.LeadsTo = append(p.LeadsTo, l)
-			}
-		}
-		e := &p.Eligibility
-		for i, id := range e.TrackIDs {
-			if t := c.track(src, fmt.Sprintf("eligibility.tracks[%d]", i), id); t != nil {
-				e.Tracks = append(e.Tracks, t)
-			}
-		}
-		for i, id := range e.LevelIDs {
-			if l := c.level(src, fmt.Sprintf("eligibility.levels[%d]", i), id, ""); l != nil {
-				e.Levels = append(e.Levels, l)
-			}
-		}
-		e.Courses = c.courses(src, "eligibility.courses", e.CourseIDs)
+		c.resolveProgram(p)
 		for _, x := range p.Courses {
 			x.InPrograms = append(x.InPrograms, p)
 		}
@@ -406,6 +392,29 @@ func (c *checker) resolvePrograms() {
 			l.LedBy = append(l.LedBy, p)
 		}
 	}
+}
+
+// resolveProgram resolves one program's courses, targets and eligibility.
+func (c *checker) resolveProgram(p *site.Program) {
+	src := &p.Src
+	p.Courses = c.courses(src, "courses", p.CourseIDs)
+	for i, id := range p.LeadsToIDs {
+		if l := c.level(src, fmt.Sprintf("leads_to[%d]", i), id, ""); l != nil {
+			p.LeadsTo = append(p.LeadsTo, l)
+		}
+	}
+	e := &p.Eligibility
+	for i, id := range e.TrackIDs {
+		if t := c.track(src, fmt.Sprintf("eligibility.tracks[%d]", i), id); t != nil {
+			e.Tracks = append(e.Tracks, t)
+		}
+	}
+	for i, id := range e.LevelIDs {
+		if l := c.level(src, fmt.Sprintf("eligibility.levels[%d]", i), id, ""); l != nil {
+			e.Levels = append(e.Levels, l)
+		}
+	}
+	e.Courses = c.courses(src, "eligibility.courses", e.CourseIDs)
 }
 
 // resolveCompetencies fills the courses that teach each competency (the

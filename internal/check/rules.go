@@ -45,24 +45,27 @@ func (c *checker) ranks() {
 // scale's name for each level; a point off the scale has no name and no
 // descriptor.
 func (c *checker) scale() {
-	n := c.s.Config.Scale.Max()
-	check := func(src *site.Source, es []site.Expectation) {
-		for _, e := range es {
-			if e.Level < 1 || e.Level > n {
-				key := e.Key
-				if src.Has(e.Key + ".level") {
-					key += ".level"
-				}
-				c.diags.Add(src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
-					"competency level %d of %q is outside the scale 1..%d", e.Level, e.CompetencyID, n)
-			}
-		}
-	}
 	for _, l := range c.s.Levels {
-		check(&l.Src, l.Expectations)
+		c.scaleOf(&l.Src, l.Expectations)
 	}
 	for _, x := range c.s.Courses {
-		check(&x.Src, x.Skills)
+		c.scaleOf(&x.Src, x.Skills)
+	}
+}
+
+// scaleOf checks the competency levels of one entity's expectations or
+// skills.
+func (c *checker) scaleOf(src *site.Source, es []site.Expectation) {
+	n := c.s.Config.Scale.Max()
+	for _, e := range es {
+		if e.Level < 1 || e.Level > n {
+			key := e.Key
+			if src.Has(e.Key + ".level") {
+				key += ".level"
+			}
+			c.diags.Add(src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
+				"competency level %d of %q is outside the scale 1..%d", e.Level, e.CompetencyID, n)
+		}
 	}
 }
 
@@ -72,44 +75,58 @@ func (c *checker) scale() {
 // Example: format = "self paced". Discussion: the catalogue filters by
 // format and kind; a value outside the list would form a filter of one.
 func (c *checker) values() {
-	oneOf := func(src *site.Source, key, value, what string, allowed []string) {
-		if value == "" || contains(allowed, value) {
-			return
-		}
-		hint := fmt.Sprintf("use one of: %s", strings.Join(allowed, ", "))
-		if s := diag.Suggest(value, allowed); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
-		}
-		c.diags.Add(src.Value(key), hint, "unknown %s %q", what, value)
-	}
 	for _, x := range c.s.Courses {
-		oneOf(&x.Src, "format", x.Format, "course format", site.Formats)
+		c.format(x)
 	}
 	for _, p := range c.s.Programs {
-		oneOf(&p.Src, "kind", p.Kind, "program kind", site.ProgramKinds)
-	}
-	title := func(x *site.Common, kind string) {
-		if strings.TrimSpace(x.Title) == "" {
-			c.diags.Add(x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
-		}
+		c.kind(p)
 	}
 	for _, x := range c.s.Tracks {
-		title(&x.Common, "track")
+		c.title(&x.Common, "track")
 	}
 	for _, x := range c.s.Levels {
-		title(&x.Common, "level")
+		c.title(&x.Common, "level")
 	}
 	for _, x := range c.s.Competencies {
-		title(&x.Common, "competency")
+		c.title(&x.Common, "competency")
 	}
 	for _, x := range c.s.Courses {
-		title(&x.Common, "course")
+		c.title(&x.Common, "course")
 	}
 	for _, x := range c.s.Programs {
-		title(&x.Common, "program")
+		c.title(&x.Common, "program")
 	}
 	for _, x := range c.s.Pages {
-		title(&x.Common, "page")
+		c.title(&x.Common, "page")
+	}
+}
+
+// format checks a course's format.
+func (c *checker) format(x *site.Course) {
+	c.oneOf(&x.Src, "format", x.Format, "course format", site.Formats)
+}
+
+// kind checks a program's kind.
+func (c *checker) kind(p *site.Program) {
+	c.oneOf(&p.Src, "kind", p.Kind, "program kind", site.ProgramKinds)
+}
+
+// oneOf reports a value that is not empty and not in allowed.
+func (c *checker) oneOf(src *site.Source, key, value, what string, allowed []string) {
+	if value == "" || contains(allowed, value) {
+		return
+	}
+	hint := fmt.Sprintf("use one of: %s", strings.Join(allowed, ", "))
+	if s := diag.Suggest(value, allowed); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	c.diags.Add(src.Value(key), hint, "unknown %s %q", what, value)
+}
+
+// title reports an entity without a title.
+func (c *checker) title(x *site.Common, kind string) {
+	if strings.TrimSpace(x.Title) == "" {
+		c.diags.Add(x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
 	}
 }
 
@@ -224,60 +241,64 @@ func nextKey(l, to *site.Level) string {
 	return "rank"
 }
 
+// linksOf checks the links in one entity's body; track is the track of a
+// level, against which bare level ids are resolved.
+func (c *checker) linksOf(x *site.Common, track string) {
+	for _, ln := range x.Body.Links {
+		if ln.Kind == "" {
+			continue
+		}
+		var ok bool
+		var cands []string
+		// A fragment or query names a place in the page, not the entity.
+		id, _, _ := strings.Cut(ln.Target, "#")
+		id, _, _ = strings.Cut(id, "?")
+		target := id
+		switch ln.Kind {
+		case "track":
+			_, ok = c.s.TrackByID[target]
+			cands = c.trackIDs
+		case "level":
+			if !strings.Contains(target, "/") && track != "" {
+				target = track + "/" + target
+			}
+			_, ok = c.s.LevelByID[target]
+			cands = c.levelIDs
+		case "competency":
+			_, ok = c.s.CompetencyByID[target]
+			cands = c.competencyIDs
+		case "course":
+			_, ok = c.s.CourseByID[target]
+			cands = c.courseIDs
+		case "program":
+			_, ok = c.s.ProgramByID[target]
+			cands = c.programIDs
+		case "page":
+			_, ok = c.s.PageByID[target]
+			cands = c.pageIDs
+		}
+		if ok {
+			continue
+		}
+		if c.s.Drafts[ln.Kind+":"+target] {
+			c.diags.Add(ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
+			continue
+		}
+		hint := ""
+		if s := diag.Suggest(id, cands); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
+	}
+}
+
 // links reports links in markdown bodies to entities that do not exist.
 //
 // Example: [the course](course:secure-codng). Discussion: an entity link is
 // checked like a reference in the front matter, so a renamed course cannot
 // leave a dead link behind.
 func (c *checker) links() {
-	check := func(x *site.Common, track string) {
-		for _, ln := range x.Body.Links {
-			if ln.Kind == "" {
-				continue
-			}
-			var ok bool
-			var cands []string
-			// A fragment or query names a place in the page, not the entity.
-			id, _, _ := strings.Cut(ln.Target, "#")
-			id, _, _ = strings.Cut(id, "?")
-			target := id
-			switch ln.Kind {
-			case "track":
-				_, ok = c.s.TrackByID[target]
-				cands = c.trackIDs
-			case "level":
-				if !strings.Contains(target, "/") && track != "" {
-					target = track + "/" + target
-				}
-				_, ok = c.s.LevelByID[target]
-				cands = c.levelIDs
-			case "competency":
-				_, ok = c.s.CompetencyByID[target]
-				cands = c.competencyIDs
-			case "course":
-				_, ok = c.s.CourseByID[target]
-				cands = c.courseIDs
-			case "program":
-				_, ok = c.s.ProgramByID[target]
-				cands = c.programIDs
-			case "page":
-				_, ok = c.s.PageByID[target]
-				cands = c.pageIDs
-			}
-			if ok {
-				continue
-			}
-			if c.s.Drafts[ln.Kind+":"+target] {
-				c.diags.Add(ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
-				continue
-			}
-			hint := ""
-			if s := diag.Suggest(id, cands); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
-			}
-			c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
-		}
-	}
+	check := c.linksOf
 	check(&c.s.Home.Common, "")
 	for _, x := range c.s.Tracks {
 		check(&x.Common, x.ID)

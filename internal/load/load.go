@@ -54,6 +54,9 @@ type Loader struct {
 	cache    map[string]*fileResult // by slash path from the site root
 	files    []string               // content files of the last load, sorted
 	haveList bool
+	// contentDir is the content directory of the last load ("" before
+	// the first).
+	contentDir string
 }
 
 // NewLoader returns an empty Loader.
@@ -92,6 +95,7 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 		l.cache = map[string]*fileResult{}
 	}
 	contentDir := path.Clean(cfg.ContentDir)
+	l.contentDir = contentDir
 	if changed == nil || !l.haveList || touches(changed, ConfigFile) {
 		files, err := listFiles(fsys, contentDir)
 		if err != nil {

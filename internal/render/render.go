@@ -519,3 +519,41 @@ func (r *Renderer) intakeStatus(pr *site.Program) Intakes {
 	}
 	return intakeStatus(pr, r.site.Config.Today)
 }
+
+// Refresh returns a Renderer for r's site after the site was updated in
+// place (check.Patch), which keeps every id, and so every page and link,
+// but may change anything else. The new Renderer shares r's templates,
+// assets, links and, while the search index keeps its shape, its page
+// list; whatever is drawn from the site's content is drawn again. r must
+// not draw anything once the site has changed.
+func (r *Renderer) Refresh() *Renderer {
+	r.listLinks()
+	n := &Renderer{site: r.site, opts: r.opts, urls: r.urls, tmpls: r.tmpls, assets: r.assets, assetVer: r.assetVer, links: r.links}
+	n.linksOnce.Do(func() {}) // the links are r's
+	ix := newSearchIndex(r.site)
+	var old *searchIndex
+	if i, ok := r.byPath["data/search.json"]; ok {
+		if f, ok := r.pages[i].Entity.(*searchFile); ok {
+			old = f.index
+		}
+	}
+	if old == nil || old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards {
+		n.listPages()
+		return n
+	}
+	n.pages, n.byPath = slices.Clone(r.pages), r.byPath
+	for i := range n.pages {
+		p := &n.pages[i]
+		switch e := p.Entity.(type) {
+		case *searchFile:
+			f := *e
+			f.index = ix
+			p.Entity = &f
+		default:
+			if c := site.CommonOf(e); c != nil {
+				p.Title = c.Title
+			}
+		}
+	}
+	return n
+}

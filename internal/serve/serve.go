@@ -168,6 +168,7 @@ type Server struct {
 	checks   *check.Cache         // per-track warnings, kept between rebuilds
 	fullNext bool                 // the loader must look at every file next time
 	printed  map[diagKey]struct{} // diagnostics already printed
+	last     *build.Result        // the result of the loader's last load; nil after a failure to read
 
 	clients clients
 
@@ -339,24 +340,60 @@ func (s *Server) buildOptions() build.Options {
 // rebuild compiles the site after the changes in b. A good build is
 // published at once: a new snapshot and a "change" event. A failed one is
 // returned, for the caller to publish (see failureGrace).
+//
+// When the change only edits content files in ways that keep every id and
+// every order, and the last build was good, the site is updated in place
+// (build.Update) instead: what the open pages show is drawn from the old
+// snapshot first, then the site changes under the snapshots' lock and the
+// new snapshot takes over.
 func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	start := time.Now()
 	changed := b.Paths
-	if b.Rescan || s.fullNext || first {
+	full := b.Rescan || s.fullNext || first
+	if full {
 		changed = nil
 	}
-	res, err := s.proj.Compile(s.loader, s.buildOptions(), changed)
-	if err != nil {
-		// Not the content's fault: an unreadable file, a broken template.
-		// The loader may have missed part of the change; look at everything
-		// next time.
-		s.fullNext = true
-		return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
+	old := s.snap.Load()
+	open := s.clients.pages()
+	var watched []string
+	var res *build.Result
+	var next *snapshot
+	var u *build.Update
+	if !full && old != nil {
+		u, _ = s.proj.Prepare(s.loader, s.last, s.buildOptions(), changed)
 	}
-	s.fullNext = false
-	s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
-	if res.Renderer == nil {
-		return newFailure(res.Diags, res.Site.Sources())
+	if u != nil {
+		watched = old.watched(open)
+		old.draw(watched)
+		old.lock.Lock()
+		res = u.Apply()
+		next = newSnapshot(res.Renderer, old.version+1, old)
+		old.successor = next
+		s.snap.Store(next)
+		old.lock.Unlock()
+		s.last = res
+	} else {
+		var err error
+		res, err = s.proj.Compile(s.loader, s.buildOptions(), changed)
+		if err != nil {
+			// Not the content's fault: an unreadable file, a broken
+			// template. The loader may have missed part of the change;
+			// look at everything next time.
+			s.fullNext, s.last = true, nil
+			return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
+		}
+		s.fullNext, s.last = false, res
+		s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
+		if res.Renderer == nil {
+			return newFailure(res.Diags, res.Site.Sources())
+		}
+		version := int64(1)
+		if old != nil {
+			version = old.version + 1
+			watched = old.watched(open)
+		}
+		next = newSnapshot(res.Renderer, version, nil)
+		s.snap.Store(next)
 	}
 	// The warnings are for the terminal, after the browsers have their page.
 	defer func() {
@@ -364,22 +401,13 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 		res.Diags.Sort()
 		s.printDiags(res.Diags, res.Site.Sources())
 	}()
-
-	old := s.snap.Load()
-	version := int64(1)
-	if old != nil {
-		version = old.version + 1
-	}
-	next := newSnapshot(res.Renderer, version)
 	base := next.base
 	s.base.Store(&base)
-	s.snap.Store(next)
 	hadFail := s.fail.Swap(nil) != nil
 
 	var ch change
-	open := s.clients.pages()
 	if !first {
-		ch = diff(old, next, open)
+		ch = diff(old, next, open, watched)
 		switch {
 		case !ch.empty():
 			s.clients.broadcast(event{name: "change", data: mustJSON(ch)})

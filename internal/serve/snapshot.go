@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ladder-ssg/ladder/internal/render"
 )
@@ -14,6 +15,13 @@ import (
 // snapshot is one good build: its Renderer and the files drawn with it so
 // far. It is immutable once published, apart from the cache, which only
 // gains what the Renderer draws.
+//
+// An update in place (build.Update) changes the site under a snapshot's
+// Renderer. The snapshots drawn from one site share a lock, held for
+// reading while a file is drawn and for writing while the site changes;
+// the update gives the old snapshot a successor, which draws whatever the
+// old one had not drawn yet. What the old snapshot drew before the update
+// stays in its cache, for the comparison that tells browsers what changed.
 type snapshot struct {
 	r       *render.Renderer
 	version int64
@@ -21,6 +29,9 @@ type snapshot struct {
 	ver     []byte            // "?v=<asset version>", left out of comparisons
 	cache   sync.Map          // output path -> *entry
 	assets  map[string][]byte // theme assets and static files
+
+	lock      *sync.RWMutex // shared by the snapshots of one site
+	successor *snapshot     // set, under lock, when the site was updated in place
 }
 
 // entry is one file of a snapshot, drawn (for a page) on first use.
@@ -31,14 +42,22 @@ type entry struct {
 	sum  string // hash of norm, sent to the client
 	err  error  // drawing the page failed
 	page bool   // drawn by the Renderer, not an asset
+	done atomic.Bool
 }
 
-func newSnapshot(r *render.Renderer, version int64) *snapshot {
+// newSnapshot makes the snapshot of Renderer r. prev is the snapshot r
+// was refreshed from after an update in place (see render.Refresh), or nil
+// for a Renderer of its own site.
+func newSnapshot(r *render.Renderer, version int64, prev *snapshot) *snapshot {
 	sn := &snapshot{
 		r:       r,
 		version: version,
 		base:    r.BasePath(),
 		assets:  map[string][]byte{},
+		lock:    new(sync.RWMutex),
+	}
+	if prev != nil {
+		sn.lock = prev.lock
 	}
 	if v := r.AssetVersion(); v != "" {
 		sn.ver = []byte("?v=" + v)
@@ -84,7 +103,15 @@ func (sn *snapshot) get(p string) (*entry, bool) {
 		v, _ = sn.cache.LoadOrStore(p, &entry{page: page})
 	}
 	e := v.(*entry)
+	sn.lock.RLock()
+	if next := sn.successor; next != nil && !e.done.Load() {
+		// The site changed since this snapshot: its Renderer must not draw.
+		sn.lock.RUnlock()
+		return next.get(p)
+	}
+	defer sn.lock.RUnlock()
 	e.once.Do(func() {
+		defer e.done.Store(true)
 		if !e.page {
 			e.body = sn.assets[p]
 		} else if spec, ok := sn.r.Lookup(p); ok {
@@ -188,13 +215,51 @@ func (c change) describe() string {
 // isPageURL reports whether a site path is an HTML page.
 func isPageURL(u string) bool { return strings.HasSuffix(u, "/") || strings.HasSuffix(u, ".html") }
 
+// watched returns the output paths of the drawn files whose change a
+// browser would notice: the open pages (site paths), and the non-HTML
+// files that scripts fetched (data files).
+func (sn *snapshot) watched(open []string) []string {
+	want := map[string]bool{}
+	for _, u := range open {
+		if p := sn.fileOf(u); p != "" {
+			want[p] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil // with no page open there is nobody to tell
+	}
+	sn.cache.Range(func(k, v any) bool {
+		p := k.(string)
+		if v.(*entry).page && !strings.HasSuffix(p, ".html") {
+			want[p] = true
+		}
+		return true
+	})
+	out := make([]string, 0, len(want))
+	for p := range want {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// draw draws the files at the output paths, in parallel.
+func (sn *snapshot) draw(paths []string) {
+	var wg sync.WaitGroup
+	for _, p := range paths {
+		wg.Add(1)
+		go func() { defer wg.Done(); sn.get(p) }()
+	}
+	wg.Wait()
+}
+
 // diff works out what a browser would see change from old to next: the
 // files added and removed, the assets whose bytes differ, and, among the
-// drawn files, the open pages (site paths) and the non-HTML files that
-// were fetched from old, drawn in both snapshots and compared without the
-// asset version. When old is nil (no good build before: the open pages
-// show the errors), every open page counts as updated.
-func diff(old, next *snapshot, open []string) change {
+// drawn files, those at the output paths watched (see snapshot.watched:
+// what the open pages show), drawn in both snapshots and compared without
+// the asset version. When old is nil (no good build before: the open
+// pages show the errors), every open page counts as updated.
+func diff(old, next *snapshot, open, watched []string) change {
 	var c change
 	if old == nil {
 		for _, u := range open {
@@ -224,28 +289,8 @@ func diff(old, next *snapshot, open []string) change {
 			c.Updated = append(c.Updated, next.urlOf(p))
 		}
 	}
-
-	// The drawn files worth comparing: the open pages, and what scripts
-	// fetched (data files) from the old snapshot. With no page open there
-	// is nobody to tell.
-	if len(open) == 0 {
-		return c.sorted()
-	}
-	want := map[string]bool{}
-	for _, u := range open {
-		if p := old.fileOf(u); p != "" {
-			want[p] = true
-		}
-	}
-	old.cache.Range(func(k, v any) bool {
-		p := k.(string)
-		if v.(*entry).page && !strings.HasSuffix(p, ".html") {
-			want[p] = true
-		}
-		return true
-	})
 	var todo []string
-	for p := range want {
+	for _, p := range watched {
 		oldPage, _ := old.file(p)
 		nextPage, _ := next.file(p)
 		if oldPage && nextPage {

@@ -443,3 +443,15 @@ type Outcomes struct {
 	PlacementRate float64 `toml:"placement_rate" json:"placement_rate,omitempty"`
 	Participants  int     `toml:"participants" json:"participants,omitempty"`
 }
+
+// Edit is a content file read again after a change that kept what it
+// defines: the same entities, of the same kinds, with the same ids, in the
+// same order. The dev server updates a resolved Site in place with it (see
+// check.Prepare) instead of loading and resolving the whole site again.
+type Edit struct {
+	File  string          // slash path from the site root
+	Lines *diag.LineIndex // the file's new text
+	Home  bool            // the file is the home page (content/_index.md)
+	Old   []any           // the entities the file defined before, as loaded (unresolved)
+	New   []any           // the entities it defines now, as loaded (unresolved)
+}

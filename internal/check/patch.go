@@ -1,0 +1,348 @@
+package check
+
+import (
+	"slices"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Patch is a checked update in place of a resolved site: the entities of
+// some files, read again, that keep their identity (see site.Edit). The dev
+// server uses it for the common edit — a body, an expectation, a list of
+// courses — so that the cost of a rebuild follows the size of the edit,
+// not the size of the site.
+//
+// Applying a Patch leaves the site exactly as Resolve would leave a fresh
+// load of the new files: the same values, the same references, the same
+// reverse indexes in the same order. Prepare only accepts edits for which
+// that holds without looking at the rest of the site again; anything else
+// is refused, and the caller loads and resolves the whole site.
+type Patch struct {
+	s       *site.Site
+	edits   []site.Edit
+	changes []change
+	order   map[any]int // site order of levels, courses and programs; made on first use
+}
+
+// change replaces the fields of one entity of the site (target) with those
+// of a resolved copy of its new version (fresh).
+type change struct {
+	target, fresh any
+	comps         []*site.Competency // levels: the competencies the new version expects
+}
+
+// Prepare checks edits against s, a site that Resolve accepted without
+// errors and that nothing but earlier Patches has changed since. It
+// resolves copies of the new entities against s, applies to them every
+// rule that looks at one entity at a time, and makes sure that no
+// prerequisite cycle or promotion loop forms through them and that none of
+// the fields the site's lists are ordered by changed. drafts says whether
+// the site was loaded with its drafts.
+//
+// Prepare does not change s. It returns false when the edits cannot be
+// applied in place, and also when they bring an error: the caller then
+// checks the whole site, which reports the error in full.
+func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
+	p := &Patch{s: s, edits: edits}
+	c := &checker{s: s}
+	for _, e := range edits {
+		if len(e.Old) != len(e.New) {
+			return nil, false
+		}
+		for i, n := range e.New {
+			if site.CommonOf(n).Draft && !drafts {
+				continue // left out of the site, before and after
+			}
+			ch, ok := c.prepare(e, n, site.CommonOf(e.Old[i]))
+			if !ok || len(c.diags) > 0 {
+				return nil, false
+			}
+			p.changes = append(p.changes, ch)
+		}
+	}
+	if p.formsLoop() {
+		return nil, false
+	}
+	return p, true
+}
+
+// prepare finds the site's entity that n is a new version of, checks that
+// what orders the site's lists is unchanged, and resolves a copy of n.
+func (c *checker) prepare(e site.Edit, n any, old *site.Common) (change, bool) {
+	s := c.s
+	var target any
+	switch x := n.(type) {
+	case *site.Track:
+		target = s.TrackByID[x.ID]
+	case *site.Level:
+		target = s.LevelByID[x.FullID()]
+	case *site.Competency:
+		target = s.CompetencyByID[x.ID]
+	case *site.Course:
+		target = s.CourseByID[x.ID]
+	case *site.Program:
+		target = s.ProgramByID[x.ID]
+	case *site.Page:
+		if e.Home {
+			target = s.Home
+		} else {
+			target = s.PageByID[x.ID]
+		}
+	}
+	tc, nc := site.CommonOf(target), site.CommonOf(n)
+	if tc == nil || tc.Src.File != e.File || tc.Src.Prefix != nc.Src.Prefix || tc.ID != old.ID {
+		return change{}, false
+	}
+	switch t := target.(type) {
+	case *site.Track:
+		x := *n.(*site.Track)
+		if x.Order != t.Order || x.Title != t.Title {
+			return change{}, false
+		}
+		c.linksOf(&x.Common, x.ID)
+		return change{target: t, fresh: &x}, true
+	case *site.Level:
+		x := *n.(*site.Level)
+		if x.Path != t.Path || x.Rank != t.Rank {
+			return change{}, false
+		}
+		x.Track = t.Track
+		comps := c.resolveLevel(&x)
+		c.scaleOf(&x.Src, x.Expectations)
+		c.title(&x.Common, "level")
+		c.linksOf(&x.Common, x.TrackID)
+		return change{target: t, fresh: &x, comps: comps}, true
+	case *site.Competency:
+		x := *n.(*site.Competency)
+		if x.Category != t.Category || x.Title != t.Title {
+			return change{}, false
+		}
+		c.linksOf(&x.Common, "")
+		return change{target: t, fresh: &x}, true
+	case *site.Course:
+		x := *n.(*site.Course)
+		if x.Title != t.Title {
+			return change{}, false
+		}
+		c.resolveCourse(&x)
+		c.scaleOf(&x.Src, x.Skills)
+		c.format(&x)
+		c.linksOf(&x.Common, "")
+		return change{target: t, fresh: &x}, true
+	case *site.Program:
+		x := *n.(*site.Program)
+		if x.Title != t.Title {
+			return change{}, false
+		}
+		c.resolveProgram(&x)
+		c.kind(&x)
+		c.linksOf(&x.Common, "")
+		return change{target: t, fresh: &x}, true
+	case *site.Page:
+		x := *n.(*site.Page)
+		if e.Home && x.Title == "" {
+			x.Title = s.Config.Title // as the loader does
+		}
+		if x.Order != t.Order || x.Title != t.Title {
+			return change{}, false
+		}
+		c.linksOf(&x.Common, "")
+		return change{target: t, fresh: &x}, true
+	}
+	return change{}, false
+}
+
+// formsLoop reports whether the new versions make a course its own
+// prerequisite or a level promote back to itself. Any new cycle passes
+// through an edited entity, so looking from each of them is enough.
+func (p *Patch) formsLoop() bool {
+	nextOf := map[*site.Level][]*site.Level{}
+	prereqsOf := map[*site.Course][]*site.Course{}
+	for _, ch := range p.changes {
+		switch t := ch.target.(type) {
+		case *site.Level:
+			nextOf[t] = ch.fresh.(*site.Level).Next
+		case *site.Course:
+			prereqsOf[t] = ch.fresh.(*site.Course).Prereqs
+		}
+	}
+	for t, next := range nextOf {
+		if reaches(next, t, func(l *site.Level) []*site.Level {
+			if n, ok := nextOf[l]; ok {
+				return n
+			}
+			return l.Next
+		}) {
+			return true
+		}
+	}
+	for t, pre := range prereqsOf {
+		if reaches(pre, t, func(x *site.Course) []*site.Course {
+			if n, ok := prereqsOf[x]; ok {
+				return n
+			}
+			return x.Prereqs
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// reaches reports whether goal can be reached from the nodes in from by
+// following edges.
+func reaches[T comparable](from []T, goal T, edges func(T) []T) bool {
+	seen := map[T]bool{}
+	stack := slices.Clone(from)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == goal {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, edges(x)...)
+	}
+	return false
+}
+
+// Changed returns the entities of the site that Apply changes, in the
+// order of the edits.
+func (p *Patch) Changed() []any {
+	out := make([]any, len(p.changes))
+	for i, ch := range p.changes {
+		out[i] = ch.target
+	}
+	return out
+}
+
+// Apply updates the site in place: every edited entity takes the fields of
+// its new version, the reverse indexes of the entities it referred to
+// before and refers to now are brought up to date, and the site's files
+// hold the new text. Nothing may read the site while Apply runs; it may
+// run once.
+func (p *Patch) Apply() {
+	for _, e := range p.edits {
+		p.s.Files[e.File] = e.Lines
+	}
+	for _, ch := range p.changes {
+		switch t := ch.target.(type) {
+		case *site.Track:
+			x := ch.fresh.(*site.Track)
+			x.Levels, x.Paths = t.Levels, t.Paths
+			*t = *x
+		case *site.Level:
+			x := ch.fresh.(*site.Level)
+			before := *t
+			x.Prev, x.MovesIn, x.LedBy = t.Prev, t.MovesIn, t.LedBy
+			*t = *x
+			relink(p, before.Next, t.Next, t, func(l *site.Level) *[]*site.Level { return &l.Prev })
+			relink(p, before.Moves, t.Moves, t, func(l *site.Level) *[]*site.Level { return &l.MovesIn })
+			relink(p, before.Required, t.Required, t, func(x *site.Course) *[]*site.Level { return &x.RequiredBy })
+			relink(p, before.Optional, t.Optional, t, func(x *site.Course) *[]*site.Level { return &x.OptionalBy })
+			relink(p, p.competencies(before.Expectations), ch.comps, t, func(x *site.Competency) *[]*site.Level { return &x.ExpectedBy })
+		case *site.Competency:
+			x := ch.fresh.(*site.Competency)
+			x.ExpectedBy, x.TaughtBy = t.ExpectedBy, t.TaughtBy
+			*t = *x
+		case *site.Course:
+			x := ch.fresh.(*site.Course)
+			before := *t
+			x.Unlocks, x.RequiredBy, x.OptionalBy, x.InPrograms = t.Unlocks, t.RequiredBy, t.OptionalBy, t.InPrograms
+			*t = *x
+			relink(p, before.Prereqs, t.Prereqs, t, func(x *site.Course) *[]*site.Course { return &x.Unlocks })
+			relink(p, p.competencies(before.Skills), p.competencies(t.Skills), t, func(x *site.Competency) *[]*site.Course { return &x.TaughtBy })
+		case *site.Program:
+			x := ch.fresh.(*site.Program)
+			before := *t
+			*t = *x
+			relink(p, before.Courses, t.Courses, t, func(x *site.Course) *[]*site.Program { return &x.InPrograms })
+			relink(p, before.LeadsTo, t.LeadsTo, t, func(l *site.Level) *[]*site.Program { return &l.LedBy })
+		case *site.Page:
+			*t = *ch.fresh.(*site.Page)
+		}
+	}
+}
+
+// competencies returns the site's competencies named by es, in order,
+// skipping unknown ones, as resolution lists them.
+func (p *Patch) competencies(es []site.Expectation) []*site.Competency {
+	out := make([]*site.Competency, 0, len(es))
+	for _, e := range es {
+		if x, ok := p.s.CompetencyByID[e.CompetencyID]; ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// position returns the place of a level, course or program in the site's
+// list of its kind, which is the order of every reverse index.
+func (p *Patch) position(x any) int {
+	if p.order == nil {
+		p.order = make(map[any]int, len(p.s.Levels)+len(p.s.Courses)+len(p.s.Programs))
+		for i, l := range p.s.Levels {
+			p.order[l] = i
+		}
+		for i, x := range p.s.Courses {
+			p.order[x] = i
+		}
+		for i, x := range p.s.Programs {
+			p.order[x] = i
+		}
+	}
+	return p.order[x]
+}
+
+// relink brings up to date the reverse index list(r) of every entity r
+// that who referred to before or refers to after: who appears in it once
+// per reference, at its place in site order, as resolution would put it.
+func relink[R comparable, W comparable](p *Patch, before, after []R, who W, list func(R) *[]W) {
+	if slices.Equal(before, after) {
+		return
+	}
+	count := map[R]int{}
+	var refs []R
+	for _, r := range slices.Concat(before, after) {
+		if _, ok := count[r]; !ok {
+			refs = append(refs, r)
+			count[r] = 0
+		}
+	}
+	for _, r := range after {
+		count[r]++
+	}
+	at := p.position(who)
+	for _, r := range refs {
+		l := list(r)
+		kept := make([]W, 0, len(*l)+count[r])
+		for _, w := range *l {
+			if w != who {
+				kept = append(kept, w)
+			}
+		}
+		i := len(kept)
+		for j, w := range kept {
+			if p.position(w) > at {
+				i = j
+				break
+			}
+		}
+		kept = slices.Insert(kept, i, slices.Repeat([]W{who}, count[r])...)
+		if len(kept) == 0 {
+			kept = nil
+		}
+		*l = kept
+	}
+}
+
+// Warnings computes the warnings of a site that Resolve accepted, as the
+// function Resolve returns does. cache, when not nil, keeps per-track
+// warnings from one call to the next.
+func Warnings(s *site.Site, cache *Cache) diag.List {
+	return warnings(s, map[*site.Common]bool{}, cache)
+}

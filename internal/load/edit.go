@@ -1,0 +1,84 @@
+package load
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"slices"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Edits reads the changed paths again for an update in place. It succeeds
+// (ok is true) when every changed path is a content file of the last load
+// that still exists, reads without a problem, and defines the same entities
+// as before: the same kinds, ids and draft flags, in the same order. The
+// files whose bytes changed are returned as edits, and their new results
+// are kept for the next load. Otherwise ok is false, nothing is kept, and
+// Load(fsys, opts, changed) is the way to take in the change.
+func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool) {
+	if l.conv == nil || !l.haveList || len(changed) == 0 {
+		return nil, false
+	}
+	type update struct {
+		file string
+		r    *fileResult
+	}
+	var updates []update
+	for _, c := range changed {
+		f := path.Clean(c)
+		if !isContentFile(f) || !underDir(f, l.contentDir) {
+			return nil, false
+		}
+		if _, found := slices.BinarySearch(l.files, f); !found {
+			return nil, false
+		}
+		old, cached := l.cache[f]
+		if !cached {
+			return nil, false
+		}
+		text, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, false
+		}
+		if bytes.Equal(old.lines.Text(), text) {
+			continue
+		}
+		r := parseFile(l.conv, l.contentDir, f, text)
+		if len(r.diags) > 0 || r.home != old.home || !sameEntities(old.entities, r.entities) {
+			return nil, false
+		}
+		updates = append(updates, update{f, r})
+		edits = append(edits, site.Edit{File: f, Lines: r.lines, Home: r.home, Old: old.entities, New: r.entities})
+	}
+	for _, u := range updates {
+		l.cache[u.file] = u.r
+	}
+	return edits, true
+}
+
+// underDir reports whether slash path p lies under dir.
+func underDir(p, dir string) bool {
+	return len(p) > len(dir)+1 && p[:len(dir)] == dir && p[len(dir)] == '/'
+}
+
+// sameEntities reports whether two lists of entities have the same kinds,
+// ids and draft flags, in order.
+func sameEntities(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if kindName(a[i]) != kindName(b[i]) {
+			return false
+		}
+		ca, cb := common(a[i]), common(b[i])
+		if ca.ID != cb.ID || ca.Draft != cb.Draft {
+			return false
+		}
+		if la, ok := a[i].(*site.Level); ok && la.FullID() != b[i].(*site.Level).FullID() {
+			return false
+		}
+	}
+	return true
+}

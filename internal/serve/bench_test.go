@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -67,33 +68,42 @@ func firstFile(b *testing.B, root, dir, suffix string) string {
 	return found
 }
 
-// editor rewrites one file with alternating last lines, and puts the file
+// editor rewrites one file, a different way each time, and puts the file
 // back as it was when the benchmark ends.
 type editor struct {
-	path string
-	orig []byte
-	n    int
+	path   string
+	orig   []byte
+	n      int
+	change func(orig []byte, n int) []byte // the text of the nth save
 }
 
-func newEditor(b *testing.B, path string) *editor {
+func newEditor(b *testing.B, path string, change func(orig []byte, n int) []byte) *editor {
 	orig, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	e := &editor{path: path, orig: orig}
+	e := &editor{path: path, orig: orig, change: change}
 	b.Cleanup(func() { os.WriteFile(path, orig, 0o644) })
 	return e
 }
 
-// edit saves the file with a new marker and returns the marker.
-func (e *editor) edit(b *testing.B) string {
+// edit saves the file once more.
+func (e *editor) edit(b *testing.B) {
 	e.n++
-	marker := fmt.Sprintf("Edited in round %d.", e.n)
-	text := append(bytes.TrimRight(slices.Clone(e.orig), "\n"), "\n\n"+marker+"\n"...)
-	if err := os.WriteFile(e.path, text, 0o644); err != nil {
+	if err := os.WriteFile(e.path, e.change(e.orig, e.n), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	return marker
+}
+
+// appendLine adds a line that says which save it is: an edit of the body.
+func appendLine(orig []byte, n int) []byte {
+	return fmt.Appendf(bytes.TrimRight(slices.Clone(orig), "\n"), "\n\nEdited in round %d.\n", n)
+}
+
+// renameTitle changes the title in the front matter, which for a track
+// orders the site's lists: a change the dev server cannot make in place.
+func renameTitle(orig []byte, n int) []byte {
+	return bytes.Replace(orig, []byte("title = \""), fmt.Appendf(nil, "title = \"%d ", n), 1)
 }
 
 // report prints the median latency and reports it as ms/reload.
@@ -111,17 +121,33 @@ func report(b *testing.B, name string, lat []time.Duration) {
 
 // BenchmarkSaveToReload measures, on a 10,000-level site, the time from
 // saving a level's file to the "change" event naming its page, received
-// by a client of the event stream with the page open.
+// by a client of the event stream with the page open. The edit adds a
+// line to the level's body, which the server takes in place.
 func BenchmarkSaveToReload(b *testing.B) {
+	saveToReload(b, "ladder", false)
+}
+
+// BenchmarkSaveToReloadFull measures the same for an edit that makes the
+// server load and check the whole site again: the title of the level's
+// track, which orders the list of tracks and shows on the level's page.
+func BenchmarkSaveToReloadFull(b *testing.B) {
+	saveToReload(b, "ladder (whole site)", true)
+}
+
+func saveToReload(b *testing.B, name string, track bool) {
 	dir := corpus(b, "ladder", "LADDER_BENCH_CORPUS")
 	file := firstFile(b, dir, "content/tracks", ".md")
-	track, lvl := filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".md")
-	ed := newEditor(b, filepath.Join(dir, filepath.FromSlash(file)))
+	trackID, lvl := filepath.Base(filepath.Dir(file)), strings.TrimSuffix(filepath.Base(file), ".md")
+	edited, change := file, appendLine
+	if track {
+		edited, change = path.Join(path.Dir(file), "_index.md"), renameTitle
+	}
+	ed := newEditor(b, filepath.Join(dir, filepath.FromSlash(edited)), change)
 
 	began := time.Now()
 	ts := start(b, dir, Options{Drafts: true})
 	b.Logf("first build and start in %v", time.Since(began))
-	page := "tracks/" + track + "/" + lvl + "/"
+	page := "tracks/" + trackID + "/" + lvl + "/"
 	ev := openEvents(b, ts, page)
 	url := ts.BasePath() + page
 
@@ -137,7 +163,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		time.Sleep(300 * time.Millisecond)
 	}
 	b.StopTimer()
-	report(b, "ladder", lat)
+	report(b, name, lat)
 	var ms []int
 	for _, m := range regexp.MustCompile(`rebuilt in (\d+) ms`).FindAllStringSubmatch(ts.log.String(), -1) {
 		n, _ := strconv.Atoi(m[1])
@@ -163,7 +189,7 @@ func BenchmarkHugoSaveToReload(b *testing.B) {
 	}
 	dir := corpus(b, "hugo", "LADDER_BENCH_HUGO_CORPUS")
 	file := firstFile(b, dir, "content/levels", ".md")
-	ed := newEditor(b, filepath.Join(dir, filepath.FromSlash(file)))
+	ed := newEditor(b, filepath.Join(dir, filepath.FromSlash(file)), appendLine)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -243,7 +269,7 @@ func BenchmarkHugoSaveToReload(b *testing.B) {
 	var lat []time.Duration
 	for b.Loop() {
 		t0 := time.Now()
-		marker := ed.edit(b)
+		ed.edit(b)
 		timeout := time.After(30 * time.Second)
 	wait:
 		for {
@@ -256,7 +282,7 @@ func BenchmarkHugoSaveToReload(b *testing.B) {
 					break wait
 				}
 			case <-timeout:
-				b.Fatalf("no reload within 30s after %q:\n%s", marker, out.String())
+				b.Fatalf("no reload within 30s after save %d:\n%s", ed.n, out.String())
 			}
 		}
 		lat = append(lat, time.Since(t0))

@@ -32,11 +32,25 @@
 // One goroutine owns the build: it reads batches from the watcher
 // (internal/watch, which debounces a burst of events into one batch and
 // merges whatever happens during a build into the next batch, so that a
-// build is followed by at most one more) and compiles the site with a
-// load.Loader that keeps each file's parse, passing the changed paths so
-// that only those files are read again. Checking and preparing the
-// Renderer are redone every time, over the whole site, so that a build's
-// result never depends on the order of the edits that led to it.
+// build is followed by at most one more) and takes in each batch one of
+// two ways, which give the same site:
+//
+//   - In place, for the common edit: when the last build was good and
+//     every changed path is a content file that still defines the same
+//     entities, with the same ids and the same fields that order the
+//     site's lists, and the new versions check without an error
+//     (build.Project.Prepare), the site is updated in place
+//     (build.Update): the edited entities and the reverse indexes they
+//     touch, then a Renderer refreshed from the previous one. The work
+//     follows the size of the edit, not of the site. The site changes
+//     under the snapshots' shared lock, after the old snapshot has drawn
+//     the files the open pages show, so that a request sees the whole
+//     old site or the whole new one and the comparison below still has
+//     the old bytes.
+//   - Whole, for everything else: the site is compiled again with a
+//     load.Loader that keeps each file's parse, passing the changed paths
+//     so that only those files are read again, then checked and given a
+//     new Renderer over the whole site.
 //
 // When the build has errors, the last good snapshot stays in place, the
 // errors are kept, printed on the terminal in clang style, and sent to the

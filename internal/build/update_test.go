@@ -1,8 +1,12 @@
 package build
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -163,4 +167,180 @@ func formatDiags(l diag.List, src diag.Sources) string {
 	var b strings.Builder
 	diag.WriteText(&b, l, src, diag.TextOptions{})
 	return b.String()
+}
+
+// TestUpdateRandomEdits makes many random edits to the references of the
+// example site's levels, courses and programs — the lists of courses,
+// moves, targets, prerequisites and links in bodies — and requires, after
+// each, that the site taken in the dev server's way draws exactly what a
+// fresh compilation draws. The edits are random but seeded, so a failure
+// repeats.
+func TestUpdateRandomEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site once per step")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, ladder.Example()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: true}
+	l := load.NewLoader()
+	prev, err := p.Compile(l, opts, nil)
+	if err != nil || prev.Renderer == nil {
+		t.Fatalf("first compile: %v %v", err, prev.Diags.Err())
+	}
+	prev.Warnings()
+	s := prev.Site
+	var levels, courses []string
+	var levelFiles, courseFiles, programFiles []string
+	for _, x := range s.Levels {
+		levels = append(levels, x.FullID())
+		levelFiles = append(levelFiles, x.Src.File)
+	}
+	for _, x := range s.Courses {
+		courses = append(courses, x.ID)
+		if x.Src.Prefix == "" {
+			courseFiles = append(courseFiles, x.Src.File)
+		}
+	}
+	for _, x := range s.Programs {
+		programFiles = append(programFiles, x.Src.File)
+	}
+	slices.Sort(courses)
+
+	rng := rand.New(rand.NewPCG(1, 2))
+	some := func(ids []string, n int) string {
+		var out []string
+		for range rng.IntN(n + 1) {
+			out = append(out, strconv.Quote(ids[rng.IntN(len(ids))]))
+		}
+		return "[" + strings.Join(out, ", ") + "]"
+	}
+	inPlace := 0
+	const steps = 40
+	for step := range steps {
+		var file, key, value string
+		switch rng.IntN(4) {
+		case 0:
+			file = levelFiles[rng.IntN(len(levelFiles))]
+			key = []string{"required_courses", "optional_courses"}[rng.IntN(2)]
+			value = some(courses, 3)
+		case 1:
+			file = levelFiles[rng.IntN(len(levelFiles))]
+			key, value = "moves", some(levels, 2)
+		case 2:
+			file = courseFiles[rng.IntN(len(courseFiles))]
+			// Only courses earlier in id order: no prerequisite cycle.
+			id := strings.TrimSuffix(filepath.Base(file), ".md")
+			i, _ := slices.BinarySearch(courses, id)
+			if i == 0 {
+				continue
+			}
+			key, value = "prerequisites", some(courses[:i], 2)
+		case 3:
+			file = programFiles[rng.IntN(len(programFiles))]
+			switch rng.IntN(3) {
+			case 0:
+				key, value = "courses", some(courses, 4)
+			case 1:
+				key, value = "leads_to", some(levels, 2)
+			case 2:
+				key, value = "eligibility.levels", some(levels, 2)
+			}
+		}
+		path := filepath.Join(dir, filepath.FromSlash(file))
+		old, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := setKey(string(old), key, value)
+		if rng.IntN(3) == 0 {
+			text += fmt.Sprintf("\nSee [a course](course:%s).\n", courses[rng.IntN(len(courses))])
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("step %d: %s %s = %s", step, file, key, value)
+
+		changed := []string{file}
+		var res *Result
+		if u, ok := p.Prepare(l, prev, opts, changed); ok {
+			res = u.Apply()
+			inPlace++
+		} else if res, err = p.Compile(l, opts, changed); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		fresh, err := p.Compile(load.NewLoader(), Options{Generator: opts.Generator, Drafts: true}, nil)
+		if err != nil {
+			t.Fatalf("%s: fresh compile: %v", name, err)
+		}
+		if fresh.Renderer == nil {
+			t.Fatalf("%s: the edit broke the site:\n%s", name, fresh.Diags.Err())
+		}
+		warnings := append(res.Diags, res.Warnings()...)
+		warnings.Sort()
+		if got, want := formatDiags(warnings, res.Site.Sources()), formatDiags(fresh.Diags, fresh.Site.Sources()); got != want {
+			t.Fatalf("%s: warnings differ\n--- after the change:\n%s--- fresh:\n%s", name, got, want)
+		}
+		a, err := res.Renderer.All(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := fresh.Renderer.All(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Digest() != b.Digest() {
+			diff(t, a, b)
+			t.Fatalf("%s: the site differs from a fresh build", name)
+		}
+		prev = res
+	}
+	if inPlace < steps/2 {
+		t.Errorf("only %d of %d edits were taken in place", inPlace, steps)
+	}
+}
+
+// setKey sets key (a top-level key, or "table.key") in a file's TOML
+// front matter to value, replacing the line that sets it or adding one.
+func setKey(text, key, value string) string {
+	table, name, nested := strings.Cut(key, ".")
+	if !nested {
+		name, table = key, ""
+	}
+	lines := strings.Split(text, "\n")
+	current := ""
+	for i, ln := range lines {
+		if i > 0 && ln == "+++" {
+			break
+		}
+		if strings.HasPrefix(ln, "[") {
+			current = strings.Trim(ln, "[]")
+			continue
+		}
+		if current == table && strings.HasPrefix(ln, name+" = ") {
+			lines[i] = name + " = " + value
+			return strings.Join(lines, "\n")
+		}
+	}
+	// Add it: at the top for a top-level key, else under the table's
+	// header (adding the header at the end of the front matter if needed).
+	if table == "" {
+		return strings.Join(slices.Insert(lines, 1, name+" = "+value), "\n")
+	}
+	for i, ln := range lines {
+		if ln == "["+table+"]" {
+			return strings.Join(slices.Insert(lines, i+1, name+" = "+value), "\n")
+		}
+	}
+	for i, ln := range lines {
+		if i > 0 && ln == "+++" {
+			return strings.Join(slices.Insert(lines, i, "["+table+"]", name+" = "+value), "\n")
+		}
+	}
+	return text
 }

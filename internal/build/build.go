@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/check"
@@ -130,13 +131,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if diags.Errors() > 0 {
 		return res, nil
 	}
-	theme, err := p.Theme(s.Config.Theme)
-	if err != nil {
-		return nil, err
-	}
-	r, err := render.New(s, theme, p.sub("layouts"), p.sub("static"), render.Options{
-		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator,
-	})
+	r, err := p.renderer(s, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -144,25 +139,51 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	return res, nil
 }
 
+// renderer prepares the Renderer of s with the project's theme, layouts
+// and static files.
+func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, error) {
+	theme, err := p.Theme(s.Config.Theme)
+	if err != nil {
+		return nil, err
+	}
+	return render.New(s, theme, p.sub("layouts"), p.sub("static"), render.Options{
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator,
+	})
+}
+
 // Update is a rebuild in place of a good result, checked and ready to
 // apply (see Project.Prepare).
 type Update struct {
-	prev  *Result
-	patch *check.Patch
-	opts  Options
+	prev     *Result
+	opts     Options
+	patch    *check.Patch     // content edits; nil when only templates, assets or static files changed
+	renderer *render.Renderer // the new Renderer of the same site when patch is nil
 }
 
 // Prepare readies a rebuild in place of prev, the good result of l's last
-// load, after the changes in changed: when every changed path is a content
-// file that keeps its entities (see load.Loader.Edits) and the new
-// versions check without an error (see check.Prepare). Otherwise it
-// returns false, and Compile(l, opts, changed) takes in the change; so it
-// does when the change brings an error, which Compile reports in full.
+// load, after the changes in changed. It succeeds in two cases:
 //
-// Nothing is changed until Apply: prev stays usable meanwhile.
+//   - every changed path is a content file that keeps its entities (see
+//     load.Loader.Edits) and the new versions check without an error (see
+//     check.Prepare): Apply updates the site in place;
+//   - no changed path is content or site.toml (only layouts, themes,
+//     static files): the site stays as it is, and Apply gives it a new
+//     Renderer, prepared here.
+//
+// Otherwise it returns false, and Compile(l, opts, changed) takes in the
+// change; so it does when the change brings an error (in the content, or
+// a broken template), which Compile reports in full. Nothing is changed
+// until Apply: prev stays usable meanwhile.
 func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []string) (*Update, bool) {
-	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 {
+	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 || len(changed) == 0 {
 		return nil, false
+	}
+	if !touchesContent(changed, prev.Site.Config.ContentDir) {
+		r, err := p.renderer(prev.Site, opts)
+		if err != nil {
+			return nil, false
+		}
+		return &Update{prev: prev, opts: opts, renderer: r}, true
 	}
 	edits, ok := l.Edits(p.FS, changed)
 	if !ok {
@@ -172,7 +193,20 @@ func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []
 	if !ok {
 		return nil, false
 	}
-	return &Update{prev: prev, patch: patch, opts: opts}, true
+	return &Update{prev: prev, opts: opts, patch: patch}, true
+}
+
+// touchesContent reports whether a changed path is site.toml or lies in
+// the content directory.
+func touchesContent(changed []string, contentDir string) bool {
+	contentDir = path.Clean(contentDir)
+	for _, c := range changed {
+		c = path.Clean(c)
+		if c == load.ConfigFile || c == contentDir || strings.HasPrefix(c, contentDir+"/") || contentDir == "." {
+			return true
+		}
+	}
+	return false
 }
 
 // Apply updates the previous result's site in place and returns the new
@@ -180,9 +214,12 @@ func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []
 // site while Apply runs, and the previous Renderer must not draw anything
 // afterwards. Apply may run once.
 func (u *Update) Apply() *Result {
-	u.patch.Apply()
 	s := u.prev.Site
-	res := &Result{Site: s, Renderer: u.prev.Renderer.Refresh()}
+	res := &Result{Site: s, Renderer: u.renderer}
+	if u.patch != nil {
+		u.patch.Apply()
+		res.Renderer = u.prev.Renderer.Refresh()
+	}
 	warnings := func() diag.List { return check.Warnings(s, u.opts.Cache) }
 	if u.opts.DeferWarnings {
 		res.Warnings = warnings

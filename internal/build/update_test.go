@@ -85,6 +85,9 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"loop removed", sde3, replace("\nnext = [\"sde-2\"]", ""), false, false},
 		{"level draft", sde3, replace("rank = 4", "rank = 4\ndraft = true"), false, false},
 		{"level body again", sde2, appendText("\nAnother line.\n"), true, false},
+		{"layout override", "layouts/404.html", func(string) string { return "{{define \"main\"}}<h1>Lost</h1>{{end}}\n" }, true, false},
+		{"static file", "static/robots.txt", func(string) string { return "User-agent: *\n" }, true, false},
+		{"layout edited again", "layouts/404.html", appendText("<!-- -->\n"), true, false},
 		{"new course", newFile, func(string) string { return "+++\ntitle = \"New course\"\n+++\nBody.\n" }, false, false},
 		{"course removed", newFile, nil, false, false},
 	}
@@ -99,6 +102,9 @@ func TestUpdateMatchesCompile(t *testing.T) {
 			text := st.edit(string(old))
 			if st.name != "same bytes" && text == string(old) {
 				t.Fatalf("%s: the edit changed nothing", st.name)
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
 			}
 			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 				t.Fatal(err)

@@ -368,8 +368,6 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 		changed = nil
 	}
 	old := s.snap.Load()
-	open := s.clients.pages()
-	var watched []string
 	var res *build.Result
 	var next *snapshot
 	var u *build.Update
@@ -377,8 +375,7 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 		u, _ = s.proj.Prepare(s.loader, s.last, s.buildOptions(), changed)
 	}
 	if u != nil {
-		watched = old.watched(open)
-		old.draw(watched)
+		old.draw(old.watched(s.clients.pages()))
 		old.lock.Lock()
 		res = u.Apply()
 		next = newSnapshot(res.Renderer, old.version+1, old)
@@ -404,10 +401,18 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 		version := int64(1)
 		if old != nil {
 			version = old.version + 1
-			watched = old.watched(open)
 		}
 		next = newSnapshot(res.Renderer, version, nil)
 		s.snap.Store(next)
+	}
+	// The pages open now: a tab that connects from here on compares its
+	// page with the new snapshot itself. Of an old snapshot updated in
+	// place, the pages drawn before the update (above) compare as they
+	// were; one opened in between was drawn by the new snapshot already.
+	open := s.clients.pages()
+	var watched []string
+	if old != nil {
+		watched = old.watched(open)
 	}
 	// The warnings are for the terminal, after the browsers have their page.
 	defer func() {

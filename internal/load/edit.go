@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -27,8 +28,17 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 	var updates []update
 	for _, c := range changed {
 		f := path.Clean(c)
-		if !isContentFile(f) || !underDir(f, l.contentDir) {
+		if !underDir(f, l.contentDir) {
 			return nil, false
+		}
+		if !isContentFile(f) {
+			// An editor's temporary file, gone after an atomic save, or
+			// a file that is not content: nothing to load. A directory
+			// is another matter: it may hold content.
+			if l.holdsContent(fsys, f) {
+				return nil, false
+			}
+			continue
 		}
 		if _, found := slices.BinarySearch(l.files, f); !found {
 			return nil, false
@@ -55,6 +65,16 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 		l.cache[u.file] = u.r
 	}
 	return edits, true
+}
+
+// holdsContent reports whether p, a path that is not a content file's, is
+// a directory now or held content files at the last load.
+func (l *Loader) holdsContent(fsys fs.FS, p string) bool {
+	if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+		return true
+	}
+	i, _ := slices.BinarySearch(l.files, p+"/")
+	return i < len(l.files) && strings.HasPrefix(l.files[i], p+"/")
 }
 
 // underDir reports whether slash path p lies under dir.

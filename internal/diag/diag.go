@@ -106,18 +106,29 @@ func (l *List) Append(ds ...Diagnostic) { *l = append(*l, ds...) }
 // that output is deterministic whatever order the checks ran in. Exact
 // duplicates are removed.
 func (l *List) Sort() {
-	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Msg, b.Msg),
-		)
-	})
+	if !slices.IsSortedFunc(*l, compare) {
+		slices.SortStableFunc(*l, compare)
+	}
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
 		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg && a.Hint == b.Hint
 	})
+}
+
+// compare orders two diagnostics as Sort does.
+func compare(a, b Diagnostic) int {
+	if a.Pos.File != b.Pos.File {
+		return strings.Compare(a.Pos.File, b.Pos.File)
+	}
+	if a.Pos.Line != b.Pos.Line {
+		return cmp.Compare(a.Pos.Line, b.Pos.Line)
+	}
+	if a.Pos.Col != b.Pos.Col {
+		return cmp.Compare(a.Pos.Col, b.Pos.Col)
+	}
+	if a.Severity != b.Severity {
+		return cmp.Compare(a.Severity, b.Severity)
+	}
+	return strings.Compare(a.Msg, b.Msg)
 }
 
 // Errors returns the number of errors (not warnings) in the list.

@@ -179,10 +179,10 @@ type Server struct {
 
 	// Owned by the building goroutine (New, then the watch loop).
 	loader   *load.Loader
-	checks   *check.Cache         // per-track warnings, kept between rebuilds
-	fullNext bool                 // the loader must look at every file next time
-	printed  map[diagKey]struct{} // diagnostics already printed
-	last     *build.Result        // the result of the loader's last load; nil after a failure to read
+	checks   *check.Cache  // per-track warnings, kept between rebuilds
+	fullNext bool          // the loader must look at every file next time
+	printed  diag.List     // the diagnostics of the last build printed
+	last     *build.Result // the result of the loader's last load; nil after a failure to read
 
 	clients clients
 
@@ -491,14 +491,21 @@ type diagKey struct {
 // printDiags prints the errors in full, and the warnings not printed after
 // the previous build (at start-up, all of them) up to a limit.
 func (s *Server) printDiags(l diag.List, src diag.Sources) {
-	seen := make(map[diagKey]struct{}, len(l))
 	var b strings.Builder
+	if sameDiags(l, s.printed) {
+		// The common case after an edit: the same warnings as before,
+		// and no errors. Nothing to say.
+		s.printed = l
+		return
+	}
+	seen := make(map[diagKey]struct{}, len(s.printed))
+	for _, d := range s.printed {
+		seen[diagKey{d.Pos, d.Severity, d.Msg, d.Hint}] = struct{}{}
+	}
 	warnings, more := 0, 0
 	for _, d := range l {
-		k := diagKey{d.Pos, d.Severity, d.Msg, d.Hint}
-		seen[k] = struct{}{}
 		if d.Severity == diag.Warning {
-			if _, old := s.printed[k]; old {
+			if _, old := seen[diagKey{d.Pos, d.Severity, d.Msg, d.Hint}]; old {
 				continue
 			}
 			if warnings == maxWarnings {
@@ -509,7 +516,7 @@ func (s *Server) printDiags(l diag.List, src diag.Sources) {
 		}
 		b.WriteString(diag.Format(d, src, diag.TextOptions{Color: s.opts.Color}))
 	}
-	s.printed = seen
+	s.printed = l
 	if more > 0 {
 		fmt.Fprintf(&b, "... and %s more (ladder check lists them all)\n", plural(more, "warning"))
 	}
@@ -518,6 +525,21 @@ func (s *Server) printDiags(l diag.List, src diag.Sources) {
 		io.WriteString(s.opts.Log, b.String())
 		s.logMu.Unlock()
 	}
+}
+
+// sameDiags reports whether two lists hold the same warnings, in the same
+// order, and no errors.
+func sameDiags(a, b diag.List) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.Severity != diag.Warning || y.Severity != diag.Warning || x.Pos != y.Pos || x.Msg != y.Msg || x.Hint != y.Hint {
+			return false
+		}
+	}
+	return true
 }
 
 // describeBatch says in a few words which files changed.

@@ -369,7 +369,12 @@ func (c *checker) resolveCourses() {
 	for _, x := range c.s.Courses {
 		c.resolveCourse(x)
 	}
-	for _, x := range c.s.Courses {
+	linkUnlocks(c.s)
+}
+
+// linkUnlocks fills Course.Unlocks, in site order, from the prerequisites.
+func linkUnlocks(s *site.Site) {
+	for _, x := range s.Courses {
 		for _, p := range x.Prereqs {
 			p.Unlocks = append(p.Unlocks, x)
 		}
@@ -385,6 +390,14 @@ func (c *checker) resolveCourse(x *site.Course) {
 func (c *checker) resolvePrograms() {
 	for _, p := range c.s.Programs {
 		c.resolveProgram(p)
+	}
+	linkPrograms(c.s)
+}
+
+// linkPrograms fills Course.InPrograms and Level.LedBy, in site order, from
+// the programs.
+func linkPrograms(s *site.Site) {
+	for _, p := range s.Programs {
 		for _, x := range p.Courses {
 			x.InPrograms = append(x.InPrograms, p)
 		}
@@ -420,9 +433,15 @@ func (c *checker) resolveProgram(p *site.Program) {
 // resolveCompetencies fills the courses that teach each competency (the
 // levels that expect it are filled by resolveLevels).
 func (c *checker) resolveCompetencies() {
-	for _, co := range c.s.Courses {
+	linkTaughtBy(c.s)
+}
+
+// linkTaughtBy fills Competency.TaughtBy, in site order, from the courses'
+// skills.
+func linkTaughtBy(s *site.Site) {
+	for _, co := range s.Courses {
 		for _, e := range co.Skills {
-			if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
+			if x, ok := s.CompetencyByID[e.CompetencyID]; ok {
 				x.TaughtBy = append(x.TaughtBy, co)
 			}
 		}

@@ -30,6 +30,7 @@ type Patch struct {
 type change struct {
 	target, fresh any
 	comps         []*site.Competency // levels: the competencies the new version expects
+	reorder       bool               // the entity moves in its list (a new title, category or order)
 }
 
 // Prepare checks edits against s, a site that Resolve accepted without
@@ -115,40 +116,35 @@ func (c *checker) prepare(e site.Edit, n any, old *site.Common) (change, bool) {
 		return change{target: t, fresh: &x, comps: comps}, true
 	case *site.Competency:
 		x := *n.(*site.Competency)
-		if x.Category != t.Category || x.Title != t.Title {
-			return change{}, false
-		}
+		c.title(&x.Common, "competency")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x}, true
+		return change{target: t, fresh: &x, reorder: x.Category != t.Category || x.Title != t.Title}, true
 	case *site.Course:
 		x := *n.(*site.Course)
-		if x.Title != t.Title {
-			return change{}, false
-		}
 		c.resolveCourse(&x)
 		c.scaleOf(&x.Src, x.Skills)
 		c.format(&x)
+		c.title(&x.Common, "course")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x}, true
+		return change{target: t, fresh: &x, reorder: x.Title != t.Title}, true
 	case *site.Program:
 		x := *n.(*site.Program)
-		if x.Title != t.Title {
-			return change{}, false
-		}
 		c.resolveProgram(&x)
 		c.kind(&x)
+		c.title(&x.Common, "program")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x}, true
+		return change{target: t, fresh: &x, reorder: x.Title != t.Title}, true
 	case *site.Page:
 		x := *n.(*site.Page)
-		if e.Home && x.Title == "" {
-			x.Title = s.Config.Title // as the loader does
-		}
-		if x.Order != t.Order || x.Title != t.Title {
-			return change{}, false
+		if e.Home {
+			if x.Title == "" {
+				x.Title = s.Config.Title // as the loader does
+			}
+		} else {
+			c.title(&x.Common, "page")
 		}
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x}, true
+		return change{target: t, fresh: &x, reorder: !e.Home && (x.Order != t.Order || x.Title != t.Title)}, true
 	}
 	return change{}, false
 }
@@ -266,6 +262,57 @@ func (p *Patch) Apply() {
 			*t = *ch.fresh.(*site.Page)
 		}
 	}
+	p.reorder()
+}
+
+// reorder sorts again the lists in which an edited entity moved, and fills
+// again the reverse indexes kept in the order of those lists.
+func (p *Patch) reorder() {
+	var comps, courses, programs, pages bool
+	for _, ch := range p.changes {
+		if !ch.reorder {
+			continue
+		}
+		switch ch.target.(type) {
+		case *site.Competency:
+			comps = true
+		case *site.Course:
+			courses = true
+		case *site.Program:
+			programs = true
+		case *site.Page:
+			pages = true
+		}
+	}
+	s := p.s
+	if comps {
+		slices.SortStableFunc(s.Competencies, site.CompareCompetencies)
+	}
+	if pages {
+		slices.SortStableFunc(s.Pages, site.ComparePages)
+	}
+	if courses {
+		slices.SortStableFunc(s.Courses, site.CompareCourses)
+		for _, x := range s.Courses {
+			x.Unlocks = nil
+		}
+		for _, x := range s.Competencies {
+			x.TaughtBy = nil
+		}
+		linkUnlocks(s)
+		linkTaughtBy(s)
+	}
+	if programs {
+		slices.SortStableFunc(s.Programs, site.ComparePrograms)
+		for _, x := range s.Courses {
+			x.InPrograms = nil
+		}
+		for _, l := range s.Levels {
+			l.LedBy = nil
+		}
+		linkPrograms(s)
+	}
+	p.order = nil
 }
 
 // competencies returns the site's competencies named by es, in order,

@@ -59,12 +59,7 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	if s.Home.Title == "" {
 		s.Home.Title = s.Config.Title
 	}
-	byTitle := func(a, b *site.Common) int {
-		return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
-	}
-	slices.SortStableFunc(s.Tracks, func(a, b *site.Track) int {
-		return cmp.Or(cmp.Compare(a.Order, b.Order), byTitle(&a.Common, &b.Common))
-	})
+	slices.SortStableFunc(s.Tracks, site.CompareTracks)
 	// Levels: by track order (levels of unknown tracks last, by track id),
 	// then path, rank and id. Grouping by track first keeps the sort cheap
 	// on large sites: no map lookup per comparison.
@@ -97,14 +92,10 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 		levels = append(levels, group...)
 	}
 	s.Levels = levels
-	slices.SortStableFunc(s.Competencies, func(a, b *site.Competency) int {
-		return cmp.Or(cmp.Compare(a.Category, b.Category), byTitle(&a.Common, &b.Common))
-	})
-	slices.SortStableFunc(s.Courses, func(a, b *site.Course) int { return byTitle(&a.Common, &b.Common) })
-	slices.SortStableFunc(s.Programs, func(a, b *site.Program) int { return byTitle(&a.Common, &b.Common) })
-	slices.SortStableFunc(s.Pages, func(a, b *site.Page) int {
-		return cmp.Or(cmp.Compare(a.Order, b.Order), byTitle(&a.Common, &b.Common))
-	})
+	slices.SortStableFunc(s.Competencies, site.CompareCompetencies)
+	slices.SortStableFunc(s.Courses, site.CompareCourses)
+	slices.SortStableFunc(s.Programs, site.ComparePrograms)
+	slices.SortStableFunc(s.Pages, site.ComparePages)
 }
 
 // comparePath orders paths with "ic" first, then by name.

@@ -537,7 +537,7 @@ func (r *Renderer) Refresh() *Renderer {
 			old = f.index
 		}
 	}
-	if old == nil || old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards {
+	if old == nil || old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards || !r.inSiteOrder() {
 		n.listPages()
 		return n
 	}
@@ -556,4 +556,49 @@ func (r *Renderer) Refresh() *Renderer {
 		}
 	}
 	return n
+}
+
+// inSiteOrder reports whether r's pages list the site's entities in the
+// order of the site's lists, which an update in place can change (a
+// course's new title moves it in the catalogue).
+func (r *Renderer) inSiteOrder() bool {
+	s := r.site
+	var t, l, co, cr, pr, pg int
+	next := func(i *int, n int) int {
+		*i++
+		if *i > n {
+			return -1
+		}
+		return *i - 1
+	}
+	for _, p := range r.pages {
+		ok := true
+		switch e := p.Entity.(type) {
+		case *site.Track:
+			i := next(&t, len(s.Tracks))
+			ok = i >= 0 && s.Tracks[i] == e
+		case *site.Level:
+			i := next(&l, len(s.Levels))
+			ok = i >= 0 && s.Levels[i] == e
+		case *site.Competency:
+			i := next(&co, len(s.Competencies))
+			ok = i >= 0 && s.Competencies[i] == e
+		case *site.Course:
+			i := next(&cr, len(s.Courses))
+			ok = i >= 0 && s.Courses[i] == e
+		case *site.Program:
+			i := next(&pr, len(s.Programs))
+			ok = i >= 0 && s.Programs[i] == e
+		case *site.Page:
+			if e == s.Home {
+				continue
+			}
+			i := next(&pg, len(s.Pages))
+			ok = i >= 0 && s.Pages[i] == e
+		}
+		if !ok {
+			return false
+		}
+	}
+	return t == len(s.Tracks) && l == len(s.Levels) && co == len(s.Competencies) && cr == len(s.Courses) && pr == len(s.Programs) && pg == len(s.Pages)
 }

@@ -35,6 +35,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 	"strconv"
 	"time"
@@ -454,4 +455,48 @@ type Edit struct {
 	Home  bool            // the file is the home page (content/_index.md)
 	Old   []any           // the entities the file defined before, as loaded (unresolved)
 	New   []any           // the entities it defines now, as loaded (unresolved)
+}
+
+// The orders of a Site's lists (see Order above); levels are ordered by the
+// loader, by track, path and rank.
+
+// byTitle orders entities of one kind by title, then id, then file.
+func byTitle(a, b *Common) int {
+	if c := cmp.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Src.File, b.Src.File)
+}
+
+// CompareTracks orders tracks by Order, then title.
+func CompareTracks(a, b *Track) int {
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	return byTitle(&a.Common, &b.Common)
+}
+
+// CompareCompetencies orders competencies by category, then title.
+func CompareCompetencies(a, b *Competency) int {
+	if c := cmp.Compare(a.Category, b.Category); c != 0 {
+		return c
+	}
+	return byTitle(&a.Common, &b.Common)
+}
+
+// CompareCourses orders courses by title.
+func CompareCourses(a, b *Course) int { return byTitle(&a.Common, &b.Common) }
+
+// ComparePrograms orders programs by title.
+func ComparePrograms(a, b *Program) int { return byTitle(&a.Common, &b.Common) }
+
+// ComparePages orders free pages by Order, then title.
+func ComparePages(a, b *Page) int {
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	return byTitle(&a.Common, &b.Common)
 }

@@ -95,8 +95,26 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"layout override", "layouts/404.html", func(string) string { return "{{define \"main\"}}<h1>Lost</h1>{{end}}\n" }, true, false},
 		{"static file", "static/robots.txt", func(string) string { return "User-agent: *\n" }, true, false},
 		{"layout edited again", "layouts/404.html", appendText("<!-- -->\n"), true, false},
-		{"new course", newFile, func(string) string { return "+++\ntitle = \"New course\"\n+++\nBody.\n" }, false, false},
-		{"course removed", newFile, nil, false, false},
+		{"new course", newFile, func(string) string {
+			return "+++\ntitle = \"A new course\"\nprerequisites = [\"secure-coding\"]\n[skills]\ncoding = 3\n+++\nAfter [secure coding](course:secure-coding).\n"
+		}, true, false},
+		{"level requires the new course", sde2, replace(`required_courses = [`, `required_courses = ["new-course", `), true, false},
+		{"new program", "content/programs/new-program.md", func(string) string {
+			return "+++\ntitle = \"Night school\"\nkind = \"academy\"\ncourses = [\"new-course\", \"secure-coding\"]\nleads_to = [\"software/sde-3\"]\n[eligibility]\nlevels = [\"software/sde-2\"]\n+++\nEvenings.\n"
+		}, true, false},
+		{"new competency", "content/competencies/writing.md", func(string) string {
+			return "+++\ntitle = \"Writing\"\ncategory = \"Craft\"\n[levels]\n1 = \"Writes notes.\"\n+++\n"
+		}, true, false},
+		{"new page", "content/pages/faq.md", func(string) string { return "+++\ntitle = \"FAQ\"\norder = 1\n+++\nSee [the course](course:new-course).\n" }, true, false},
+		{"new catalogue", "content/courses/more.toml", func(string) string {
+			return "[[course]]\nid = \"more-one\"\ntitle = \"More one\"\nprerequisites = [\"new-course\"]\n\n[[course]]\nid = \"more-two\"\ntitle = \"More two\"\n"
+		}, true, false},
+		{"new course with a taken id", "content/courses/again.toml", func(string) string { return "[[course]]\nid = \"more-one\"\ntitle = \"Again\"\n" }, false, true},
+		{"taken id removed", "content/courses/again.toml", nil, false, false},
+		{"new level", "content/tracks/software/sde-9.md", func(string) string { return "+++\ntitle = \"SDE IX\"\nrank = 9\n+++\n" }, false, false},
+		{"new page with a reserved slug", "content/pages/search.md", func(string) string { return "+++\ntitle = \"Search\"\n+++\n" }, false, true},
+		{"reserved slug removed", "content/pages/search.md", nil, false, false},
+		{"course removed", "content/courses/more.toml", nil, false, false},
 	}
 	for _, st := range steps {
 		path := filepath.Join(dir, filepath.FromSlash(st.file))

@@ -8,10 +8,11 @@ import (
 )
 
 // Patch is a checked update in place of a resolved site: the entities of
-// some files, read again, that keep their identity (see site.Edit). The dev
-// server uses it for the common edit — a body, an expectation, a list of
-// courses — so that the cost of a rebuild follows the size of the edit,
-// not the size of the site.
+// some files, read again, that keep their identity, and the entities of
+// new files of competencies, courses, programs or pages (see site.Edit).
+// The dev server uses it for the common edits — a body, an expectation, a
+// list of courses, a title, a new course — so that the cost of a rebuild
+// follows the size of the edit, not the size of the site.
 //
 // Applying a Patch leaves the site exactly as Resolve would leave a fresh
 // load of the new files: the same values, the same references, the same
@@ -26,7 +27,8 @@ type Patch struct {
 }
 
 // change replaces the fields of one entity of the site (target) with those
-// of a resolved copy of its new version (fresh).
+// of a resolved copy of its new version (fresh), or adds fresh to the site
+// (target is nil).
 type change struct {
 	target, fresh any
 	comps         []*site.Competency // levels: the competencies the new version expects
@@ -37,9 +39,10 @@ type change struct {
 // errors and that nothing but earlier Patches has changed since. It
 // resolves copies of the new entities against s, applies to them every
 // rule that looks at one entity at a time, and makes sure that no
-// prerequisite cycle or promotion loop forms through them and that none of
-// the fields the site's lists are ordered by changed. drafts says whether
-// the site was loaded with its drafts.
+// prerequisite cycle or promotion loop forms through them, that no level
+// moves on its ladder (a new rank or path), that no track moves, and that a
+// new entity takes an id of its own. drafts says whether the site was
+// loaded with its drafts.
 //
 // Prepare does not change s. It returns false when the edits cannot be
 // applied in place, and also when they bring an error: the caller then
@@ -47,15 +50,29 @@ type change struct {
 func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 	p := &Patch{s: s, edits: edits}
 	c := &checker{s: s}
+	added := map[string]bool{} // kind:id of the new entities
 	for _, e := range edits {
-		if len(e.Old) != len(e.New) {
+		if e.Old != nil && len(e.Old) != len(e.New) {
 			return nil, false
 		}
 		for i, n := range e.New {
-			if site.CommonOf(n).Draft && !drafts {
+			nc := site.CommonOf(n)
+			if e.Old == nil {
+				key := kindOf(n) + ":" + nc.ID
+				if nc.Draft && !drafts || added[key] {
+					return nil, false
+				}
+				added[key] = true
+			} else if nc.Draft && !drafts {
 				continue // left out of the site, before and after
 			}
-			ch, ok := c.prepare(e, n, site.CommonOf(e.Old[i]))
+			var ch change
+			ok := false
+			if e.Old == nil {
+				ch, ok = c.prepareNew(n)
+			} else {
+				ch, ok = c.prepare(e, n, site.CommonOf(e.Old[i]))
+			}
 			if !ok || len(c.diags) > 0 {
 				return nil, false
 			}
@@ -68,8 +85,26 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 	return p, true
 }
 
+// kindOf returns the kind of an entity, as references name it.
+func kindOf(x any) string {
+	switch x.(type) {
+	case *site.Track:
+		return "track"
+	case *site.Level:
+		return "level"
+	case *site.Competency:
+		return "competency"
+	case *site.Course:
+		return "course"
+	case *site.Program:
+		return "program"
+	}
+	return "page"
+}
+
 // prepare finds the site's entity that n is a new version of, checks that
-// what orders the site's lists is unchanged, and resolves a copy of n.
+// it keeps its place on its ladder (a level) or its list (a track), and
+// resolves a copy of n.
 func (c *checker) prepare(e site.Edit, n any, old *site.Common) (change, bool) {
 	s := c.s
 	var target any
@@ -95,58 +130,112 @@ func (c *checker) prepare(e site.Edit, n any, old *site.Common) (change, bool) {
 	if tc == nil || tc.Src.File != e.File || tc.Src.Prefix != nc.Src.Prefix || tc.ID != old.ID {
 		return change{}, false
 	}
+	ch := change{target: target}
 	switch t := target.(type) {
 	case *site.Track:
-		x := *n.(*site.Track)
+		x := n.(*site.Track)
 		if x.Order != t.Order || x.Title != t.Title {
 			return change{}, false
 		}
-		c.linksOf(&x.Common, x.ID)
-		return change{target: t, fresh: &x}, true
 	case *site.Level:
-		x := *n.(*site.Level)
+		x := n.(*site.Level)
 		if x.Path != t.Path || x.Rank != t.Rank {
 			return change{}, false
 		}
-		x.Track = t.Track
+		ch.fresh, ch.comps = c.resolveCopy(n, t.Track, false)
+		return ch, true
+	case *site.Competency:
+		x := n.(*site.Competency)
+		ch.reorder = x.Category != t.Category || x.Title != t.Title
+	case *site.Course:
+		ch.reorder = n.(*site.Course).Title != t.Title
+	case *site.Program:
+		ch.reorder = n.(*site.Program).Title != t.Title
+	case *site.Page:
+		x := n.(*site.Page)
+		ch.reorder = !e.Home && (x.Order != t.Order || x.Title != t.Title)
+	}
+	ch.fresh, _ = c.resolveCopy(n, nil, e.Home)
+	return ch, true
+}
+
+// prepareNew checks that n, a new competency, course, program or page,
+// takes an id of its own, and resolves a copy of it.
+func (c *checker) prepareNew(n any) (change, bool) {
+	s := c.s
+	id := site.CommonOf(n).ID
+	var taken bool
+	switch n.(type) {
+	case *site.Competency:
+		_, taken = s.CompetencyByID[id]
+	case *site.Course:
+		_, taken = s.CourseByID[id]
+	case *site.Program:
+		_, taken = s.ProgramByID[id]
+	case *site.Page:
+		_, taken = s.PageByID[id]
+		taken = taken || contains(site.ReservedSlugs, id)
+	default:
+		return change{}, false
+	}
+	if taken || s.Drafts[kindOf(n)+":"+id] {
+		return change{}, false
+	}
+	x, _ := c.resolveCopy(n, nil, false)
+	return change{fresh: x}, true
+}
+
+// resolveCopy returns a copy of n, as loaded, with its references resolved
+// against the site and the rules that look at one entity applied; track is
+// a level's track, home says n is the home page. For a level it also
+// returns the competencies it expects.
+func (c *checker) resolveCopy(n any, track *site.Track, home bool) (any, []*site.Competency) {
+	switch n := n.(type) {
+	case *site.Track:
+		x := *n
+		c.linksOf(&x.Common, x.ID)
+		return &x, nil
+	case *site.Level:
+		x := *n
+		x.Track = track
 		comps := c.resolveLevel(&x)
 		c.scaleOf(&x.Src, x.Expectations)
 		c.title(&x.Common, "level")
 		c.linksOf(&x.Common, x.TrackID)
-		return change{target: t, fresh: &x, comps: comps}, true
+		return &x, comps
 	case *site.Competency:
-		x := *n.(*site.Competency)
+		x := *n
 		c.title(&x.Common, "competency")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x, reorder: x.Category != t.Category || x.Title != t.Title}, true
+		return &x, nil
 	case *site.Course:
-		x := *n.(*site.Course)
+		x := *n
 		c.resolveCourse(&x)
 		c.scaleOf(&x.Src, x.Skills)
 		c.format(&x)
 		c.title(&x.Common, "course")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x, reorder: x.Title != t.Title}, true
+		return &x, nil
 	case *site.Program:
-		x := *n.(*site.Program)
+		x := *n
 		c.resolveProgram(&x)
 		c.kind(&x)
 		c.title(&x.Common, "program")
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x, reorder: x.Title != t.Title}, true
+		return &x, nil
 	case *site.Page:
-		x := *n.(*site.Page)
-		if e.Home {
+		x := *n
+		if home {
 			if x.Title == "" {
-				x.Title = s.Config.Title // as the loader does
+				x.Title = c.s.Config.Title // as the loader does
 			}
 		} else {
 			c.title(&x.Common, "page")
 		}
 		c.linksOf(&x.Common, "")
-		return change{target: t, fresh: &x, reorder: !e.Home && (x.Order != t.Order || x.Title != t.Title)}, true
+		return &x, nil
 	}
-	return change{}, false
+	return nil, nil
 }
 
 // formsLoop reports whether the new versions make a course its own
@@ -206,16 +295,6 @@ func reaches[T comparable](from []T, goal T, edges func(T) []T) bool {
 	return false
 }
 
-// Changed returns the entities of the site that Apply changes, in the
-// order of the edits.
-func (p *Patch) Changed() []any {
-	out := make([]any, len(p.changes))
-	for i, ch := range p.changes {
-		out[i] = ch.target
-	}
-	return out
-}
-
 // Apply updates the site in place: every edited entity takes the fields of
 // its new version, the reverse indexes of the entities it referred to
 // before and refers to now are brought up to date, and the site's files
@@ -226,6 +305,16 @@ func (p *Patch) Apply() {
 		p.s.Files[e.File] = e.Lines
 	}
 	for _, ch := range p.changes {
+		if ch.target == nil {
+			p.insert(ch.fresh)
+		}
+	}
+	p.order = nil // the new entities moved those after them
+	for _, ch := range p.changes {
+		if ch.target == nil {
+			p.link(ch.fresh)
+			continue
+		}
 		switch t := ch.target.(type) {
 		case *site.Track:
 			x := ch.fresh.(*site.Track)
@@ -263,6 +352,44 @@ func (p *Patch) Apply() {
 		}
 	}
 	p.reorder()
+}
+
+// insert adds a new entity to its list, at its place, and to its index.
+func (p *Patch) insert(x any) {
+	s := p.s
+	switch x := x.(type) {
+	case *site.Competency:
+		s.Competencies = insertSorted(s.Competencies, x, site.CompareCompetencies)
+		s.CompetencyByID[x.ID] = x
+	case *site.Course:
+		s.Courses = insertSorted(s.Courses, x, site.CompareCourses)
+		s.CourseByID[x.ID] = x
+	case *site.Program:
+		s.Programs = insertSorted(s.Programs, x, site.ComparePrograms)
+		s.ProgramByID[x.ID] = x
+	case *site.Page:
+		s.Pages = insertSorted(s.Pages, x, site.ComparePages)
+		s.PageByID[x.ID] = x
+	}
+}
+
+// insertSorted inserts x into list, which is sorted by compare, at its
+// place. (No two entities of a kind compare equal: their ids differ.)
+func insertSorted[T any](list []T, x T, compare func(a, b T) int) []T {
+	i, _ := slices.BinarySearchFunc(list, x, compare)
+	return slices.Insert(list, i, x)
+}
+
+// link adds a new entity to the reverse indexes of what it refers to.
+func (p *Patch) link(x any) {
+	switch x := x.(type) {
+	case *site.Course:
+		relink(p, nil, x.Prereqs, x, func(y *site.Course) *[]*site.Course { return &y.Unlocks })
+		relink(p, nil, p.competencies(x.Skills), x, func(y *site.Competency) *[]*site.Course { return &y.TaughtBy })
+	case *site.Program:
+		relink(p, nil, x.Courses, x, func(y *site.Course) *[]*site.Program { return &y.InPrograms })
+		relink(p, nil, x.LeadsTo, x, func(l *site.Level) *[]*site.Program { return &l.LedBy })
+	}
 }
 
 // reorder sorts again the lists in which an edited entity moved, and fills

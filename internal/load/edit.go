@@ -11,12 +11,16 @@ import (
 )
 
 // Edits reads the changed paths again for an update in place. It succeeds
-// (ok is true) when every changed path is a content file of the last load
-// that still exists, reads without a problem, and defines the same entities
-// as before: the same kinds, ids and draft flags, in the same order. The
-// files whose bytes changed are returned as edits, and their new results
-// are kept for the next load. Otherwise ok is false, nothing is kept, and
-// Load(fsys, opts, changed) is the way to take in the change.
+// (ok is true) when every changed path under the content directory is
+// either a content file of the last load that still exists, reads without
+// a problem, and defines the same entities as before (the same kinds, ids
+// and draft flags, in the same order), or a new file of competencies,
+// courses, programs or pages that reads without a problem (an Edit without
+// Old entities). Paths that are not content files, such as an editor's
+// temporary files, are passed over. The files whose bytes changed are
+// returned as edits, and their new results are kept for the next load.
+// Otherwise ok is false, nothing is kept, and Load(fsys, opts, changed) is
+// the way to take in the change.
 func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool) {
 	if l.conv == nil || !l.haveList || len(changed) == 0 {
 		return nil, false
@@ -41,7 +45,13 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 			continue
 		}
 		if _, found := slices.BinarySearch(l.files, f); !found {
-			return nil, false
+			r, ok := l.added(fsys, f)
+			if !ok {
+				return nil, false
+			}
+			updates = append(updates, update{f, r})
+			edits = append(edits, site.Edit{File: f, Lines: r.lines, New: r.entities})
+			continue
 		}
 		old, cached := l.cache[f]
 		if !cached {
@@ -62,9 +72,34 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 		edits = append(edits, site.Edit{File: f, Lines: r.lines, Home: r.home, Old: old.entities, New: r.entities})
 	}
 	for _, u := range updates {
+		if _, cached := l.cache[u.file]; !cached {
+			i, _ := slices.BinarySearch(l.files, u.file)
+			l.files = slices.Insert(l.files, i, u.file)
+		}
 		l.cache[u.file] = u.r
 	}
 	return edits, true
+}
+
+// added reads a content file that was not there at the last load. Only a
+// file of competencies, courses, programs or pages qualifies: a new level
+// or track changes its track's ladder, which the whole site is loaded
+// again for.
+func (l *Loader) added(fsys fs.FS, f string) (*fileResult, bool) {
+	switch kind, _ := kindOf(strings.TrimPrefix(f, l.contentDir+"/")); kind {
+	case "competency", "course", "program", "page":
+	default:
+		return nil, false
+	}
+	text, err := fs.ReadFile(fsys, f)
+	if err != nil {
+		return nil, false
+	}
+	r := parseFile(l.conv, l.contentDir, f, text)
+	if len(r.diags) > 0 {
+		return nil, false
+	}
+	return r, true
 }
 
 // holdsContent reports whether p, a path that is not a content file's, is

@@ -521,15 +521,13 @@ func (r *Renderer) intakeStatus(pr *site.Program) Intakes {
 }
 
 // Refresh returns a Renderer for r's site after the site was updated in
-// place (check.Patch), which keeps every id, and so every page and link,
-// but may change anything else. The new Renderer shares r's templates,
-// assets, links and, while the search index keeps its shape, its page
-// list; whatever is drawn from the site's content is drawn again. r must
-// not draw anything once the site has changed.
+// place (check.Patch). The new Renderer shares r's templates and assets
+// and, when the site still has the same entities in the same order and
+// its search index keeps its shape, r's page list and links; whatever is
+// drawn from the site's content is drawn again. r must not draw anything
+// once the site has changed.
 func (r *Renderer) Refresh() *Renderer {
-	r.listLinks()
-	n := &Renderer{site: r.site, opts: r.opts, urls: r.urls, tmpls: r.tmpls, assets: r.assets, assetVer: r.assetVer, links: r.links}
-	n.linksOnce.Do(func() {}) // the links are r's
+	n := &Renderer{site: r.site, opts: r.opts, urls: r.urls, tmpls: r.tmpls, assets: r.assets, assetVer: r.assetVer}
 	ix := newSearchIndex(r.site)
 	var old *searchIndex
 	if i, ok := r.byPath["data/search.json"]; ok {
@@ -538,9 +536,13 @@ func (r *Renderer) Refresh() *Renderer {
 		}
 	}
 	if old == nil || old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards || !r.inSiteOrder() {
+		// New pages, or pages in a new order: list them again.
 		n.listPages()
 		return n
 	}
+	r.listLinks()
+	n.links = r.links
+	n.linksOnce.Do(func() {}) // the links are r's
 	n.pages, n.byPath = slices.Clone(r.pages), r.byPath
 	for i := range n.pages {
 		p := &n.pages[i]

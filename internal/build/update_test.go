@@ -105,7 +105,9 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"new competency", "content/competencies/writing.md", func(string) string {
 			return "+++\ntitle = \"Writing\"\ncategory = \"Craft\"\n[levels]\n1 = \"Writes notes.\"\n+++\n"
 		}, true, false},
-		{"new page", "content/pages/faq.md", func(string) string { return "+++\ntitle = \"FAQ\"\norder = 1\n+++\nSee [the course](course:new-course).\n" }, true, false},
+		{"new page", "content/pages/faq.md", func(string) string {
+			return "+++\ntitle = \"FAQ\"\norder = 1\n+++\nSee [the course](course:new-course).\n"
+		}, true, false},
 		{"new catalogue", "content/courses/more.toml", func(string) string {
 			return "[[course]]\nid = \"more-one\"\ntitle = \"More one\"\nprerequisites = [\"new-course\"]\n\n[[course]]\nid = \"more-two\"\ntitle = \"More two\"\n"
 		}, true, false},

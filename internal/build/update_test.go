@@ -254,10 +254,22 @@ func TestUpdateRandomEdits(t *testing.T) {
 		return "[" + strings.Join(out, ", ") + "]"
 	}
 	inPlace := 0
-	const steps = 40
+	const steps = 60
 	for step := range steps {
 		var file, key, value string
-		switch rng.IntN(4) {
+		switch rng.IntN(5) {
+		case 4:
+			// A new course, after every other in id order: its
+			// prerequisites are earlier courses, so no cycle forms.
+			id := fmt.Sprintf("zz-new-%02d", step)
+			file = "content/courses/" + id + ".md"
+			text := fmt.Sprintf("+++\ntitle = %q\nprerequisites = %s\n[skills]\n%s = %d\n+++\nSee [a course](course:%s).\n",
+				"New "+id, some(courses, 2), s.Competencies[rng.IntN(len(s.Competencies))].ID, 1+rng.IntN(3), courses[rng.IntN(len(courses))])
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(file)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			courses = append(courses, id)
+			key = "(new)"
 		case 0:
 			file = levelFiles[rng.IntN(len(levelFiles))]
 			key = []string{"required_courses", "optional_courses"}[rng.IntN(2)]
@@ -285,17 +297,19 @@ func TestUpdateRandomEdits(t *testing.T) {
 				key, value = "eligibility.levels", some(levels, 2)
 			}
 		}
-		path := filepath.Join(dir, filepath.FromSlash(file))
-		old, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := setKey(string(old), key, value)
-		if rng.IntN(3) == 0 {
-			text += fmt.Sprintf("\nSee [a course](course:%s).\n", courses[rng.IntN(len(courses))])
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+		if key != "(new)" {
+			path := filepath.Join(dir, filepath.FromSlash(file))
+			old, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := setKey(string(old), key, value)
+			if rng.IntN(3) == 0 {
+				text += fmt.Sprintf("\nSee [a course](course:%s).\n", courses[rng.IntN(len(courses))])
+			}
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		name := fmt.Sprintf("step %d: %s %s = %s", step, file, key, value)
 

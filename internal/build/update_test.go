@@ -116,7 +116,13 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"new level", "content/tracks/software/sde-9.md", func(string) string { return "+++\ntitle = \"SDE IX\"\nrank = 9\n+++\n" }, false, false},
 		{"new page with a reserved slug", "content/pages/search.md", func(string) string { return "+++\ntitle = \"Search\"\n+++\n" }, false, true},
 		{"reserved slug removed", "content/pages/search.md", nil, false, false},
-		{"course removed", "content/courses/more.toml", nil, false, false},
+		{"catalogue removed", "content/courses/more.toml", nil, true, false},
+		{"course removed while a level requires it", newFile, nil, false, true},
+		{"course back", newFile, func(string) string { return "+++\ntitle = \"A new course\"\n+++\n" }, false, false},
+		{"page removed", "content/pages/faq.md", nil, true, false},
+		{"program removed", "content/programs/new-program.md", nil, true, false},
+		{"competency removed", "content/competencies/writing.md", nil, true, false},
+		{"linked course removed", secure, nil, false, true},
 	}
 	for _, st := range steps {
 		path := filepath.Join(dir, filepath.FromSlash(st.file))

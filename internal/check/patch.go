@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -33,6 +34,7 @@ type change struct {
 	target, fresh any
 	comps         []*site.Competency // levels: the competencies the new version expects
 	reorder       bool               // the entity moves in its list (a new title, category or order)
+	removed       bool               // target leaves the site (fresh is nil)
 }
 
 // Prepare checks edits against s, a site that Resolve accepted without
@@ -52,6 +54,24 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 	c := &checker{s: s}
 	added := map[string]bool{} // kind:id of the new entities
 	for _, e := range edits {
+		if e.New == nil && e.Old != nil {
+			// A removed file: alone in its batch, so that nothing else
+			// resolves against what goes.
+			if len(edits) > 1 {
+				return nil, false
+			}
+			for _, o := range e.Old {
+				if site.CommonOf(o).Draft && !drafts {
+					continue
+				}
+				ch, ok := c.prepareRemoval(e, o)
+				if !ok {
+					return nil, false
+				}
+				p.changes = append(p.changes, ch)
+			}
+			continue
+		}
 		if e.Old != nil && len(e.Old) != len(e.New) {
 			return nil, false
 		}
@@ -185,6 +205,91 @@ func (c *checker) prepareNew(n any) (change, bool) {
 	return change{fresh: x}, true
 }
 
+// prepareRemoval finds the site's entity o was loaded as, and checks that
+// nothing refers to it: no reference in the front matter of another
+// entity, no link in a body.
+func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
+	s := c.s
+	id := site.CommonOf(o).ID
+	var target any
+	used := false
+	switch o.(type) {
+	case *site.Competency:
+		if x := s.CompetencyByID[id]; x != nil {
+			target, used = x, len(x.ExpectedBy) > 0 || len(x.TaughtBy) > 0
+		}
+	case *site.Course:
+		if x := s.CourseByID[id]; x != nil {
+			target = x
+			used = len(x.RequiredBy) > 0 || len(x.OptionalBy) > 0 || len(x.Unlocks) > 0 || len(x.InPrograms) > 0
+			for _, p := range s.Programs {
+				used = used || slices.Contains(p.Eligibility.Courses, x)
+			}
+		}
+	case *site.Program:
+		target = s.ProgramByID[id]
+	case *site.Page:
+		target = s.PageByID[id]
+	}
+	tc := site.CommonOf(target)
+	if tc == nil || tc.Src.File != e.File || used || linkedTo(s, kindOf(o), id) {
+		return change{}, false
+	}
+	return change{target: target, removed: true}, true
+}
+
+// linkedTo reports whether a body in the site links to the entity of kind
+// with id.
+func linkedTo(s *site.Site, kind, id string) bool {
+	linked := func(x *site.Common) bool {
+		for _, ln := range x.Body.Links {
+			if ln.Kind != kind {
+				continue
+			}
+			target, _, _ := strings.Cut(ln.Target, "#")
+			target, _, _ = strings.Cut(target, "?")
+			if target == id {
+				return true
+			}
+		}
+		return false
+	}
+	if linked(&s.Home.Common) {
+		return true
+	}
+	for _, x := range s.Tracks {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	for _, x := range s.Levels {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	for _, x := range s.Competencies {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	for _, x := range s.Courses {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	for _, x := range s.Programs {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	for _, x := range s.Pages {
+		if linked(&x.Common) {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveCopy returns a copy of n, as loaded, with its references resolved
 // against the site and the rules that look at one entity applied; track is
 // a level's track, home says n is the home page. For a level it also
@@ -245,6 +350,9 @@ func (p *Patch) formsLoop() bool {
 	nextOf := map[*site.Level][]*site.Level{}
 	prereqsOf := map[*site.Course][]*site.Course{}
 	for _, ch := range p.changes {
+		if ch.removed {
+			continue // nothing refers to it: it is in no cycle
+		}
 		switch t := ch.target.(type) {
 		case *site.Level:
 			nextOf[t] = ch.fresh.(*site.Level).Next
@@ -302,7 +410,17 @@ func reaches[T comparable](from []T, goal T, edges func(T) []T) bool {
 // run once.
 func (p *Patch) Apply() {
 	for _, e := range p.edits {
-		p.s.Files[e.File] = e.Lines
+		if e.New == nil && e.Old != nil {
+			delete(p.s.Files, e.File)
+		} else {
+			p.s.Files[e.File] = e.Lines
+		}
+	}
+	for _, ch := range p.changes {
+		if ch.removed {
+			p.unlink(ch.target)
+			p.remove(ch.target)
+		}
 	}
 	for _, ch := range p.changes {
 		if ch.target == nil {
@@ -313,6 +431,9 @@ func (p *Patch) Apply() {
 	for _, ch := range p.changes {
 		if ch.target == nil {
 			p.link(ch.fresh)
+			continue
+		}
+		if ch.removed {
 			continue
 		}
 		switch t := ch.target.(type) {
@@ -380,16 +501,56 @@ func insertSorted[T any](list []T, x T, compare func(a, b T) int) []T {
 	return slices.Insert(list, i, x)
 }
 
+// remove takes an entity out of its list and its index.
+func (p *Patch) remove(x any) {
+	s := p.s
+	switch x := x.(type) {
+	case *site.Competency:
+		s.Competencies = slices.DeleteFunc(s.Competencies, func(y *site.Competency) bool { return y == x })
+		delete(s.CompetencyByID, x.ID)
+	case *site.Course:
+		s.Courses = slices.DeleteFunc(s.Courses, func(y *site.Course) bool { return y == x })
+		delete(s.CourseByID, x.ID)
+	case *site.Program:
+		s.Programs = slices.DeleteFunc(s.Programs, func(y *site.Program) bool { return y == x })
+		delete(s.ProgramByID, x.ID)
+	case *site.Page:
+		s.Pages = slices.DeleteFunc(s.Pages, func(y *site.Page) bool { return y == x })
+		delete(s.PageByID, x.ID)
+	}
+}
+
 // link adds a new entity to the reverse indexes of what it refers to.
-func (p *Patch) link(x any) {
+func (p *Patch) link(x any) { p.relinkAll(x, true) }
+
+// unlink takes an entity that leaves the site out of the reverse indexes
+// of what it refers to.
+func (p *Patch) unlink(x any) { p.relinkAll(x, false) }
+
+// relinkAll adds x to the reverse indexes of what it refers to (in), or
+// takes it out of them.
+func (p *Patch) relinkAll(x any, in bool) {
 	switch x := x.(type) {
 	case *site.Course:
-		relink(p, nil, x.Prereqs, x, func(y *site.Course) *[]*site.Course { return &y.Unlocks })
-		relink(p, nil, p.competencies(x.Skills), x, func(y *site.Competency) *[]*site.Course { return &y.TaughtBy })
+		b, a := beforeAfter(x.Prereqs, in)
+		relink(p, b, a, x, func(y *site.Course) *[]*site.Course { return &y.Unlocks })
+		cb, ca := beforeAfter(p.competencies(x.Skills), in)
+		relink(p, cb, ca, x, func(y *site.Competency) *[]*site.Course { return &y.TaughtBy })
 	case *site.Program:
-		relink(p, nil, x.Courses, x, func(y *site.Course) *[]*site.Program { return &y.InPrograms })
-		relink(p, nil, x.LeadsTo, x, func(l *site.Level) *[]*site.Program { return &l.LedBy })
+		b, a := beforeAfter(x.Courses, in)
+		relink(p, b, a, x, func(y *site.Course) *[]*site.Program { return &y.InPrograms })
+		lb, la := beforeAfter(x.LeadsTo, in)
+		relink(p, lb, la, x, func(l *site.Level) *[]*site.Program { return &l.LedBy })
 	}
+}
+
+// beforeAfter returns refs as the references after a change that adds
+// them (in), or as those before a change that takes them away.
+func beforeAfter[T any](refs []T, in bool) (before, after []T) {
+	if in {
+		return nil, refs
+	}
+	return refs, nil
 }
 
 // reorder sorts again the lists in which an edited entity moved, and fills
@@ -490,7 +651,6 @@ func relink[R comparable, W comparable](p *Patch, before, after []R, who W, list
 	for _, r := range after {
 		count[r]++
 	}
-	at := p.position(who)
 	for _, r := range refs {
 		l := list(r)
 		kept := make([]W, 0, len(*l)+count[r])
@@ -499,14 +659,16 @@ func relink[R comparable, W comparable](p *Patch, before, after []R, who W, list
 				kept = append(kept, w)
 			}
 		}
-		i := len(kept)
-		for j, w := range kept {
-			if p.position(w) > at {
-				i = j
-				break
+		if count[r] > 0 {
+			at, i := p.position(who), len(kept)
+			for j, w := range kept {
+				if p.position(w) > at {
+					i = j
+					break
+				}
 			}
+			kept = slices.Insert(kept, i, slices.Repeat([]W{who}, count[r])...)
 		}
-		kept = slices.Insert(kept, i, slices.Repeat([]W{who}, count[r])...)
 		if len(kept) == 0 {
 			kept = nil
 		}

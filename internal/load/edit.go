@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"path"
 	"slices"
@@ -16,7 +17,8 @@ import (
 // a problem, and defines the same entities as before (the same kinds, ids
 // and draft flags, in the same order), or a new file of competencies,
 // courses, programs or pages that reads without a problem (an Edit without
-// Old entities). Paths that are not content files, such as an editor's
+// Old entities), or a file of those that was removed (an Edit without New
+// entities). Paths that are not content files, such as an editor's
 // temporary files, are passed over. The files whose bytes changed are
 // returned as edits, and their new results are kept for the next load.
 // Otherwise ok is false, nothing is kept, and Load(fsys, opts, changed) is
@@ -58,6 +60,11 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 			return nil, false
 		}
 		text, err := fs.ReadFile(fsys, f)
+		if errors.Is(err, fs.ErrNotExist) && l.removable(f) && len(old.entities) > 0 {
+			updates = append(updates, update{f, nil})
+			edits = append(edits, site.Edit{File: f, Old: old.entities})
+			continue
+		}
 		if err != nil {
 			return nil, false
 		}
@@ -72,6 +79,12 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 		edits = append(edits, site.Edit{File: f, Lines: r.lines, Home: r.home, Old: old.entities, New: r.entities})
 	}
 	for _, u := range updates {
+		if u.r == nil {
+			i, _ := slices.BinarySearch(l.files, u.file)
+			l.files = slices.Delete(l.files, i, i+1)
+			delete(l.cache, u.file)
+			continue
+		}
 		if _, cached := l.cache[u.file]; !cached {
 			i, _ := slices.BinarySearch(l.files, u.file)
 			l.files = slices.Insert(l.files, i, u.file)
@@ -81,14 +94,22 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 	return edits, true
 }
 
-// added reads a content file that was not there at the last load. Only a
-// file of competencies, courses, programs or pages qualifies: a new level
+// removable reports whether content file f defines competencies, courses,
+// programs or pages, which may come and go in an update in place. A level
 // or track changes its track's ladder, which the whole site is loaded
 // again for.
-func (l *Loader) added(fsys fs.FS, f string) (*fileResult, bool) {
+func (l *Loader) removable(f string) bool {
 	switch kind, _ := kindOf(strings.TrimPrefix(f, l.contentDir+"/")); kind {
 	case "competency", "course", "program", "page":
-	default:
+		return true
+	}
+	return false
+}
+
+// added reads a content file that was not there at the last load (see
+// removable for the files that qualify).
+func (l *Loader) added(fsys fs.FS, f string) (*fileResult, bool) {
+	if !l.removable(f) {
 		return nil, false
 	}
 	text, err := fs.ReadFile(fsys, f)

@@ -35,14 +35,16 @@
 // build is followed by at most one more) and takes in each batch one of
 // two ways, which give the same site:
 //
-//   - In place, for the common edit: when the last build was good and
+//   - In place, for the common edits: when the last build was good and
 //     every changed path is a content file that still defines the same
-//     entities, with the same ids and the same fields that order the
-//     site's lists, and the new versions check without an error
-//     (build.Project.Prepare), the site is updated in place
-//     (build.Update): the edited entities and the reverse indexes they
-//     touch, then a Renderer refreshed from the previous one. The work
-//     follows the size of the edit, not of the site. The site changes
+//     entities with the same ids, or a new or removed file of
+//     competencies, courses, programs or pages, and the result checks
+//     without an error (build.Project.Prepare), the site is updated in
+//     place (build.Update): the edited entities and the reverse indexes
+//     they touch, then a Renderer refreshed from the previous one. The
+//     work follows the size of the edit, not of the site. When only
+//     layouts, themes or static files changed, the site stays as it is
+//     and gets a new Renderer. The site changes
 //     under the snapshots' shared lock, after the old snapshot has drawn
 //     the files the open pages show, so that a request sees the whole
 //     old site or the whole new one and the comparison below still has

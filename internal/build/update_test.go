@@ -27,21 +27,8 @@ func TestUpdateMatchesCompile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site once per step")
 	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, ladder.Example()); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: true}
-	l := load.NewLoader()
-	prev, err := p.Compile(l, opts, nil)
-	if err != nil || prev.Renderer == nil {
-		t.Fatalf("first compile: %v %v", err, prev.Diags.Err())
-	}
-	prev.Warnings()
+	ds := newDevSession(t)
+	dir := ds.dir
 
 	const (
 		sde2    = "content/tracks/software/sde-2.md"
@@ -143,44 +130,11 @@ func TestUpdateMatchesCompile(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		changed := []string{st.file}
-		var res *Result
-		u, ok := p.Prepare(l, prev, opts, changed)
-		if ok != st.inPlace {
-			t.Fatalf("%s: Prepare accepted the change: %v, want %v", st.name, ok, st.inPlace)
+		if inPlace := ds.take(st.file); inPlace != st.inPlace {
+			t.Fatalf("%s: Prepare accepted the change: %v, want %v", st.name, inPlace, st.inPlace)
 		}
-		if ok {
-			res = u.Apply()
-		} else if res, err = p.Compile(l, opts, changed); err != nil {
-			t.Fatalf("%s: %v", st.name, err)
-		}
-		fresh, err := p.Compile(load.NewLoader(), Options{Generator: opts.Generator, Drafts: true}, nil)
-		if err != nil {
-			t.Fatalf("%s: fresh compile: %v", st.name, err)
-		}
-		if got, want := res.Diags.Errors() > 0, fresh.Diags.Errors() > 0; got != want || got != st.errors {
-			t.Fatalf("%s: errors after the change: %v, fresh compile: %v, want %v\n%s", st.name, got, want, st.errors, fresh.Diags.Err())
-		}
-		prev = res
-		if st.errors {
-			continue
-		}
-		warnings := append(res.Diags, res.Warnings()...)
-		warnings.Sort()
-		if got, want := formatDiags(warnings, res.Site.Sources()), formatDiags(fresh.Diags, fresh.Site.Sources()); got != want {
-			t.Errorf("%s: warnings differ\n--- after the change:\n%s--- fresh:\n%s", st.name, got, want)
-		}
-		a, err := res.Renderer.All(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := fresh.Renderer.All(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Digest() != b.Digest() {
-			t.Errorf("%s: the site differs from a fresh build", st.name)
-			diff(t, a, b)
+		if errs := ds.matchesFresh(st.name); errs != st.errors {
+			t.Fatalf("%s: the change left errors: %v, want %v", st.name, errs, st.errors)
 		}
 	}
 }
@@ -218,22 +172,9 @@ func TestUpdateRandomEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site once per step")
 	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, ladder.Example()); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: true}
-	l := load.NewLoader()
-	prev, err := p.Compile(l, opts, nil)
-	if err != nil || prev.Renderer == nil {
-		t.Fatalf("first compile: %v %v", err, prev.Diags.Err())
-	}
-	prev.Warnings()
-	s := prev.Site
+	ds := newDevSession(t)
+	dir := ds.dir
+	s := ds.prev.Site
 	var levels, courses []string
 	var levelFiles, courseFiles, programFiles []string
 	for _, x := range s.Levels {
@@ -319,39 +260,12 @@ func TestUpdateRandomEdits(t *testing.T) {
 		}
 		name := fmt.Sprintf("step %d: %s %s = %s", step, file, key, value)
 
-		changed := []string{file}
-		var res *Result
-		if u, ok := p.Prepare(l, prev, opts, changed); ok {
-			res = u.Apply()
+		if ds.take(file) {
 			inPlace++
-		} else if res, err = p.Compile(l, opts, changed); err != nil {
-			t.Fatalf("%s: %v", name, err)
 		}
-		fresh, err := p.Compile(load.NewLoader(), Options{Generator: opts.Generator, Drafts: true}, nil)
-		if err != nil {
-			t.Fatalf("%s: fresh compile: %v", name, err)
+		if ds.matchesFresh(name) {
+			t.Fatalf("%s: the edit broke the site", name)
 		}
-		if fresh.Renderer == nil {
-			t.Fatalf("%s: the edit broke the site:\n%s", name, fresh.Diags.Err())
-		}
-		warnings := append(res.Diags, res.Warnings()...)
-		warnings.Sort()
-		if got, want := formatDiags(warnings, res.Site.Sources()), formatDiags(fresh.Diags, fresh.Site.Sources()); got != want {
-			t.Fatalf("%s: warnings differ\n--- after the change:\n%s--- fresh:\n%s", name, got, want)
-		}
-		a, err := res.Renderer.All(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := fresh.Renderer.All(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Digest() != b.Digest() {
-			diff(t, a, b)
-			t.Fatalf("%s: the site differs from a fresh build", name)
-		}
-		prev = res
 	}
 	if inPlace < steps/2 {
 		t.Errorf("only %d of %d edits were taken in place", inPlace, steps)
@@ -396,4 +310,89 @@ func setKey(text, key, value string) string {
 		}
 	}
 	return text
+}
+
+// devSession is a copy of the example site, compiled and updated the way
+// the dev server does it.
+type devSession struct {
+	t    *testing.T
+	dir  string
+	p    *Project
+	l    *load.Loader
+	opts Options
+	prev *Result // the result of the last change
+}
+
+// newDevSession copies the example site into a temporary directory and
+// compiles it.
+func newDevSession(t *testing.T) *devSession {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, ladder.Example()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &devSession{t: t, dir: dir, p: p, l: load.NewLoader(),
+		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: true}}
+	ds.prev, err = p.Compile(ds.l, ds.opts, nil)
+	if err != nil || ds.prev.Renderer == nil {
+		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())
+	}
+	ds.prev.Warnings()
+	return ds
+}
+
+// take takes in a change to the file at slash path file as the dev server
+// does: in place when Prepare accepts it, else by compiling again with the
+// same loader. It reports whether the change was taken in place.
+func (ds *devSession) take(file string) (inPlace bool) {
+	changed := []string{file}
+	if u, ok := ds.p.Prepare(ds.l, ds.prev, ds.opts, changed); ok {
+		ds.prev = u.Apply()
+		return true
+	}
+	res, err := ds.p.Compile(ds.l, ds.opts, changed)
+	if err != nil {
+		ds.t.Fatalf("compile after %s changed: %v", file, err)
+	}
+	ds.prev = res
+	return false
+}
+
+// matchesFresh compiles the files afresh and requires the last result to
+// agree: errors in both or in neither, and without errors the same
+// warnings and the same bytes in every file of the site. It reports
+// whether there are errors.
+func (ds *devSession) matchesFresh(name string) (errors bool) {
+	t, res := ds.t, ds.prev
+	fresh, err := ds.p.Compile(load.NewLoader(), Options{Generator: ds.opts.Generator, Drafts: true}, nil)
+	if err != nil {
+		t.Fatalf("%s: fresh compile: %v", name, err)
+	}
+	if got, want := res.Diags.Errors() > 0, fresh.Diags.Errors() > 0; got != want {
+		t.Fatalf("%s: errors after the change: %v, in a fresh compile: %v\n%s", name, got, want, fresh.Diags.Err())
+	}
+	if fresh.Diags.Errors() > 0 {
+		return true
+	}
+	warnings := append(res.Diags, res.Warnings()...)
+	warnings.Sort()
+	if got, want := formatDiags(warnings, res.Site.Sources()), formatDiags(fresh.Diags, fresh.Site.Sources()); got != want {
+		t.Errorf("%s: warnings differ\n--- after the change:\n%s--- fresh:\n%s", name, got, want)
+	}
+	a, err := res.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := fresh.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Digest() != b.Digest() {
+		t.Errorf("%s: the site differs from a fresh build", name)
+		diff(t, a, b)
+	}
+	return false
 }

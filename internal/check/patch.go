@@ -2,7 +2,6 @@ package check
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -78,7 +77,7 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 		for i, n := range e.New {
 			nc := site.CommonOf(n)
 			if e.Old == nil {
-				key := kindOf(n) + ":" + nc.ID
+				key := site.KindOf(n) + ":" + nc.ID
 				if nc.Draft && !drafts || added[key] {
 					return nil, false
 				}
@@ -103,23 +102,6 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 		return nil, false
 	}
 	return p, true
-}
-
-// kindOf returns the kind of an entity, as references name it.
-func kindOf(x any) string {
-	switch x.(type) {
-	case *site.Track:
-		return "track"
-	case *site.Level:
-		return "level"
-	case *site.Competency:
-		return "competency"
-	case *site.Course:
-		return "course"
-	case *site.Program:
-		return "program"
-	}
-	return "page"
 }
 
 // prepare finds the site's entity that n is a new version of, checks that
@@ -198,7 +180,7 @@ func (c *checker) prepareNew(n any) (change, bool) {
 	default:
 		return change{}, false
 	}
-	if taken || s.Drafts[kindOf(n)+":"+id] {
+	if taken || s.Drafts[site.KindOf(n)+":"+id] {
 		return change{}, false
 	}
 	x, _ := c.resolveCopy(n, nil, false)
@@ -232,7 +214,7 @@ func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
 		target = s.PageByID[id]
 	}
 	tc := site.CommonOf(target)
-	if tc == nil || tc.Src.File != e.File || used || linkedTo(s, kindOf(o), id) {
+	if tc == nil || tc.Src.File != e.File || used || linkedTo(s, site.KindOf(o), id) {
 		return change{}, false
 	}
 	return change{target: target, removed: true}, true
@@ -246,9 +228,7 @@ func linkedTo(s *site.Site, kind, id string) bool {
 			if ln.Kind != kind {
 				continue
 			}
-			target, _, _ := strings.Cut(ln.Target, "#")
-			target, _, _ = strings.Cut(target, "?")
-			if target == id {
+			if linkID(ln.Target) == id {
 				return true
 			}
 		}

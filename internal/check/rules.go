@@ -250,9 +250,7 @@ func (c *checker) linksOf(x *site.Common, track string) {
 		}
 		var ok bool
 		var cands []string
-		// A fragment or query names a place in the page, not the entity.
-		id, _, _ := strings.Cut(ln.Target, "#")
-		id, _, _ = strings.Cut(id, "?")
+		id := linkID(ln.Target)
 		target := id
 		switch ln.Kind {
 		case "track":
@@ -290,6 +288,14 @@ func (c *checker) linksOf(x *site.Common, track string) {
 		}
 		c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
 	}
+}
+
+// linkID returns the id an entity link's target names: a fragment or query
+// names a place in the page, not the entity.
+func linkID(target string) string {
+	id, _, _ := strings.Cut(target, "#")
+	id, _, _ = strings.Cut(id, "?")
+	return id
 }
 
 // links reports links in markdown bodies to entities that do not exist.

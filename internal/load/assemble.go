@@ -24,7 +24,7 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 				if s.Drafts == nil {
 					s.Drafts = map[string]bool{}
 				}
-				s.Drafts[kindName(ent)+":"+id] = true
+				s.Drafts[site.KindOf(ent)+":"+id] = true
 				continue
 			}
 			switch e := ent.(type) {
@@ -109,21 +109,4 @@ func comparePath(a, b string) int {
 		return 1
 	}
 	return cmp.Compare(a, b)
-}
-
-// kindName returns the kind of an entity as written in references.
-func kindName(ent any) string {
-	switch ent.(type) {
-	case *site.Track:
-		return "track"
-	case *site.Level:
-		return "level"
-	case *site.Competency:
-		return "competency"
-	case *site.Course:
-		return "course"
-	case *site.Program:
-		return "program"
-	}
-	return "page"
 }

@@ -145,7 +145,7 @@ func sameEntities(a, b []any) bool {
 		return false
 	}
 	for i := range a {
-		if kindName(a[i]) != kindName(b[i]) {
+		if site.KindOf(a[i]) != site.KindOf(b[i]) {
 			return false
 		}
 		ca, cb := common(a[i]), common(b[i])

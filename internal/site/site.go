@@ -241,6 +241,24 @@ func CommonOf(x any) *Common {
 	return nil
 }
 
+// KindOf returns the kind of an entity as references name it: "track",
+// "level", "competency", "course", "program" or "page".
+func KindOf(x any) string {
+	switch x.(type) {
+	case *Track:
+		return "track"
+	case *Level:
+		return "level"
+	case *Competency:
+		return "competency"
+	case *Course:
+		return "course"
+	case *Program:
+		return "program"
+	}
+	return "page"
+}
+
 // Page is a free page (content/pages/<slug>.md) or the home page.
 type Page struct {
 	Common

@@ -178,6 +178,9 @@ func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []
 	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 || len(changed) == 0 {
 		return nil, false
 	}
+	if cfg := prev.Site.Config; !cfg.Src.Has("today") && !cfg.Today.Equal(load.Today()) {
+		return nil, false // a new day: intakes open and close
+	}
 	if !touchesContent(changed, prev.Site.Config.ContentDir) {
 		r, err := p.renderer(prev.Site, opts)
 		if err != nil {

@@ -27,7 +27,7 @@ func TestUpdateMatchesCompile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site once per step")
 	}
-	ds := newDevSession(t)
+	ds := newDevSession(t, true)
 	dir := ds.dir
 
 	const (
@@ -172,7 +172,12 @@ func TestUpdateRandomEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site once per step")
 	}
-	ds := newDevSession(t)
+	t.Run("drafts", func(t *testing.T) { randomEdits(t, true) })
+	t.Run("no drafts", func(t *testing.T) { randomEdits(t, false) })
+}
+
+func randomEdits(t *testing.T, drafts bool) {
+	ds := newDevSession(t, drafts)
 	dir := ds.dir
 	s := ds.prev.Site
 	var levels, courses []string
@@ -201,7 +206,7 @@ func TestUpdateRandomEdits(t *testing.T) {
 		return "[" + strings.Join(out, ", ") + "]"
 	}
 	inPlace := 0
-	const steps = 60
+	const steps = 40
 	for step := range steps {
 		var file, key, value string
 		switch rng.IntN(5) {
@@ -272,6 +277,77 @@ func TestUpdateRandomEdits(t *testing.T) {
 	}
 }
 
+// TestUpdateDrafts edits drafts in a site built without them: they stay
+// out of the site, and a draft file that comes or goes makes the whole
+// site load again, since the site remembers the ids of its drafts.
+func TestUpdateDrafts(t *testing.T) {
+	ds := newDevSession(t, false)
+	const draft = "content/courses/draft-course.md"
+	steps := []struct {
+		name, text string // text "" removes the file
+		inPlace    bool
+	}{
+		{"new draft", "+++\ntitle = \"Draft\"\ndraft = true\n+++\nSoon.\n", false},
+		{"draft edited", "+++\ntitle = \"Draft\"\ndraft = true\n+++\nSooner.\n", true},
+		{"draft published", "+++\ntitle = \"Draft\"\n+++\nNow.\n", false},
+		{"published edited", "+++\ntitle = \"Draft\"\n+++\nNow, and then.\n", true},
+		{"draft again", "+++\ntitle = \"Draft\"\ndraft = true\n+++\nLater.\n", false},
+		{"draft removed", "", false},
+	}
+	for _, st := range steps {
+		path := filepath.Join(ds.dir, filepath.FromSlash(draft))
+		if st.text == "" {
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.WriteFile(path, []byte(st.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if inPlace := ds.take(draft); inPlace != st.inPlace {
+			t.Errorf("%s: taken in place: %v, want %v", st.name, inPlace, st.inPlace)
+		}
+		if ds.matchesFresh(st.name) {
+			t.Fatalf("%s: the site has errors", st.name)
+		}
+	}
+}
+
+// TestUpdateNewDay makes sure that a site without a today key, whose
+// intakes open and close with the date, is loaded again on a new day.
+func TestUpdateNewDay(t *testing.T) {
+	ds := newDevSession(t, true)
+	cfg := filepath.Join(ds.dir, "site.toml")
+	text, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(text), "\n") {
+		if !strings.HasPrefix(line, "today") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(cfg, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds.take("site.toml")
+	if got, want := ds.prev.Site.Config.Today, load.Today(); !got.Equal(want) {
+		t.Fatalf("today = %v, want %v", got, want)
+	}
+	ds.prev.Site.Config.Today = load.Today().AddDate(0, 0, -1) // built yesterday
+	body := filepath.Join(ds.dir, "content/pages/about.md")
+	f, err := os.OpenFile(body, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\nA new day.\n")
+	f.Close()
+	if ds.take("content/pages/about.md") {
+		t.Error("an edit on a new day was taken in place")
+	}
+	ds.matchesFresh("a new day")
+}
+
 // setKey sets key (a top-level key, or "table.key") in a file's TOML
 // front matter to value, replacing the line that sets it or adding one.
 func setKey(text, key, value string) string {
@@ -324,8 +400,8 @@ type devSession struct {
 }
 
 // newDevSession copies the example site into a temporary directory and
-// compiles it.
-func newDevSession(t *testing.T) *devSession {
+// compiles it, with its drafts or without.
+func newDevSession(t *testing.T, drafts bool) *devSession {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, ladder.Example()); err != nil {
 		t.Fatal(err)
@@ -335,7 +411,7 @@ func newDevSession(t *testing.T) *devSession {
 		t.Fatal(err)
 	}
 	ds := &devSession{t: t, dir: dir, p: p, l: load.NewLoader(),
-		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: true}}
+		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: drafts}}
 	ds.prev, err = p.Compile(ds.l, ds.opts, nil)
 	if err != nil || ds.prev.Renderer == nil {
 		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())
@@ -367,7 +443,7 @@ func (ds *devSession) take(file string) (inPlace bool) {
 // whether there are errors.
 func (ds *devSession) matchesFresh(name string) (errors bool) {
 	t, res := ds.t, ds.prev
-	fresh, err := ds.p.Compile(load.NewLoader(), Options{Generator: ds.opts.Generator, Drafts: true}, nil)
+	fresh, err := ds.p.Compile(load.NewLoader(), Options{Generator: ds.opts.Generator, Drafts: ds.opts.Drafts}, nil)
 	if err != nil {
 		t.Fatalf("%s: fresh compile: %v", name, err)
 	}

@@ -61,7 +61,9 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 			}
 			for _, o := range e.Old {
 				if site.CommonOf(o).Draft && !drafts {
-					continue
+					// Left out of the site, but remembered in
+					// Site.Drafts, which another file may share.
+					return nil, false
 				}
 				ch, ok := c.prepareRemoval(e, o)
 				if !ok {

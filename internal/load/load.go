@@ -531,6 +531,13 @@ func firstLine(s string) string {
 	return s
 }
 
+// Today returns the date a site without a today key in site.toml is built
+// for: the local date, as midnight UTC.
+func Today() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
 	text, err := fs.ReadFile(fsys, ConfigFile)
@@ -578,8 +585,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		cfg.Scale.Names = []string{"Awareness", "Foundational", "Proficient", "Advanced", "Expert"}
 	}
 	if cfg.Today.IsZero() {
-		y, m, d := time.Now().Date()
-		cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		cfg.Today = Today()
 	} else {
 		y, m, d := cfg.Today.Date()
 		cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

@@ -136,7 +136,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		case file == "" && sum != notFoundSum:
 			ch.Removed = []string{url}
 		case file != "":
-			if e, _ := sn.get(file); e.sum != sum {
+			if e, ok := sn.get(file); !ok {
+				ch.Removed = []string{url} // gone in an update in place meanwhile
+			} else if e.sum != sum {
 				ch.Updated = []string{url}
 			}
 		}

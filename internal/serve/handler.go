@@ -56,7 +56,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, sn, f)
 		return
 	}
-	e, _ := sn.get(file)
+	e, ok := sn.get(file)
+	if !ok {
+		// Gone in an update in place between resolve and get.
+		s.notFound(w, r, s.snap.Load(), f)
+		return
+	}
 	if e.err != nil {
 		s.logf("ladder: error: %v", e.err)
 		doc := []byte("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ladder: page failed</title></head><body>\n</body></html>\n")

@@ -469,9 +469,13 @@ func TestServeEditCycle(t *testing.T) {
 		if strings.Contains(body, "DELTA") {
 			t.Fatal("the page shows the broken edit")
 		}
-		if !strings.Contains(ts.log.String(), "build failed: ") || !strings.Contains(ts.log.String(), "content/tracks/eng/l1.md:2:") {
-			t.Fatalf("log lacks the failure:\n%s", ts.log.String())
-		}
+		// The browsers hear of the errors first, the terminal just after.
+		eventually(t, 5*time.Second, func() string {
+			if !strings.Contains(ts.log.String(), "build failed: ") || !strings.Contains(ts.log.String(), "content/tracks/eng/l1.md:2:") {
+				return "log lacks the failure:\n" + ts.log.String()
+			}
+			return ""
+		})
 		// A tab opened now learns about the errors at once.
 		ev2 := openEvents(t, ts, "tracks/eng/")
 		ev2.cancel()

@@ -309,7 +309,7 @@ func diff(old, next *snapshot, open, watched []string) change {
 			go func() { defer inner.Done(); a, _ = old.get(p) }()
 			b, _ = next.get(p)
 			inner.Wait()
-			changed[i] = a.err != nil || b.err != nil || !bytes.Equal(a.norm, b.norm)
+			changed[i] = a == nil || b == nil || a.err != nil || b.err != nil || !bytes.Equal(a.norm, b.norm)
 		}()
 	}
 	wg.Wait()

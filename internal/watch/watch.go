@@ -211,6 +211,7 @@ func (w *Watcher) Close() error {
 //	*___jb_tmp___  *___jb_old___     JetBrains safe writes
 //	.goutputstream-*                 GNOME (gedit) safe writes
 //	~$*                              Microsoft Office lock files
+//	sed??????                        GNU sed -i (six letters or digits, not all lower case)
 //	.DS_Store  Thumbs.db             macOS and Windows folder metadata
 func IsEditorTemp(name string) bool {
 	if name == "" {
@@ -235,6 +236,10 @@ func IsEditorTemp(name string) bool {
 		if strings.HasSuffix(name, s) {
 			return true
 		}
+	}
+	if len(name) == 9 && strings.HasPrefix(name, "sed") && !strings.Contains(name, ".") &&
+		strings.ContainsAny(name[3:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") {
+		return true
 	}
 	return len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".tmp")
 }

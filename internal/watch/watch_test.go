@@ -758,6 +758,7 @@ func TestIsEditorTemp(t *testing.T) {
 		{"page.md___jb_old___", true},
 		{".goutputstream-X1Y2Z3", true},
 		{"~$report.docx", true},
+		{"sedf0MgPx", true},
 
 		{"page.md", false},
 		{"site.toml", false},
@@ -770,6 +771,9 @@ func TestIsEditorTemp(t *testing.T) {
 		{"template.html", false},
 		{"swp.md", false},
 		{"~home.md", false},
+		{"sed.md", false},
+		{"sedation.md", false},
+		{"sedations", false},
 		{"", false},
 	}
 	for _, tt := range tests {

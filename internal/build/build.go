@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder"
@@ -160,8 +162,10 @@ type Update struct {
 	renderer *render.Renderer // the new Renderer of the same site when patch is nil
 }
 
-// Prepare readies a rebuild in place of prev, the good result of l's last
-// load, after the changes in changed. It succeeds in two cases:
+// Prepare readies a rebuild in place of prev, a good result made of l's
+// base (see load.Loader.Commit), after the changes in changed, which must
+// name every path changed since (Session keeps that list). It succeeds in
+// two cases:
 //
 //   - every changed path is a content file that keeps its entities (see
 //     load.Loader.Edits) and the new versions check without an error (see
@@ -230,4 +234,73 @@ func (u *Update) Apply() *Result {
 		res.Diags = warnings()
 	}
 	return res
+}
+
+// Session compiles one project again after each change, as the dev server
+// does: in place when it can (see Project.Prepare), else whole. It keeps
+// the last result without errors and every path changed since, so that
+// the edit that fixes the errors of the builds in between is taken in
+// place too. A Session is used by one goroutine at a time.
+type Session struct {
+	p     *Project
+	l     *load.Loader
+	opts  Options
+	good  *Result         // the last result without errors; nil when none can be updated
+	dirty map[string]bool // the paths changed since good
+}
+
+// NewSession returns a Session that compiles p with opts.
+func (p *Project) NewSession(opts Options) *Session {
+	return &Session{p: p, l: load.NewLoader(), opts: opts, dirty: map[string]bool{}}
+}
+
+// Prepare readies an update in place of the last good result after the
+// changes in changed and in the builds with errors since (see
+// Project.Prepare).
+func (s *Session) Prepare(changed []string) (*Update, bool) {
+	if s.good == nil || len(changed) == 0 {
+		return nil, false
+	}
+	paths := changed
+	if len(s.dirty) > 0 {
+		set := maps.Clone(s.dirty)
+		for _, c := range changed {
+			set[c] = true
+		}
+		paths = slices.Sorted(maps.Keys(set))
+	}
+	return s.p.Prepare(s.l, s.good, s.opts, paths)
+}
+
+// Apply applies an update from Prepare (see Update.Apply, whose rules
+// hold) and returns its result, the new last good one.
+func (s *Session) Apply(u *Update) *Result {
+	res := u.Apply()
+	s.good = res
+	clear(s.dirty)
+	s.l.Commit()
+	return res
+}
+
+// Compile loads and checks the whole site after the changes in changed
+// (nil when any file may have changed), as Project.Compile does.
+func (s *Session) Compile(changed []string) (*Result, error) {
+	res, err := s.p.Compile(s.l, s.opts, changed)
+	switch {
+	case err != nil || res.Renderer == nil && changed == nil:
+		// The loader may have missed part of the change, or what changed
+		// since the last good result is not known: only a whole
+		// compilation can follow.
+		s.good = nil
+		clear(s.dirty)
+	case res.Renderer == nil:
+		for _, c := range changed {
+			s.dirty[c] = true
+		}
+	default:
+		s.good = res
+		clear(s.dirty)
+		s.l.Commit()
+	}
+	return res, err
 }

@@ -11,25 +11,26 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// Edits reads the changed paths again for an update in place. It succeeds
-// (ok is true) when every changed path under the content directory is
-// either a content file of the last load that still exists, reads without
-// a problem, and defines the same entities as before (the same kinds, ids
-// and draft flags, in the same order), or a new file of competencies,
-// courses, programs or pages that reads without a problem (an Edit without
-// Old entities), or a file of those that was removed (an Edit without New
-// entities). Paths that are not content files, such as an editor's
-// temporary files, are passed over. The files whose bytes changed are
-// returned as edits, and their new results are kept for the next load.
-// Otherwise ok is false, nothing is kept, and Load(fsys, opts, changed) is
-// the way to take in the change.
+// Edits reads the changed paths again for an update in place of the last
+// good site (the base recorded by Commit; changed must name every path
+// changed since). It succeeds (ok is true) when every changed path under
+// the content directory is either a content file of the base that still
+// exists, reads without a problem, and defines the same entities as in the
+// base (the same kinds, ids and draft flags, in the same order), or a new
+// file of competencies, courses, programs or pages that reads without a
+// problem (an Edit without Old entities), or a file of those that was
+// removed (an Edit without New entities). Paths that are not content
+// files, such as an editor's temporary files, are passed over, and so are
+// files as they were in the base. The edits are returned, and their
+// results kept for the next load. Otherwise ok is false, nothing is kept,
+// and Load(fsys, opts, changed) is the way to take in the change.
 func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool) {
-	if l.conv == nil || !l.haveList || len(changed) == 0 {
+	if l.conv == nil || l.base == nil || len(changed) == 0 {
 		return nil, false
 	}
 	type update struct {
 		file string
-		r    *fileResult
+		r    *fileResult // nil: the file is gone
 	}
 	var updates []update
 	for _, c := range changed {
@@ -46,50 +47,60 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 			}
 			continue
 		}
-		if _, found := slices.BinarySearch(l.files, f); !found {
-			r, ok := l.added(fsys, f)
+		text, err := fs.ReadFile(fsys, f)
+		gone := errors.Is(err, fs.ErrNotExist)
+		if err != nil && !gone {
+			return nil, false
+		}
+		old, inBase := l.base[f]
+		switch {
+		case !inBase && gone:
+			updates = append(updates, update{f, nil}) // came and went since
+			continue
+		case !inBase:
+			r, ok := l.added(f, text)
 			if !ok {
 				return nil, false
 			}
 			updates = append(updates, update{f, r})
 			edits = append(edits, site.Edit{File: f, Lines: r.lines, New: r.entities})
 			continue
-		}
-		old, cached := l.cache[f]
-		if !cached {
-			return nil, false
-		}
-		text, err := fs.ReadFile(fsys, f)
-		if errors.Is(err, fs.ErrNotExist) && l.removable(f) && len(old.entities) > 0 {
+		case gone:
+			if !l.removable(f) || len(old.entities) == 0 {
+				return nil, false
+			}
 			updates = append(updates, update{f, nil})
 			edits = append(edits, site.Edit{File: f, Old: old.entities})
 			continue
 		}
-		if err != nil {
-			return nil, false
-		}
-		if bytes.Equal(old.lines.Text(), text) {
-			continue
-		}
-		r := parseFile(l.conv, l.contentDir, f, text)
-		if len(r.diags) > 0 || r.home != old.home || !sameEntities(old.entities, r.entities) {
-			return nil, false
+		r := old
+		if !bytes.Equal(old.lines.Text(), text) {
+			if cached, ok := l.cache[f]; ok && bytes.Equal(cached.lines.Text(), text) {
+				r = cached
+			} else {
+				r = parseFile(l.conv, l.contentDir, f, text)
+			}
+			if len(r.diags) > 0 || r.home != old.home || !sameEntities(old.entities, r.entities) {
+				return nil, false
+			}
+			edits = append(edits, site.Edit{File: f, Lines: r.lines, Home: r.home, Old: old.entities, New: r.entities})
 		}
 		updates = append(updates, update{f, r})
-		edits = append(edits, site.Edit{File: f, Lines: r.lines, Home: r.home, Old: old.entities, New: r.entities})
 	}
 	for _, u := range updates {
-		if u.r == nil {
-			i, _ := slices.BinarySearch(l.files, u.file)
-			l.files = slices.Delete(l.files, i, i+1)
+		i, found := slices.BinarySearch(l.files, u.file)
+		switch {
+		case u.r == nil:
+			if found {
+				l.files = slices.Delete(l.files, i, i+1)
+			}
 			delete(l.cache, u.file)
-			continue
+		default:
+			if !found {
+				l.files = slices.Insert(l.files, i, u.file)
+			}
+			l.cache[u.file] = u.r
 		}
-		if _, cached := l.cache[u.file]; !cached {
-			i, _ := slices.BinarySearch(l.files, u.file)
-			l.files = slices.Insert(l.files, i, u.file)
-		}
-		l.cache[u.file] = u.r
 	}
 	return edits, true
 }
@@ -106,14 +117,10 @@ func (l *Loader) removable(f string) bool {
 	return false
 }
 
-// added reads a content file that was not there at the last load (see
-// removable for the files that qualify).
-func (l *Loader) added(fsys fs.FS, f string) (*fileResult, bool) {
+// added parses a content file that is not in the base (see removable for
+// the files that qualify).
+func (l *Loader) added(f string, text []byte) (*fileResult, bool) {
 	if !l.removable(f) {
-		return nil, false
-	}
-	text, err := fs.ReadFile(fsys, f)
-	if err != nil {
 		return nil, false
 	}
 	r := parseFile(l.conv, l.contentDir, f, text)
@@ -124,13 +131,18 @@ func (l *Loader) added(fsys fs.FS, f string) (*fileResult, bool) {
 }
 
 // holdsContent reports whether p, a path that is not a content file's, is
-// a directory now or held content files at the last load.
+// a directory now or held content files in the base or at the last load.
 func (l *Loader) holdsContent(fsys fs.FS, p string) bool {
 	if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
 		return true
 	}
-	i, _ := slices.BinarySearch(l.files, p+"/")
-	return i < len(l.files) && strings.HasPrefix(l.files[i], p+"/")
+	for _, files := range [][]string{l.baseFiles, l.files} {
+		i, _ := slices.BinarySearch(files, p+"/")
+		if i < len(files) && strings.HasPrefix(files[i], p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // underDir reports whether slash path p lies under dir.

@@ -63,6 +63,7 @@ func TestEdits(t *testing.T) {
 			if _, diags, err := l.Load(fsys, load.Options{}, nil); err != nil || diags.Errors() > 0 {
 				t.Fatalf("load: %v %v", err, diags.Err())
 			}
+			l.Commit()
 			tt.change(fsys)
 			edits, ok := l.Edits(fsys, tt.changed)
 			if ok != tt.ok || len(edits) != tt.edits {

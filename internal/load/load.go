@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"runtime"
@@ -57,6 +58,17 @@ type Loader struct {
 	// contentDir is the content directory of the last load ("" before
 	// the first).
 	contentDir string
+	// base is what the last good site was made of (see Commit): each
+	// file's result and the sorted list of files. Edits compares with it.
+	base      map[string]*fileResult
+	baseFiles []string
+}
+
+// Commit records the files of the last load, with the edits taken in
+// since, as those of a good site: the base that Edits compares with.
+func (l *Loader) Commit() {
+	l.base = maps.Clone(l.cache)
+	l.baseFiles = slices.Clone(l.files)
 }
 
 // NewLoader returns an empty Loader.

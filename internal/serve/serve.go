@@ -35,16 +35,17 @@
 // build is followed by at most one more) and takes in each batch one of
 // two ways, which give the same site:
 //
-//   - In place, for the common edits: when the last build was good and
-//     every changed path is a content file that still defines the same
+//   - In place, for the common edits: when every path changed since the
+//     last good build is a content file that still defines the same
 //     entities with the same ids, or a new or removed file of
 //     competencies, courses, programs or pages, and the result checks
-//     without an error (build.Project.Prepare), the site is updated in
-//     place (build.Update): the edited entities and the reverse indexes
-//     they touch, then a Renderer refreshed from the previous one. The
-//     work follows the size of the edit, not of the site. When only
-//     layouts, themes or static files changed, the site stays as it is
-//     and gets a new Renderer. The site changes
+//     without an error (build.Session.Prepare), the last good site is
+//     updated in place (build.Update): the edited entities and the
+//     reverse indexes they touch, then a Renderer refreshed from the
+//     previous one. The work follows the size of the edit, not of the
+//     site, and the edit that fixes an error is taken in place too. When
+//     only layouts, themes or static files changed, the site stays as it
+//     is and gets a new Renderer. The site changes
 //     under the snapshots' shared lock, after the old snapshot has drawn
 //     the files the open pages show, so that a request sees the whole
 //     old site or the whole new one and the comparison below still has
@@ -115,7 +116,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/ladder-ssg/ladder/internal/check"
 	"io"
 	"log"
 	"net"
@@ -128,8 +128,8 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
-	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/watch"
 )
 
@@ -180,11 +180,9 @@ type Server struct {
 	out  atomic.Pointer[string]   // the output directory, for the watcher to ignore
 
 	// Owned by the building goroutine (New, then the watch loop).
-	loader   *load.Loader
-	checks   *check.Cache  // per-track warnings, kept between rebuilds
-	fullNext bool          // the loader must look at every file next time
-	printed  diag.List     // the diagnostics of the last build printed
-	last     *build.Result // the result of the loader's last load; nil after a failure to read
+	session  *build.Session
+	fullNext bool      // the loader must look at every file next time
+	printed  diag.List // the diagnostics of the last build printed
 
 	clients clients
 
@@ -204,13 +202,12 @@ func New(proj *build.Project, opts Options) *Server {
 	var id [8]byte
 	rand.Read(id[:])
 	s := &Server{
-		proj:   proj,
-		opts:   opts,
-		id:     hex.EncodeToString(id[:]),
-		js:     compactJS(clientJS),
-		loader: load.NewLoader(),
-		checks: check.NewCache(),
+		proj: proj,
+		opts: opts,
+		id:   hex.EncodeToString(id[:]),
+		js:   compactJS(clientJS),
 	}
+	s.session = proj.NewSession(build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache()})
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}
@@ -348,20 +345,14 @@ func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opts.Log, format+"\n", args...)
 }
 
-// buildOptions are the options of every compilation.
-func (s *Server) buildOptions() build.Options {
-	return build.Options{Drafts: s.opts.Drafts, Generator: s.opts.Generator, DeferWarnings: true, Cache: s.checks}
-}
-
 // rebuild compiles the site after the changes in b. A good build is
 // published at once: a new snapshot and a "change" event. A failed one is
 // returned, for the caller to publish (see failureGrace).
 //
-// When the change only edits content files in ways that keep every id and
-// every order, and the last build was good, the site is updated in place
-// (build.Update) instead: what the open pages show is drawn from the old
-// snapshot first, then the site changes under the snapshots' lock and the
-// new snapshot takes over.
+// When the session can take the change in place (build.Session.Prepare),
+// the last good site is updated: what the open pages show is drawn from
+// the old snapshot first, then the site changes under the snapshots' lock
+// and the new snapshot takes over.
 func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	start := time.Now()
 	changed := b.Paths
@@ -374,28 +365,27 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	var next *snapshot
 	var u *build.Update
 	if !full && old != nil {
-		u, _ = s.proj.Prepare(s.loader, s.last, s.buildOptions(), changed)
+		u, _ = s.session.Prepare(changed)
 	}
 	if u != nil {
 		old.draw(old.watched(s.clients.pages()))
 		old.lock.Lock()
-		res = u.Apply()
+		res = s.session.Apply(u)
 		next = newSnapshot(res.Renderer, old.version+1, old)
 		old.successor = next
 		s.snap.Store(next)
 		old.lock.Unlock()
-		s.last = res
 	} else {
 		var err error
-		res, err = s.proj.Compile(s.loader, s.buildOptions(), changed)
+		res, err = s.session.Compile(changed)
 		if err != nil {
 			// Not the content's fault: an unreadable file, a broken
 			// template. The loader may have missed part of the change;
 			// look at everything next time.
-			s.fullNext, s.last = true, nil
+			s.fullNext = true
 			return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
 		}
-		s.fullNext, s.last = false, res
+		s.fullNext = false
 		s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
 		if res.Renderer == nil {
 			return newFailure(res.Diags, res.Site.Sources())

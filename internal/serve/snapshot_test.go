@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/ladder-ssg/ladder/internal/build"
-	"github.com/ladder-ssg/ladder/internal/load"
 )
 
 // TestSnapshotSuccessor updates a site in place under a snapshot, as the
@@ -19,9 +18,8 @@ func TestSnapshotSuccessor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := load.NewLoader()
-	opts := build.Options{Drafts: true}
-	res, err := p.Compile(l, opts, nil)
+	session := p.NewSession(build.Options{Drafts: true})
+	res, err := session.Compile(nil)
 	if err != nil || res.Renderer == nil {
 		t.Fatalf("compile: %v %v", err, res.Diags.Err())
 	}
@@ -34,12 +32,12 @@ func TestSnapshotSuccessor(t *testing.T) {
 
 	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, "Level one body BRAVO."))
 	writeFile(t, dir, "content/tracks/eng/l2.md", level("Engineer Two", 2, "Level two body CHARLIE."))
-	u, ok := p.Prepare(l, res, opts, []string{"content/tracks/eng/l1.md", "content/tracks/eng/l2.md"})
+	u, ok := session.Prepare([]string{"content/tracks/eng/l1.md", "content/tracks/eng/l2.md"})
 	if !ok {
 		t.Fatal("Prepare refused an edit of two bodies")
 	}
 	old.lock.Lock()
-	next := newSnapshot(u.Apply().Renderer, 2, old)
+	next := newSnapshot(session.Apply(u).Renderer, 2, old)
 	old.successor = next
 	old.lock.Unlock()
 

@@ -106,7 +106,19 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		}, true, false},
 		{"new course with a taken id", "content/courses/again.toml", func(string) string { return "[[course]]\nid = \"more-one\"\ntitle = \"Again\"\n" }, false, true},
 		{"taken id removed", "content/courses/again.toml", nil, true, false},
-		{"new level", "content/tracks/software/sde-9.md", func(string) string { return "+++\ntitle = \"SDE IX\"\nrank = 9\n+++\n" }, false, false},
+		{"new level at the top", "content/tracks/software/sde-9.md", func(string) string { return "+++\ntitle = \"SDE IX\"\nrank = 9\n+++\n" }, true, false},
+		{"new level in between", "content/tracks/software/sde-1b.md", func(string) string {
+			return "+++\ntitle = \"SDE I-B\"\nrank = 2\npath = \"ic\"\nrequired_courses = [\"secure-coding\"]\nmoves = [\"it-support/engineer\"]\n[competencies]\ncoding = 2\n+++\n"
+		}, false, true}, // rank 2 is taken
+		{"new level in between, free rank", "content/tracks/software/sde-1b.md", replace("rank = 2", "rank = 3"), true, false},
+		{"new level on a new path", "content/tracks/software/staff.md", func(string) string {
+			return "+++\ntitle = \"Staff\"\nrank = 1\npath = \"staff\"\nnext = [\"sde-9\"]\n+++\nSee [the top](level:sde-9).\n"
+		}, true, false},
+		{"level removed while linked to", "content/tracks/software/sde-9.md", nil, false, true},
+		{"level back", "content/tracks/software/sde-9.md", func(string) string { return "+++\ntitle = \"SDE IX\"\nrank = 9\n+++\n" }, true, false},
+		{"path removed", "content/tracks/software/staff.md", nil, true, false},
+		{"top level removed", "content/tracks/software/sde-9.md", nil, true, false},
+		{"level promoting by default removed", "content/tracks/software/sde-1b.md", nil, true, false},
 		{"new page with a reserved slug", "content/pages/search.md", func(string) string { return "+++\ntitle = \"Search\"\n+++\n" }, false, true},
 		{"reserved slug removed", "content/pages/search.md", nil, true, false},
 		{"catalogue removed", "content/courses/more.toml", nil, true, false},
@@ -188,9 +200,11 @@ func randomEdits(t *testing.T, drafts bool) {
 	s := ds.prev.Site
 	var levels, courses []string
 	var levelFiles, courseFiles, programFiles []string
+	taken := map[string]bool{} // track/path/rank
 	for _, x := range s.Levels {
 		levels = append(levels, x.FullID())
 		levelFiles = append(levelFiles, x.Src.File)
+		taken[fmt.Sprintf("%s/%s/%d", x.TrackID, x.Path, x.Rank)] = true
 	}
 	for _, x := range s.Courses {
 		courses = append(courses, x.ID)
@@ -215,7 +229,24 @@ func randomEdits(t *testing.T, drafts bool) {
 	const steps = 40
 	for step := range steps {
 		var file, key, value string
-		switch rng.IntN(5) {
+		switch rng.IntN(6) {
+		case 5:
+			// A new level, at a free rank of a path of a track.
+			track := s.Tracks[rng.IntN(len(s.Tracks))].ID
+			path, rank := []string{"ic", "ic", "mgmt"}[rng.IntN(3)], 1+rng.IntN(9)
+			if taken[fmt.Sprintf("%s/%s/%d", track, path, rank)] {
+				continue
+			}
+			taken[fmt.Sprintf("%s/%s/%d", track, path, rank)] = true
+			id := fmt.Sprintf("zz-level-%02d", step)
+			file = "content/tracks/" + track + "/" + id + ".md"
+			text := fmt.Sprintf("+++\ntitle = %q\nrank = %d\npath = %q\nrequired_courses = %s\nmoves = %s\n[competencies]\n%s = %d\n+++\n",
+				"Level "+id, rank, path, some(courses, 2), some(levels, 1), s.Competencies[rng.IntN(len(s.Competencies))].ID, 1+rng.IntN(3))
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(file)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			levels = append(levels, track+"/"+id)
+			key = "(new)"
 		case 4:
 			// A new course, after every other in id order: its
 			// prerequisites are earlier courses, so no cycle forms.

@@ -266,13 +266,7 @@ func (c *checker) resolveTracks() {
 		}
 	}
 	for _, t := range c.s.Tracks {
-		sort.SliceStable(t.Paths, func(i, j int) bool {
-			a, b := t.Paths[i], t.Paths[j]
-			if a == "ic" || b == "ic" {
-				return a == "ic" && b != "ic"
-			}
-			return a < b
-		})
+		slices.SortFunc(t.Paths, site.ComparePaths)
 	}
 }
 

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -34,6 +35,10 @@ type change struct {
 	comps         []*site.Competency // levels: the competencies the new version expects
 	reorder       bool               // the entity moves in its list (a new title, category or order)
 	removed       bool               // target leaves the site (fresh is nil)
+	// renext holds, for a level that comes or goes, the levels of its
+	// track whose default promotion (the next rank on their path)
+	// changes, with their new promotion.
+	renext map[*site.Level][]*site.Level
 }
 
 // Prepare checks edits against s, a site that Resolve accepted without
@@ -89,6 +94,11 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 			}
 			var ch change
 			ok := false
+			if _, level := n.(*site.Level); level && e.Old == nil && len(edits) > 1 {
+				// A new level changes its track's ladder: alone in its
+				// batch, so that nothing else resolves against the old one.
+				return nil, false
+			}
 			if e.Old == nil {
 				ch, ok = c.prepareNew(n)
 			} else {
@@ -163,10 +173,13 @@ func (c *checker) prepare(e site.Edit, n any, old *site.Common) (change, bool) {
 	return ch, true
 }
 
-// prepareNew checks that n, a new competency, course, program or page,
-// takes an id of its own, and resolves a copy of it.
+// prepareNew checks that n, a new level, competency, course, program or
+// page, takes an id of its own, and resolves a copy of it.
 func (c *checker) prepareNew(n any) (change, bool) {
 	s := c.s
+	if l, ok := n.(*site.Level); ok {
+		return c.prepareNewLevel(l)
+	}
 	id := site.CommonOf(n).ID
 	var taken bool
 	switch n.(type) {
@@ -189,6 +202,63 @@ func (c *checker) prepareNew(n any) (change, bool) {
 	return change{fresh: x}, true
 }
 
+// prepareNewLevel checks that n, a new level, has a track, an id of its
+// own and a rank of its own on its path, resolves a copy of it, and finds
+// the levels below it on its path that now promote to it by default.
+func (c *checker) prepareNewLevel(n *site.Level) (change, bool) {
+	s := c.s
+	t := s.TrackByID[n.TrackID]
+	if _, taken := s.LevelByID[n.FullID()]; taken || t == nil || s.Drafts["level:"+n.FullID()] {
+		return change{}, false
+	}
+	for _, o := range t.Levels {
+		if o.Path == n.Path && o.Rank == n.Rank {
+			return change{}, false
+		}
+	}
+	fresh, comps := c.resolveCopy(n, t, false)
+	x := fresh.(*site.Level)
+	ch := change{fresh: x, comps: comps, renext: map[*site.Level][]*site.Level{}}
+	for _, o := range t.Levels {
+		if len(o.NextIDs) == 0 && o.Path == x.Path && o.Rank < x.Rank && (len(o.Next) == 0 || o.Next[0].Rank > x.Rank) {
+			ch.renext[o] = []*site.Level{x}
+		}
+	}
+	return ch, true
+}
+
+// prepareLevelRemoval checks that nothing names level x but the levels
+// below it that promote to it by default, and works out their new
+// promotion.
+func (c *checker) prepareLevelRemoval(x *site.Level) (change, bool) {
+	s := c.s
+	if len(x.MovesIn) > 0 || len(x.LedBy) > 0 || linkedTo(s, "level", x.FullID()) {
+		return change{}, false
+	}
+	for _, p := range s.Programs {
+		if slices.Contains(p.Eligibility.Levels, x) {
+			return change{}, false
+		}
+	}
+	ch := change{target: x, removed: true, renext: map[*site.Level][]*site.Level{}}
+	for _, o := range x.Prev {
+		if len(o.NextIDs) > 0 {
+			return change{}, false // named in next
+		}
+		var best *site.Level
+		for _, l := range x.Track.Levels {
+			if l != x && l.Path == o.Path && l.Rank > o.Rank && (best == nil || l.Rank < best.Rank) {
+				best = l
+			}
+		}
+		ch.renext[o] = nil
+		if best != nil {
+			ch.renext[o] = []*site.Level{best}
+		}
+	}
+	return ch, true
+}
+
 // prepareRemoval finds the site's entity o was loaded as, and checks that
 // nothing refers to it: no reference in the front matter of another
 // entity, no link in a body.
@@ -197,7 +267,7 @@ func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
 	id := site.CommonOf(o).ID
 	var target any
 	used := false
-	switch o.(type) {
+	switch o := o.(type) {
 	case *site.Competency:
 		if x := s.CompetencyByID[id]; x != nil {
 			target, used = x, len(x.ExpectedBy) > 0 || len(x.TaughtBy) > 0
@@ -214,6 +284,11 @@ func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
 		target = s.ProgramByID[id]
 	case *site.Page:
 		target = s.PageByID[id]
+	case *site.Level:
+		if x := s.LevelByID[o.FullID()]; x != nil && x.Src.File == e.File {
+			return c.prepareLevelRemoval(x)
+		}
+		return change{}, false
 	}
 	tc := site.CommonOf(target)
 	if tc == nil || tc.Src.File != e.File || used || linkedTo(s, site.KindOf(o), id) {
@@ -223,49 +298,53 @@ func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
 }
 
 // linkedTo reports whether a body in the site links to the entity of kind
-// with id.
+// with id (a level's full id).
 func linkedTo(s *site.Site, kind, id string) bool {
-	linked := func(x *site.Common) bool {
+	linked := func(x *site.Common, track string) bool {
 		for _, ln := range x.Body.Links {
 			if ln.Kind != kind {
 				continue
 			}
-			if linkID(ln.Target) == id {
+			target := linkID(ln.Target)
+			if kind == "level" && track != "" && !strings.Contains(target, "/") {
+				target = track + "/" + target
+			}
+			if target == id {
 				return true
 			}
 		}
 		return false
 	}
-	if linked(&s.Home.Common) {
+	if linked(&s.Home.Common, "") {
 		return true
 	}
 	for _, x := range s.Tracks {
-		if linked(&x.Common) {
+		if linked(&x.Common, x.ID) {
 			return true
 		}
 	}
 	for _, x := range s.Levels {
-		if linked(&x.Common) {
+		if linked(&x.Common, x.TrackID) {
 			return true
 		}
 	}
 	for _, x := range s.Competencies {
-		if linked(&x.Common) {
+		if linked(&x.Common, "") {
 			return true
 		}
 	}
 	for _, x := range s.Courses {
-		if linked(&x.Common) {
+		if linked(&x.Common, "") {
 			return true
 		}
 	}
 	for _, x := range s.Programs {
-		if linked(&x.Common) {
+		if linked(&x.Common, "") {
 			return true
 		}
 	}
 	for _, x := range s.Pages {
-		if linked(&x.Common) {
+		if linked(&x.Common, "") {
 			return true
 		}
 	}
@@ -332,8 +411,14 @@ func (p *Patch) formsLoop() bool {
 	nextOf := map[*site.Level][]*site.Level{}
 	prereqsOf := map[*site.Course][]*site.Course{}
 	for _, ch := range p.changes {
+		for l, next := range ch.renext {
+			nextOf[l] = next
+		}
 		if ch.removed {
 			continue // nothing refers to it: it is in no cycle
+		}
+		if x, ok := ch.fresh.(*site.Level); ok && ch.target == nil {
+			nextOf[x] = x.Next // a new level
 		}
 		switch t := ch.target.(type) {
 		case *site.Level:
@@ -411,6 +496,10 @@ func (p *Patch) Apply() {
 	}
 	p.order = nil // the new entities moved those after them
 	for _, ch := range p.changes {
+		for l, next := range ch.renext {
+			relink(p, l.Next, next, l, func(n *site.Level) *[]*site.Level { return &n.Prev })
+			l.Next = next
+		}
 		if ch.target == nil {
 			p.link(ch.fresh)
 			continue
@@ -473,6 +562,38 @@ func (p *Patch) insert(x any) {
 	case *site.Page:
 		s.Pages = insertSorted(s.Pages, x, site.ComparePages)
 		s.PageByID[x.ID] = x
+	case *site.Level:
+		p.insertLevel(x)
+	}
+}
+
+// insertLevel adds a new level to its track and to the site's list, where
+// a fresh load would put it: with the other levels of its track, which
+// come in the order of the tracks.
+func (p *Patch) insertLevel(x *site.Level) {
+	s, t := p.s, x.Track
+	i, _ := slices.BinarySearchFunc(t.Levels, x, site.CompareLevels)
+	at := len(s.Levels)
+	switch {
+	case i < len(t.Levels):
+		at = slices.Index(s.Levels, t.Levels[i])
+	case len(t.Levels) > 0:
+		at = slices.Index(s.Levels, t.Levels[len(t.Levels)-1]) + 1
+	default:
+		// The track's first level: before those of the tracks after it.
+		for _, u := range s.Tracks[slices.Index(s.Tracks, t)+1:] {
+			if len(u.Levels) > 0 {
+				at = slices.Index(s.Levels, u.Levels[0])
+				break
+			}
+		}
+	}
+	t.Levels = slices.Insert(t.Levels, i, x)
+	s.Levels = slices.Insert(s.Levels, at, x)
+	s.LevelByID[x.FullID()] = x
+	if !slices.Contains(t.Paths, x.Path) {
+		t.Paths = append(t.Paths, x.Path)
+		slices.SortFunc(t.Paths, site.ComparePaths)
 	}
 }
 
@@ -499,6 +620,20 @@ func (p *Patch) remove(x any) {
 	case *site.Page:
 		s.Pages = slices.DeleteFunc(s.Pages, func(y *site.Page) bool { return y == x })
 		delete(s.PageByID, x.ID)
+	case *site.Level:
+		t := x.Track
+		s.Levels = slices.DeleteFunc(s.Levels, func(y *site.Level) bool { return y == x })
+		t.Levels = slices.DeleteFunc(t.Levels, func(y *site.Level) bool { return y == x })
+		if len(t.Levels) == 0 {
+			t.Levels = nil
+		}
+		delete(s.LevelByID, x.FullID())
+		if !slices.ContainsFunc(t.Levels, func(y *site.Level) bool { return y.Path == x.Path }) {
+			t.Paths = slices.DeleteFunc(t.Paths, func(path string) bool { return path == x.Path })
+			if len(t.Paths) == 0 {
+				t.Paths = nil
+			}
+		}
 	}
 }
 
@@ -523,6 +658,17 @@ func (p *Patch) relinkAll(x any, in bool) {
 		relink(p, b, a, x, func(y *site.Course) *[]*site.Program { return &y.InPrograms })
 		lb, la := beforeAfter(x.LeadsTo, in)
 		relink(p, lb, la, x, func(l *site.Level) *[]*site.Program { return &l.LedBy })
+	case *site.Level:
+		nb, na := beforeAfter(x.Next, in)
+		relink(p, nb, na, x, func(l *site.Level) *[]*site.Level { return &l.Prev })
+		mb, ma := beforeAfter(x.Moves, in)
+		relink(p, mb, ma, x, func(l *site.Level) *[]*site.Level { return &l.MovesIn })
+		rb, ra := beforeAfter(x.Required, in)
+		relink(p, rb, ra, x, func(y *site.Course) *[]*site.Level { return &y.RequiredBy })
+		ob, oa := beforeAfter(x.Optional, in)
+		relink(p, ob, oa, x, func(y *site.Course) *[]*site.Level { return &y.OptionalBy })
+		cb, ca := beforeAfter(p.competencies(x.Expectations), in)
+		relink(p, cb, ca, x, func(y *site.Competency) *[]*site.Level { return &y.ExpectedBy })
 	}
 }
 

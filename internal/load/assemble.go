@@ -1,7 +1,6 @@
 package load
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
@@ -69,16 +68,13 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	}
 	levels := s.Levels[:0:0]
 	levels = slices.Grow(levels, len(s.Levels))
-	inLevel := func(a, b *site.Level) int {
-		return cmp.Or(comparePath(a.Path, b.Path), cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Src.File, b.Src.File))
-	}
 	for _, t := range s.Tracks {
 		group := byTrack[t.ID]
 		if group == nil {
 			continue
 		}
 		delete(byTrack, t.ID)
-		slices.SortStableFunc(group, inLevel)
+		slices.SortStableFunc(group, site.CompareLevels)
 		levels = append(levels, group...)
 	}
 	orphans := make([]string, 0, len(byTrack))
@@ -88,7 +84,7 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	slices.Sort(orphans)
 	for _, id := range orphans {
 		group := byTrack[id]
-		slices.SortStableFunc(group, inLevel)
+		slices.SortStableFunc(group, site.CompareLevels)
 		levels = append(levels, group...)
 	}
 	s.Levels = levels
@@ -98,15 +94,3 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	slices.SortStableFunc(s.Pages, site.ComparePages)
 }
 
-// comparePath orders paths with "ic" first, then by name.
-func comparePath(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "ic":
-		return -1
-	case b == "ic":
-		return 1
-	}
-	return cmp.Compare(a, b)
-}

@@ -105,13 +105,12 @@ func (l *Loader) Edits(fsys fs.FS, changed []string) (edits []site.Edit, ok bool
 	return edits, true
 }
 
-// removable reports whether content file f defines competencies, courses,
-// programs or pages, which may come and go in an update in place. A level
-// or track changes its track's ladder, which the whole site is loaded
-// again for.
+// removable reports whether content file f defines levels, competencies,
+// courses, programs or pages, which may come and go in an update in
+// place. A track, or the home page, is loaded again with the whole site.
 func (l *Loader) removable(f string) bool {
 	switch kind, _ := kindOf(strings.TrimPrefix(f, l.contentDir+"/")); kind {
-	case "competency", "course", "program", "page":
+	case "level", "competency", "course", "program", "page":
 		return true
 	}
 	return false

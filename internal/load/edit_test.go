@@ -48,9 +48,10 @@ func TestEdits(t *testing.T) {
 		}, []string{lms}, false, 0},
 		{"draft", func(f fstest.MapFS) { f[linux] = file("+++\ntitle = \"Linux\"\ndraft = true\n+++\n") }, []string{linux}, false, 0},
 		{"error", func(f fstest.MapFS) { f[linux] = file("+++\ntitle = \"Linux\n+++\n") }, []string{linux}, false, 0},
-		{"new file", func(f fstest.MapFS) { f[sr] = file("+++\ntitle = \"Senior\"\nrank = 2\n+++\n") }, []string{sr}, false, 0},
+		{"new file", func(f fstest.MapFS) { f[sr] = file("+++\ntitle = \"Senior\"\nrank = 2\n+++\n") }, []string{sr}, true, 1},
 		{"deleted file", func(f fstest.MapFS) { delete(f, linux) }, []string{linux}, true, 1},
-		{"deleted level", func(f fstest.MapFS) { delete(f, "content/tracks/eng/junior.md") }, []string{"content/tracks/eng/junior.md"}, false, 0},
+		{"deleted level", func(f fstest.MapFS) { delete(f, "content/tracks/eng/junior.md") }, []string{"content/tracks/eng/junior.md"}, true, 1},
+		{"deleted track", func(f fstest.MapFS) { delete(f, "content/tracks/eng/_index.md") }, []string{"content/tracks/eng/_index.md"}, false, 0},
 		{"new directory", func(f fstest.MapFS) { f[ops] = file("+++\ntitle = \"Lead\"\nrank = 1\n+++\n") }, []string{"content/tracks/ops"}, false, 0},
 		{"deleted directory", func(f fstest.MapFS) { delete(f, linux); delete(f, lms) }, []string{"content/courses"}, false, 0},
 		{"site.toml", func(fstest.MapFS) {}, []string{"site.toml"}, false, 0},
@@ -70,13 +71,15 @@ func TestEdits(t *testing.T) {
 				t.Fatalf("Edits = %d edits, %v; want %d, %v", len(edits), ok, tt.edits, tt.ok)
 			}
 			for _, e := range edits {
-				if e.New == nil {
-					continue // a removed file
+				if e.New == nil || e.Old == nil {
+					continue // a removed file, or a new one
 				}
 				if len(e.Old) != len(e.New) || len(e.New) == 0 {
 					t.Errorf("%s: %d entities before, %d after", e.File, len(e.Old), len(e.New))
 				}
-				if _, isCourse := e.New[0].(*site.Course); !isCourse {
+				switch e.New[0].(type) {
+				case *site.Course, *site.Level:
+				default:
 					t.Errorf("%s: new entity is a %T", e.File, e.New[0])
 				}
 			}

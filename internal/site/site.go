@@ -497,6 +497,35 @@ func CompareTracks(a, b *Track) int {
 	return byTitle(&a.Common, &b.Common)
 }
 
+// ComparePaths orders the paths of a track: "ic" first, then by name.
+func ComparePaths(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "ic":
+		return -1
+	case b == "ic":
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+// CompareLevels orders the levels of one track by path, rank, id and file.
+// (The site's list of all levels holds the levels of each track together,
+// the tracks in their order.)
+func CompareLevels(a, b *Level) int {
+	if c := ComparePaths(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rank, b.Rank); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Src.File, b.Src.File)
+}
+
 // CompareCompetencies orders competencies by category, then title.
 func CompareCompetencies(a, b *Competency) int {
 	if c := cmp.Compare(a.Category, b.Category); c != 0 {

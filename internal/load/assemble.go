@@ -93,4 +93,3 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	slices.SortStableFunc(s.Programs, site.ComparePrograms)
 	slices.SortStableFunc(s.Pages, site.ComparePages)
 }
-

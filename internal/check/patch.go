@@ -10,10 +10,11 @@ import (
 
 // Patch is a checked update in place of a resolved site: the entities of
 // some files, read again, that keep their identity, and the entities of
-// new files of competencies, courses, programs or pages (see site.Edit).
-// The dev server uses it for the common edits — a body, an expectation, a
-// list of courses, a title, a new course — so that the cost of a rebuild
-// follows the size of the edit, not the size of the site.
+// files of levels, competencies, courses, programs or pages that come or
+// go (see site.Edit). The dev server uses it for the common edits — a
+// body, an expectation, a list of courses, a title, a new course or level
+// — so that the cost of a rebuild follows the size of the edit, not the
+// size of the site.
 //
 // Applying a Patch leaves the site exactly as Resolve would leave a fresh
 // load of the new files: the same values, the same references, the same
@@ -46,9 +47,11 @@ type change struct {
 // resolves copies of the new entities against s, applies to them every
 // rule that looks at one entity at a time, and makes sure that no
 // prerequisite cycle or promotion loop forms through them, that no level
-// moves on its ladder (a new rank or path), that no track moves, and that a
-// new entity takes an id of its own. drafts says whether the site was
-// loaded with its drafts.
+// moves on its ladder (a new rank or path), that no track moves, that a
+// new entity takes an id (and a new level a rank) of its own, and that
+// nothing names an entity that goes. A level that comes or goes must be
+// the only change, and so must any removal. drafts says whether the site
+// was loaded with its drafts.
 //
 // Prepare does not change s. It returns false when the edits cannot be
 // applied in place, and also when they bring an error: the caller then

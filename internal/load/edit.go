@@ -17,9 +17,9 @@ import (
 // the content directory is either a content file of the base that still
 // exists, reads without a problem, and defines the same entities as in the
 // base (the same kinds, ids and draft flags, in the same order), or a new
-// file of competencies, courses, programs or pages that reads without a
-// problem (an Edit without Old entities), or a file of those that was
-// removed (an Edit without New entities). Paths that are not content
+// file of levels, competencies, courses, programs or pages that reads
+// without a problem (an Edit without Old entities), or a file of those
+// that was removed (an Edit without New entities). Paths that are not content
 // files, such as an editor's temporary files, are passed over, and so are
 // files as they were in the base. The edits are returned, and their
 // results kept for the next load. Otherwise ok is false, nothing is kept,

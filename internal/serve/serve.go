@@ -37,7 +37,7 @@
 //
 //   - In place, for the common edits: when every path changed since the
 //     last good build is a content file that still defines the same
-//     entities with the same ids, or a new or removed file of
+//     entities with the same ids, or a new or removed file of levels,
 //     competencies, courses, programs or pages, and the result checks
 //     without an error (build.Session.Prepare), the last good site is
 //     updated in place (build.Update): the edited entities and the

@@ -160,12 +160,33 @@ type Update struct {
 	opts     Options
 	patch    *check.Patch     // content edits; nil when only templates, assets or static files changed
 	renderer *render.Renderer // the new Renderer of the same site when patch is nil
+	paths    []string         // the paths changed since prev
+}
+
+// Errors returns the errors the update brings, sorted, or nil: an edit
+// that breaks a rule of its own (see check.Prepare). An update with errors
+// must not be applied; Session.Reject takes it as a failed build.
+func (u *Update) Errors() diag.List {
+	if u.patch == nil {
+		return nil
+	}
+	return u.patch.Errors()
+}
+
+// Sources returns the text of the site's files with the update's edits,
+// for printing its errors.
+func (u *Update) Sources() diag.Sources {
+	if u.patch == nil {
+		return u.prev.Site.Sources()
+	}
+	return u.patch.Sources()
 }
 
 // Prepare readies a rebuild in place of prev, a good result made of l's
 // base (see load.Loader.Commit), after the changes in changed, which must
 // name every path changed since (Session keeps that list). It succeeds in
-// two cases:
+// two cases (and then the update may still bring errors: see
+// Update.Errors):
 //
 //   - every changed path is a content file that keeps its entities (see
 //     load.Loader.Edits) and the new versions check without an error (see
@@ -200,7 +221,7 @@ func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []
 	if !ok {
 		return nil, false
 	}
-	return &Update{prev: prev, opts: opts, patch: patch}, true
+	return &Update{prev: prev, opts: opts, patch: patch, paths: changed}, true
 }
 
 // touchesContent reports whether a changed path is site.toml or lies in
@@ -219,7 +240,7 @@ func touchesContent(changed []string, contentDir string) bool {
 // Apply updates the previous result's site in place and returns the new
 // result, whose Renderer replaces the previous one. Nothing may read the
 // site while Apply runs, and the previous Renderer must not draw anything
-// afterwards. Apply may run once.
+// afterwards. Apply may run once, and only on an update without errors.
 func (u *Update) Apply() *Result {
 	s := u.prev.Site
 	res := &Result{Site: s, Renderer: u.renderer}
@@ -270,6 +291,15 @@ func (s *Session) Prepare(changed []string) (*Update, bool) {
 		paths = slices.Sorted(maps.Keys(set))
 	}
 	return s.p.Prepare(s.l, s.good, s.opts, paths)
+}
+
+// Reject takes an update from Prepare that brings errors as a failed
+// build: the last good result stays, and the update's changes wait for the
+// edit that fixes them.
+func (s *Session) Reject(u *Update) {
+	for _, p := range u.paths {
+		s.dirty[p] = true
+	}
 }
 
 // Apply applies an update from Prepare (see Update.Apply, whose rules

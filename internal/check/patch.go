@@ -1,6 +1,7 @@
 package check
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -25,6 +26,7 @@ type Patch struct {
 	s       *site.Site
 	edits   []site.Edit
 	changes []change
+	errs    diag.List   // what the new versions break; such a Patch is never applied
 	order   map[any]int // site order of levels, courses and programs; made on first use
 }
 
@@ -54,11 +56,50 @@ type change struct {
 // was loaded with its drafts.
 //
 // Prepare does not change s. It returns false when the edits cannot be
-// applied in place, and also when they bring an error: the caller then
-// checks the whole site, which reports the error in full.
+// applied in place: the caller then checks the whole site. When they
+// could be, but the new versions break a rule of their own — an unknown
+// reference, a level off the scale, a missing title — the Patch holds
+// those errors (see Errors), which are all the errors a check of the
+// whole site would report, and must not be applied.
 func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
+	p, ok := prepare(s, edits, drafts, &checker{s: s})
+	if ok && len(p.errs) > 0 {
+		// Again, with the ids that hints suggest from, as a check of the
+		// whole site has them.
+		c := &checker{s: s,
+			trackIDs: slices.Collect(maps.Keys(s.TrackByID)), levelIDs: slices.Collect(maps.Keys(s.LevelByID)),
+			competencyIDs: slices.Collect(maps.Keys(s.CompetencyByID)), courseIDs: slices.Collect(maps.Keys(s.CourseByID)),
+			programIDs: slices.Collect(maps.Keys(s.ProgramByID)), pageIDs: slices.Collect(maps.Keys(s.PageByID))}
+		for _, e := range edits {
+			if e.Old != nil {
+				continue
+			}
+			for _, n := range e.New { // new entities are candidates too
+				switch n := n.(type) {
+				case *site.Level:
+					c.levelIDs = append(c.levelIDs, n.FullID())
+				case *site.Competency:
+					c.competencyIDs = append(c.competencyIDs, n.ID)
+				case *site.Course:
+					c.courseIDs = append(c.courseIDs, n.ID)
+				case *site.Program:
+					c.programIDs = append(c.programIDs, n.ID)
+				case *site.Page:
+					c.pageIDs = append(c.pageIDs, n.ID)
+				}
+			}
+		}
+		for _, ids := range []*[]string{&c.trackIDs, &c.levelIDs, &c.competencyIDs, &c.courseIDs, &c.programIDs, &c.pageIDs} {
+			slices.Sort(*ids)
+		}
+		p, ok = prepare(s, edits, drafts, c)
+	}
+	return p, ok
+}
+
+// prepare is Prepare with the checker c.
+func prepare(s *site.Site, edits []site.Edit, drafts bool, c *checker) (*Patch, bool) {
 	p := &Patch{s: s, edits: edits}
-	c := &checker{s: s}
 	added := map[string]bool{} // kind:id of the new entities
 	for _, e := range edits {
 		if e.New == nil && e.Old != nil {
@@ -107,7 +148,7 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 			} else {
 				ch, ok = c.prepare(e, n, site.CommonOf(e.Old[i]))
 			}
-			if !ok || len(c.diags) > 0 {
+			if !ok {
 				return nil, false
 			}
 			p.changes = append(p.changes, ch)
@@ -116,7 +157,27 @@ func Prepare(s *site.Site, edits []site.Edit, drafts bool) (*Patch, bool) {
 	if p.formsLoop() {
 		return nil, false
 	}
+	if len(c.diags) > 0 {
+		c.diags.Sort()
+		p.errs = c.diags
+	}
 	return p, true
+}
+
+// Errors returns the errors the edits bring, sorted, or nil.
+func (p *Patch) Errors() diag.List { return p.errs }
+
+// Sources returns the text of the files, as edited, for printing the
+// errors.
+func (p *Patch) Sources() diag.Sources {
+	return func(file string) *diag.LineIndex {
+		for _, e := range p.edits {
+			if e.File == file {
+				return e.Lines
+			}
+		}
+		return p.s.Files[file]
+	}
 }
 
 // prepare finds the site's entity that n is a new version of, checks that
@@ -477,8 +538,11 @@ func reaches[T comparable](from []T, goal T, edges func(T) []T) bool {
 // its new version, the reverse indexes of the entities it referred to
 // before and refers to now are brought up to date, and the site's files
 // hold the new text. Nothing may read the site while Apply runs; it may
-// run once.
+// run once, and not on a Patch with errors.
 func (p *Patch) Apply() {
+	if len(p.errs) > 0 {
+		panic("check: Apply on a patch with errors")
+	}
 	for _, e := range p.edits {
 		if e.New == nil && e.Old != nil {
 			delete(p.s.Files, e.File)

@@ -367,6 +367,12 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	if !full && old != nil {
 		u, _ = s.session.Prepare(changed)
 	}
+	if u != nil && len(u.Errors()) > 0 {
+		// An edit that breaks a rule of its own: its errors are those a
+		// whole build would report.
+		s.session.Reject(u)
+		return newFailure(u.Errors(), u.Sources())
+	}
 	if u != nil {
 		old.draw(old.watched(s.clients.pages()))
 		old.lock.Lock()

@@ -489,6 +489,27 @@ func TestServeEditCycle(t *testing.T) {
 		waitPage(t, ts.site+"tracks/eng/l1/", 200, "Level one body ECHO.", "!"+`id="`+overlayID+`"`)
 	})
 
+	t.Run("misspelt reference", func(t *testing.T) {
+		// A front matter that parses, with a course id that does not
+		// exist: found without checking the whole site, and shown with
+		// its hint.
+		writeFile(t, dir, "content/tracks/eng/l1.md", strings.Replace(level("Engineer One", 1, "Level one body FOXTROT."), `["basics"]`, `["basic"]`, 1))
+		e := ev.waitFor(t, 10*time.Second, "error event", func(e sseEvent) bool { return e.name == "error" })
+		var o overlay
+		if err := json.Unmarshal([]byte(e.data), &o); err != nil {
+			t.Fatal(err)
+		}
+		if len(o.Errors) != 1 || !strings.HasPrefix(o.Errors[0].Loc, "content/tracks/eng/l1.md:4:") ||
+			!strings.Contains(o.Errors[0].Message, `unknown course "basic"`) || !strings.Contains(o.Errors[0].Hint, `"basics"`) {
+			t.Fatalf("error event %s: want the unknown course at l1.md:4 with a hint", e.data)
+		}
+		waitPage(t, ts.site+"tracks/eng/l1/", 200, "Level one body ECHO.", `id="`+overlayID+`"`)
+
+		writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, "Level one body GOLF."))
+		ev.waitFor(t, 10*time.Second, "change naming l1", changeNaming(t, "updated", l1))
+		waitPage(t, ts.site+"tracks/eng/l1/", 200, "Level one body GOLF.", "!"+`id="`+overlayID+`"`)
+	})
+
 	t.Run("no visible change", func(t *testing.T) {
 		n := rebuilds(ts)
 		// Rewriting identical bytes rebuilds, and sends nothing. (In place,
@@ -497,7 +518,7 @@ func TestServeEditCycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = f.WriteString(level("Engineer One", 1, "Level one body ECHO."))
+		_, err = f.WriteString(level("Engineer One", 1, "Level one body GOLF."))
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

@@ -279,16 +279,26 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		w.Close()
 	}
 	<-built
-	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Requests under way get a moment to finish. Connections that never
+	// sent a request (browsers and HTTP clients open them ahead of time)
+	// would hold Shutdown for five seconds: after the moment, they are
+	// closed with the rest.
+	sctx, scancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer scancel()
-	if serr := hs.Shutdown(sctx); serr != nil && err == nil {
-		err = fmt.Errorf("shut down the HTTP server: %w", serr)
+	if serr := hs.Shutdown(sctx); serr != nil {
+		if cerr := hs.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("shut down the HTTP server: %w", cerr)
+		}
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
 	return err
 }
+
+// shutdownGrace is how long requests under way may take to finish when
+// the server stops.
+const shutdownGrace = time.Second
 
 // failureGrace is how long a failed build's errors wait for another
 // change before they are shown. Editors that save in place truncate the

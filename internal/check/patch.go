@@ -364,7 +364,7 @@ func (c *checker) prepareRemoval(e site.Edit, o any) (change, bool) {
 // linkedTo reports whether a body in the site links to the entity of kind
 // with id (a level's full id).
 func linkedTo(s *site.Site, kind, id string) bool {
-	linked := func(x *site.Common, track string) bool {
+	for x, track := range entities(s) {
 		for _, ln := range x.Body.Links {
 			if ln.Kind != kind {
 				continue
@@ -376,40 +376,6 @@ func linkedTo(s *site.Site, kind, id string) bool {
 			if target == id {
 				return true
 			}
-		}
-		return false
-	}
-	if linked(&s.Home.Common, "") {
-		return true
-	}
-	for _, x := range s.Tracks {
-		if linked(&x.Common, x.ID) {
-			return true
-		}
-	}
-	for _, x := range s.Levels {
-		if linked(&x.Common, x.TrackID) {
-			return true
-		}
-	}
-	for _, x := range s.Competencies {
-		if linked(&x.Common, "") {
-			return true
-		}
-	}
-	for _, x := range s.Courses {
-		if linked(&x.Common, "") {
-			return true
-		}
-	}
-	for _, x := range s.Programs {
-		if linked(&x.Common, "") {
-			return true
-		}
-	}
-	for _, x := range s.Pages {
-		if linked(&x.Common, "") {
-			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -304,25 +305,49 @@ func linkID(target string) string {
 // checked like a reference in the front matter, so a renamed course cannot
 // leave a dead link behind.
 func (c *checker) links() {
-	check := c.linksOf
-	check(&c.s.Home.Common, "")
-	for _, x := range c.s.Tracks {
-		check(&x.Common, x.ID)
+	for x, track := range entities(c.s) {
+		c.linksOf(x, track)
 	}
-	for _, x := range c.s.Levels {
-		check(&x.Common, x.TrackID)
-	}
-	for _, x := range c.s.Competencies {
-		check(&x.Common, "")
-	}
-	for _, x := range c.s.Courses {
-		check(&x.Common, "")
-	}
-	for _, x := range c.s.Programs {
-		check(&x.Common, "")
-	}
-	for _, x := range c.s.Pages {
-		check(&x.Common, "")
+}
+
+// entities yields every entity of the site with a body, in a fixed order,
+// with the track that bare level ids in its links are resolved against
+// ("" for none).
+func entities(s *site.Site) iter.Seq2[*site.Common, string] {
+	return func(yield func(*site.Common, string) bool) {
+		if !yield(&s.Home.Common, "") {
+			return
+		}
+		for _, x := range s.Tracks {
+			if !yield(&x.Common, x.ID) {
+				return
+			}
+		}
+		for _, x := range s.Levels {
+			if !yield(&x.Common, x.TrackID) {
+				return
+			}
+		}
+		for _, x := range s.Competencies {
+			if !yield(&x.Common, "") {
+				return
+			}
+		}
+		for _, x := range s.Courses {
+			if !yield(&x.Common, "") {
+				return
+			}
+		}
+		for _, x := range s.Programs {
+			if !yield(&x.Common, "") {
+				return
+			}
+		}
+		for _, x := range s.Pages {
+			if !yield(&x.Common, "") {
+				return
+			}
+		}
 	}
 }
 

@@ -185,20 +185,21 @@ func (u *Update) Sources() diag.Sources {
 // Prepare readies a rebuild in place of prev, a good result made of l's
 // base (see load.Loader.Commit), after the changes in changed, which must
 // name every path changed since (Session keeps that list). It succeeds in
-// two cases (and then the update may still bring errors: see
-// Update.Errors):
+// two cases:
 //
-//   - every changed path is a content file that keeps its entities (see
-//     load.Loader.Edits) and the new versions check without an error (see
-//     check.Prepare): Apply updates the site in place;
+//   - every changed path is a content file that keeps its entities, or a
+//     file of levels, competencies, courses, programs or pages that comes
+//     or goes (see load.Loader.Edits), and check.Prepare accepts the
+//     edits: Apply updates the site in place, unless the edits break
+//     rules of their own (see Update.Errors);
 //   - no changed path is content or site.toml (only layouts, themes,
 //     static files): the site stays as it is, and Apply gives it a new
 //     Renderer, prepared here.
 //
 // Otherwise it returns false, and Compile(l, opts, changed) takes in the
-// change; so it does when the change brings an error (in the content, or
-// a broken template), which Compile reports in full. Nothing is changed
-// until Apply: prev stays usable meanwhile.
+// change, and reports the errors that only a check of the whole site
+// finds (a file that does not parse, a promotion loop, a broken template).
+// Nothing is changed until Apply: prev stays usable meanwhile.
 func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []string) (*Update, bool) {
 	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 || len(changed) == 0 {
 		return nil, false
@@ -211,7 +212,7 @@ func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []
 		if err != nil {
 			return nil, false
 		}
-		return &Update{prev: prev, opts: opts, renderer: r}, true
+		return &Update{prev: prev, opts: opts, renderer: r, paths: changed}, true
 	}
 	edits, ok := l.Edits(p.FS, changed)
 	if !ok {

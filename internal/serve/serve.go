@@ -38,18 +38,18 @@
 //   - In place, for the common edits: when every path changed since the
 //     last good build is a content file that still defines the same
 //     entities with the same ids, or a new or removed file of levels,
-//     competencies, courses, programs or pages, and the result checks
-//     without an error (build.Session.Prepare), the last good site is
-//     updated in place (build.Update): the edited entities and the
-//     reverse indexes they touch, then a Renderer refreshed from the
-//     previous one. The work follows the size of the edit, not of the
-//     site, and the edit that fixes an error is taken in place too. When
-//     only layouts, themes or static files changed, the site stays as it
-//     is and gets a new Renderer. The site changes
-//     under the snapshots' shared lock, after the old snapshot has drawn
-//     the files the open pages show, so that a request sees the whole
-//     old site or the whole new one and the comparison below still has
-//     the old bytes.
+//     competencies, courses, programs or pages (build.Session.Prepare),
+//     the last good site is updated in place (build.Update): the edited
+//     entities and the reverse indexes they touch, then a Renderer
+//     refreshed from the previous one. The work follows the size of the
+//     edit, not of the site. An edit that breaks a rule of its own (an
+//     unknown course, a level off the scale) is reported from there, and
+//     the edit that fixes it is taken in place too. When only layouts,
+//     themes or static files changed, the site stays as it is and gets a
+//     new Renderer. The site changes under the snapshots' shared lock,
+//     after the old snapshot has drawn the files the open pages show, so
+//     that a request sees the whole old site or the whole new one and the
+//     comparison below still has the old bytes.
 //   - Whole, for everything else: the site is compiled again with a
 //     load.Loader that keeps each file's parse, passing the changed paths
 //     so that only those files are read again, then checked and given a

@@ -524,7 +524,11 @@ func (s *Server) printDiags(l diag.List, src diag.Sources) {
 		}
 		b.WriteString(diag.Format(d, src, diag.TextOptions{Color: s.opts.Color}))
 	}
-	s.printed = l
+	if l.Errors() == 0 {
+		// A failed build's list holds its errors only: the warnings
+		// printed before still stand.
+		s.printed = l
+	}
 	if more > 0 {
 		fmt.Fprintf(&b, "... and %s more (ladder check lists them all)\n", plural(more, "warning"))
 	}

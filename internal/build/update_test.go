@@ -14,6 +14,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/site"
 )
 
 // TestUpdateMatchesCompile edits a copy of the example site step by step,
@@ -195,19 +196,31 @@ func formatDiags(l diag.List, src diag.Sources) string {
 
 // TestUpdateRandomEdits makes many random edits to the references of the
 // example site's levels, courses and programs — the lists of courses,
-// moves, targets, prerequisites and links in bodies — and requires, after
-// each, that the site taken in the dev server's way draws exactly what a
-// fresh compilation draws. The edits are random but seeded, so a failure
-// repeats.
+// moves, targets, prerequisites and links in bodies — and adds courses and
+// levels, and requires, after each, that the site taken in the dev
+// server's way draws exactly what a fresh compilation draws. The edits are
+// random but seeded, so a failure repeats; LADDER_UPDATE_SEEDS=N runs N
+// seeds instead of one.
 func TestUpdateRandomEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site once per step")
 	}
-	t.Run("drafts", func(t *testing.T) { randomEdits(t, true) })
-	t.Run("no drafts", func(t *testing.T) { randomEdits(t, false) })
+	seeds := 1
+	if v := os.Getenv("LADDER_UPDATE_SEEDS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatalf("LADDER_UPDATE_SEEDS=%q: %v", v, err)
+		}
+		seeds = n
+	}
+	for seed := range uint64(seeds) {
+		t.Run(fmt.Sprintf("seed %d drafts", seed), func(t *testing.T) { randomEdits(t, seed, true) })
+		t.Run(fmt.Sprintf("seed %d no drafts", seed), func(t *testing.T) { randomEdits(t, seed, false) })
+	}
 }
 
-func randomEdits(t *testing.T, drafts bool) {
+// randomEdits makes the random edits of one seed.
+func randomEdits(t *testing.T, seed uint64, drafts bool) {
 	ds := newDevSession(t, drafts)
 	dir := ds.dir
 	s := ds.prev.Site
@@ -230,7 +243,7 @@ func randomEdits(t *testing.T, drafts bool) {
 	}
 	slices.Sort(courses)
 
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	some := func(ids []string, n int) string {
 		var out []string
 		for range rng.IntN(n + 1) {
@@ -281,13 +294,19 @@ func randomEdits(t *testing.T, drafts bool) {
 			key, value = "moves", some(levels, 2)
 		case 2:
 			file = courseFiles[rng.IntN(len(courseFiles))]
-			// Only courses earlier in id order: no prerequisite cycle.
+			// Only courses that do not need this one: no prerequisite
+			// cycle.
 			id := strings.TrimSuffix(filepath.Base(file), ".md")
-			i, _ := slices.BinarySearch(courses, id)
-			if i == 0 {
+			var free []string
+			for _, c := range courses {
+				if !needs(ds.prev.Site, c, id) {
+					free = append(free, c)
+				}
+			}
+			if len(free) == 0 {
 				continue
 			}
-			key, value = "prerequisites", some(courses[:i], 2)
+			key, value = "prerequisites", some(free, 2)
 		case 3:
 			file = programFiles[rng.IntN(len(programFiles))]
 			switch rng.IntN(3) {
@@ -396,6 +415,33 @@ func TestUpdateNewDay(t *testing.T) {
 		t.Error("an edit on a new day was taken in place")
 	}
 	ds.matchesFresh("a new day")
+}
+
+// needs reports whether course id needs course other, itself or through
+// its prerequisites, in site s.
+func needs(s *site.Site, id, other string) bool {
+	seen := map[string]bool{}
+	var walk func(string) bool
+	walk = func(c string) bool {
+		if c == other {
+			return true
+		}
+		if seen[c] {
+			return false
+		}
+		seen[c] = true
+		x := s.CourseByID[c]
+		if x == nil {
+			return false
+		}
+		for _, p := range x.Prereqs {
+			if walk(p.ID) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(id)
 }
 
 // setKey sets key (a top-level key, or "table.key") in a file's TOML

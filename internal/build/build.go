@@ -309,7 +309,7 @@ func (s *Session) Apply(u *Update) *Result {
 	res := u.Apply()
 	s.good = res
 	clear(s.dirty)
-	s.l.Commit()
+	s.l.Commit(u.paths...)
 	return res
 }
 

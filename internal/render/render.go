@@ -96,6 +96,7 @@ type Renderer struct {
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
+	search   *searchIndex      // the search index, sized when the pages are listed
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
@@ -529,13 +530,8 @@ func (r *Renderer) intakeStatus(pr *site.Program) Intakes {
 func (r *Renderer) Refresh() *Renderer {
 	n := &Renderer{site: r.site, opts: r.opts, urls: r.urls, tmpls: r.tmpls, assets: r.assets, assetVer: r.assetVer}
 	ix := newSearchIndex(r.site)
-	var old *searchIndex
-	if i, ok := r.byPath["data/search.json"]; ok {
-		if f, ok := r.pages[i].Entity.(*searchFile); ok {
-			old = f.index
-		}
-	}
-	if old == nil || old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards || !r.inSiteOrder() {
+	n.search = ix
+	if old := r.search; old.n != ix.n || old.sharded != ix.sharded || old.shards != ix.shards || !r.inSiteOrder() {
 		// New pages, or pages in a new order: list them again.
 		n.listPages()
 		return n

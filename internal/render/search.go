@@ -94,7 +94,10 @@ type searchFile struct {
 // listSearch adds the pages of the search index: search.json, and for a
 // large site the shards beside it.
 func (r *Renderer) listSearch(add func(url, kind, title string, ent any)) {
-	ix := newSearchIndex(r.site)
+	if r.search == nil {
+		r.search = newSearchIndex(r.site)
+	}
+	ix := r.search
 	add("/data/search.json", "search.json", "", &searchFile{index: ix, part: 'm'})
 	if !ix.sharded {
 		return

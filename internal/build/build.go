@@ -154,7 +154,7 @@ func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, error)
 }
 
 // Update is a rebuild in place of a good result, checked and ready to
-// apply (see Project.Prepare).
+// apply (see Session.Prepare).
 type Update struct {
 	prev     *Result
 	opts     Options
@@ -182,25 +182,10 @@ func (u *Update) Sources() diag.Sources {
 	return u.patch.Sources()
 }
 
-// Prepare readies a rebuild in place of prev, a good result made of l's
+// prepare readies a rebuild in place of prev, a good result made of l's
 // base (see load.Loader.Commit), after the changes in changed, which must
-// name every path changed since (Session keeps that list). It succeeds in
-// two cases:
-//
-//   - every changed path is a content file that keeps its entities, or a
-//     file of levels, competencies, courses, programs or pages that comes
-//     or goes (see load.Loader.Edits), and check.Prepare accepts the
-//     edits: Apply updates the site in place, unless the edits break
-//     rules of their own (see Update.Errors);
-//   - no changed path is content or site.toml (only layouts, themes,
-//     static files): the site stays as it is, and Apply gives it a new
-//     Renderer, prepared here.
-//
-// Otherwise it returns false, and Compile(l, opts, changed) takes in the
-// change, and reports the errors that only a check of the whole site
-// finds (a file that does not parse, a promotion loop, a broken template).
-// Nothing is changed until Apply: prev stays usable meanwhile.
-func (p *Project) Prepare(l *load.Loader, prev *Result, opts Options, changed []string) (*Update, bool) {
+// name every path changed since: see Session.Prepare.
+func (p *Project) prepare(l *load.Loader, prev *Result, opts Options, changed []string) (*Update, bool) {
 	if prev == nil || prev.Renderer == nil || prev.Diags.Errors() > 0 || len(changed) == 0 {
 		return nil, false
 	}
@@ -259,7 +244,7 @@ func (u *Update) Apply() *Result {
 }
 
 // Session compiles one project again after each change, as the dev server
-// does: in place when it can (see Project.Prepare), else whole. It keeps
+// does: in place when it can (see Session.Prepare), else whole. It keeps
 // the last result without errors and every path changed since, so that
 // the edit that fixes the errors of the builds in between is taken in
 // place too. A Session is used by one goroutine at a time.
@@ -277,8 +262,22 @@ func (p *Project) NewSession(opts Options) *Session {
 }
 
 // Prepare readies an update in place of the last good result after the
-// changes in changed and in the builds with errors since (see
-// Project.Prepare).
+// changes in changed and in the builds with errors since. It succeeds in
+// two cases:
+//
+//   - every changed path is a content file that keeps its entities, or a
+//     file of levels, competencies, courses, programs or pages that comes
+//     or goes (see load.Loader.Edits), and check.Prepare accepts the
+//     edits: Apply updates the site in place, unless the edits break
+//     rules of their own (see Update.Errors, and Reject);
+//   - no changed path is content or site.toml (only layouts, themes,
+//     static files): the site stays as it is, and Apply gives it a new
+//     Renderer, prepared here.
+//
+// Otherwise it returns false, and Compile takes in the change, and reports
+// the errors that only a check of the whole site finds (a file that does
+// not parse, a promotion loop, a broken template). Nothing is changed
+// until Apply: the last good result stays usable meanwhile.
 func (s *Session) Prepare(changed []string) (*Update, bool) {
 	if s.good == nil || len(changed) == 0 {
 		return nil, false
@@ -291,7 +290,7 @@ func (s *Session) Prepare(changed []string) (*Update, bool) {
 		}
 		paths = slices.Sorted(maps.Keys(set))
 	}
-	return s.p.Prepare(s.l, s.good, s.opts, paths)
+	return s.p.prepare(s.l, s.good, s.opts, paths)
 }
 
 // Reject takes an update from Prepare that brings errors as a failed

@@ -1,143 +1,165 @@
-package cli
+// Package scaffold writes the first files of new content: a whole site
+// copied from the example built into the binary (Init), and one entity with
+// front matter that validates (New, then Create).
+//
+// A new entity's file sets the keys an author must fill in (title, and for
+// a level its rank), writes every optional key out commented, and starts a
+// new level with the competencies of the level below it, so that the matrix
+// has no hole. Nothing here overwrites a file: Create and Init refuse when
+// something is already in the way.
+package scaffold
 
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/ladder-ssg/ladder/internal/build"
-	"github.com/ladder-ssg/ladder/internal/check"
+	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/diag"
-	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// newKinds lists the kinds "ladder new" creates, in the order of its usage.
-var newKinds = []string{"track", "level", "course", "program", "competency", "page"}
+// Kinds lists the kinds of entity New creates, in the order a usage
+// message names them.
+var Kinds = []string{"track", "level", "course", "program", "competency", "page"}
 
-// runNew creates a content file with front matter that validates: the keys
-// an author must fill in are set (title, and for a level its rank), every
-// optional key is written out commented, and a new level starts with the
-// competencies of the level below it, so that the matrix has no hole.
-func runNew(e *env, args []string) int {
-	fs := flags(e, "new")
-	open := srcFlag(fs, false)
-	if code, ok := parse(e, fs, args); !ok {
-		return code
-	}
-	if fs.NArg() != 2 {
-		errorf(e, "new takes a kind and an id, e.g. ladder new course secure-coding, or ladder new level software/sde-4")
-		return ExitUsage
-	}
-	kind, id := fs.Arg(0), fs.Arg(1)
-	if !contains(newKinds, kind) {
-		errorf(e, "unknown kind %q: use one of %s", kind, strings.Join(newKinds, ", "))
-		if s := diag.Suggest(kind, newKinds); s != "" {
-			hintf(e, "did you mean %q?", s)
-		}
-		return ExitUsage
-	}
-	track := ""
-	if kind == "level" {
-		var ok bool
-		track, id, ok = strings.Cut(id, "/")
-		if !ok {
-			errorf(e, "a level is named TRACK/ID, e.g. ladder new level <track>/%s", track)
-			return ExitUsage
-		}
-		if !load.ValidID(track) {
-			badID(e, "track", track)
-			return ExitUsage
-		}
-	}
-	if !load.ValidID(id) {
-		badID(e, kind, id)
-		return ExitUsage
-	}
-	if kind == "page" && contains(site.ReservedSlugs, id) {
-		errorf(e, "page %q would replace the site's own /%s/ page; choose another id", id, id)
-		return ExitUsage
-	}
+// File is the content file of a new entity: its slash path from the site
+// root and its text.
+type File struct {
+	Path string
+	Text string
+}
 
-	proj, err := open()
-	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
-	}
-	// Drafts count: a new entity must not take the id of one.
-	s, _, err := load.Dir(proj.FS, load.Options{Drafts: true})
-	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
-	}
-	check.Site(s)
+// ExistsError reports that an entity of the same kind and id is already
+// defined, at Where: its file, or its place in a catalogue.
+type ExistsError struct {
+	Kind, ID, Where string
+}
 
-	rel, exists := newPath(s, kind, track, id)
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s %q already exists in %s", e.Kind, e.ID, e.Where)
+}
+
+// UnknownTrackError reports a new level in a track that does not exist.
+// Suggestion is the closest track id, or "".
+type UnknownTrackError struct {
+	Track, Suggestion string
+}
+
+func (e *UnknownTrackError) Error() string { return fmt.Sprintf("unknown track %q", e.Track) }
+
+// Hint says how to go on.
+func (e *UnknownTrackError) Hint() string {
+	if e.Suggestion != "" {
+		return fmt.Sprintf("did you mean %q?", e.Suggestion)
+	}
+	return "create it first: ladder new track " + e.Track
+}
+
+// New returns the file of a new entity of kind (one of Kinds) with id in
+// the loaded and checked site s; track is the level's track, "" for other
+// kinds. Ids must be valid already. The error is an *ExistsError or an
+// *UnknownTrackError.
+func New(s *site.Site, kind, track, id string) (File, error) {
+	rel, exists := filePath(s, kind, track, id)
 	if exists != "" {
-		errorf(e, "%s %q already exists in %s", kind, fullID(track, id), exists)
-		return ExitFailure
+		return File{}, &ExistsError{Kind: kind, ID: fullID(track, id), Where: exists}
 	}
-	var text string
+	f := File{Path: rel}
 	switch kind {
 	case "level":
 		t := s.TrackByID[track]
 		if t == nil {
-			errorf(e, "unknown track %q", track)
-			if sug := diag.Suggest(track, sortedKeys(s.TrackByID)); sug != "" {
-				hintf(e, "did you mean %q?", sug)
-			} else {
-				hintf(e, "create it first: ladder new track %s", track)
-			}
-			return ExitContent
+			return File{}, &UnknownTrackError{Track: track, Suggestion: diag.Suggest(track, sortedKeys(s.TrackByID))}
 		}
-		text = levelTemplate(s, t, id)
+		f.Text = levelTemplate(s, t, id)
 	case "track":
-		text = trackTemplate(id)
+		f.Text = trackTemplate(id)
 	case "course":
-		text = courseTemplate(id)
+		f.Text = courseTemplate(id)
 	case "program":
-		text = programTemplate(id)
+		f.Text = programTemplate(id)
 	case "competency":
-		text = competencyTemplate(s, id)
+		f.Text = competencyTemplate(s, id)
 	case "page":
-		text = pageTemplate(id)
+		f.Text = pageTemplate(id)
+	default:
+		return File{}, fmt.Errorf("unknown kind %q", kind)
 	}
+	return f, nil
+}
 
-	file := filepath.Join(proj.Dir, filepath.FromSlash(rel))
+// Create writes f under the site directory dir, creating its folders. It
+// never overwrites: when the file exists, the error wraps fs.ErrExist.
+func Create(dir string, f File) error {
+	file := filepath.Join(dir, filepath.FromSlash(f.Path))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		errorf(e, "create %s: %v", filepath.Dir(file), err)
-		return ExitFailure
+		return fmt.Errorf("create %s: %w", filepath.Dir(file), err)
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		errorf(e, "%s already exists; not overwriting it", displayPath(proj, rel))
-		return ExitFailure
-	}
+	out, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		errorf(e, "create %s: %v", displayPath(proj, rel), err)
-		return ExitFailure
+		return fmt.Errorf("create %s: %w", f.Path, err)
 	}
-	_, werr := f.WriteString(text)
-	if cerr := f.Close(); werr == nil {
+	_, werr := out.WriteString(f.Text)
+	if cerr := out.Close(); werr == nil {
 		werr = cerr
 	}
 	if werr != nil {
-		os.Remove(file)
-		errorf(e, "write %s: %v", displayPath(proj, rel), werr)
-		return ExitFailure
+		os.Remove(file) // the file is ours: O_EXCL created it just now
+		return fmt.Errorf("write %s: %w", f.Path, werr)
 	}
-	fmt.Fprintf(e.stdout, "created %s\n", displayPath(proj, rel))
-	return ExitOK
+	return nil
 }
 
-// newPath returns the slash path (from the site root) of the file for a new
-// entity, and where an entity of that kind and id is already defined, if it
-// is: its file, or the file that would be overwritten.
-func newPath(s *site.Site, kind, track, id string) (rel, exists string) {
+// gitignore is written into a new site so that its output stays out of
+// version control.
+const gitignore = "/build/\n"
+
+// Init creates a new site in dir from the example built into the binary:
+// site.toml and content/, and a .gitignore for the output. The directory
+// may exist but must be empty, so that nothing is overwritten.
+func Init(dir string) error {
+	if err := checkEmpty(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	if err := os.CopyFS(dir, ladder.Example()); err != nil {
+		return fmt.Errorf("copy the example site into %s: %w", dir, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Join(dir, ".gitignore"), err)
+	}
+	return nil
+}
+
+// checkEmpty returns an error unless dir is missing or an empty directory.
+func checkEmpty(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		if info, serr := os.Stat(dir); serr == nil && !info.IsDir() {
+			return fmt.Errorf("%s exists and is not a directory", dir)
+		}
+		return fmt.Errorf("read %s: %w", dir, err)
+	case len(entries) > 0:
+		return fmt.Errorf("%s is not empty; ladder init creates a site in a new or empty directory", dir)
+	}
+	return nil
+}
+
+// filePath returns the slash path (from the site root) of the file for a
+// new entity, and where an entity of that kind and id is already defined,
+// if it is: its file, or the file that would be overwritten.
+func filePath(s *site.Site, kind, track, id string) (rel, exists string) {
 	dir := s.Config.ContentDir
 	var src *site.Source
 	switch kind {
@@ -190,31 +212,6 @@ func fullID(track, id string) string {
 		return id
 	}
 	return track + "/" + id
-}
-
-// displayPath returns the path of a site file as the user can type it.
-func displayPath(proj *build.Project, rel string) string {
-	return relToWd(filepath.Join(proj.Dir, filepath.FromSlash(rel)))
-}
-
-func badID(e *env, kind, id string) {
-	errorf(e, "invalid %s id %q: use lower-case letters, digits and hyphens", kind, id)
-	if s := load.SuggestID(id); s != "" && s != id {
-		hintf(e, "did you mean %q?", s)
-	}
-}
-
-func hintf(e *env, format string, args ...any) {
-	fmt.Fprintf(e.stderr, "ladder: hint: %s\n", fmt.Sprintf(format, args...))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys[V any](m map[string]V) []string {

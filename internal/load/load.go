@@ -20,7 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"reflect"
 	"runtime"
@@ -58,37 +57,6 @@ type Loader struct {
 	// contentDir is the content directory of the last load ("" before
 	// the first).
 	contentDir string
-	// base is what the last good site was made of (see Commit): each
-	// file's result and the sorted list of files. Edits compares with it.
-	base      map[string]*fileResult
-	baseFiles []string
-}
-
-// Commit records the files of the last load, with the edits taken in
-// since, as those of a good site: the base that Edits compares with. When
-// paths are given, only they can differ from the base, and only they are
-// recorded again.
-func (l *Loader) Commit(paths ...string) {
-	if len(paths) == 0 || l.base == nil {
-		l.base = maps.Clone(l.cache)
-		l.baseFiles = slices.Clone(l.files)
-		return
-	}
-	for _, p := range paths {
-		p = path.Clean(p)
-		i, inBase := slices.BinarySearch(l.baseFiles, p)
-		if r, ok := l.cache[p]; ok {
-			l.base[p] = r
-			if !inBase {
-				l.baseFiles = slices.Insert(l.baseFiles, i, p)
-			}
-			continue
-		}
-		delete(l.base, p)
-		if inBase {
-			l.baseFiles = slices.Delete(l.baseFiles, i, i+1)
-		}
-	}
 }
 
 // NewLoader returns an empty Loader.

@@ -101,7 +101,7 @@ func appendLine(orig []byte, n int) []byte {
 }
 
 // renameTitle changes the title in the front matter, which for a track
-// orders the site's lists: a change the dev server cannot make in place.
+// orders the site's lists and shows on every page of the track.
 func renameTitle(orig []byte, n int) []byte {
 	return bytes.Replace(orig, []byte("title = \""), fmt.Appendf(nil, "title = \"%d ", n), 1)
 }
@@ -122,14 +122,14 @@ func report(b *testing.B, name string, lat []time.Duration) {
 // BenchmarkSaveToReload measures, on a 10,000-level site, the time from
 // saving a level's file to the "change" event naming its page, received
 // by a client of the event stream with the page open. The edit adds a
-// line to the level's body, which the server takes in place.
+// line to the level's body.
 func BenchmarkSaveToReload(b *testing.B) {
 	saveToReload(b, "ladder", false)
 }
 
-// BenchmarkSaveToReloadFull measures the same for an edit that makes the
-// server load and check the whole site again: the title of the level's
-// track, which orders the list of tracks and shows on the level's page.
+// BenchmarkSaveToReloadFull measures the same for an edit of the title of
+// the level's track, which orders the list of tracks and shows on the
+// level's page.
 func BenchmarkSaveToReloadFull(b *testing.B) {
 	saveToReload(b, "ladder (whole site)", true)
 }

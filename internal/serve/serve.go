@@ -32,28 +32,13 @@
 // One goroutine owns the build: it reads batches from the watcher
 // (internal/watch, which debounces a burst of events into one batch and
 // merges whatever happens during a build into the next batch, so that a
-// build is followed by at most one more) and takes in each batch one of
-// two ways, which give the same site:
-//
-//   - In place, for the common edits: when every path changed since the
-//     last good build is a content file that still defines the same
-//     entities with the same ids, or a new or removed file of levels,
-//     competencies, courses, programs or pages (build.Session.Prepare),
-//     the last good site is updated in place (build.Update): the edited
-//     entities and the reverse indexes they touch, then a Renderer
-//     refreshed from the previous one. The work follows the size of the
-//     edit, not of the site. An edit that breaks a rule of its own (an
-//     unknown course, a level off the scale) is reported from there, and
-//     the edit that fixes it is taken in place too. When only layouts,
-//     themes or static files changed, the site stays as it is and gets a
-//     new Renderer. The site changes under the snapshots' shared lock,
-//     after the old snapshot has drawn the files the open pages show, so
-//     that a request sees the whole old site or the whole new one and the
-//     comparison below still has the old bytes.
-//   - Whole, for everything else: the site is compiled again with a
-//     load.Loader that keeps each file's parse, passing the changed paths
-//     so that only those files are read again, then checked and given a
-//     new Renderer over the whole site.
+// build is followed by at most one more) and compiles the site again for
+// each batch: a new Site, loaded with a load.Loader that keeps each file's
+// parse (only the changed paths are read again; a file whose bytes are the
+// same keeps its result), checked, and given a new Renderer. There is one
+// way to rebuild, whatever changed, and it never writes into the Site of a
+// published snapshot: a request reading the old snapshot while the new
+// one is built sees the whole old site.
 //
 // When the build has errors, the last good snapshot stays in place, the
 // errors are kept, printed on the terminal in clang style, and sent to the
@@ -130,6 +115,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/watch"
 )
 
@@ -180,9 +166,10 @@ type Server struct {
 	out  atomic.Pointer[string]   // the output directory, for the watcher to ignore
 
 	// Owned by the building goroutine (New, then the watch loop).
-	session  *build.Session
-	fullNext bool      // the loader must look at every file next time
-	printed  diag.List // the diagnostics of the last build printed
+	loader    *load.Loader  // each file's parse, kept from one build to the next
+	buildOpts build.Options // how every build is made
+	fullNext  bool          // the loader must look at every file next time
+	printed   diag.List     // the diagnostics of the last build printed
 
 	clients clients
 
@@ -207,7 +194,8 @@ func New(proj *build.Project, opts Options) *Server {
 		id:   hex.EncodeToString(id[:]),
 		js:   compactJS(clientJS),
 	}
-	s.session = proj.NewSession(build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache()})
+	s.loader = load.NewLoader()
+	s.buildOpts = build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache()}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}
@@ -358,65 +346,34 @@ func (s *Server) logf(format string, args ...any) {
 // rebuild compiles the site after the changes in b. A good build is
 // published at once: a new snapshot and a "change" event. A failed one is
 // returned, for the caller to publish (see failureGrace).
-//
-// When the session can take the change in place (build.Session.Prepare),
-// the last good site is updated: what the open pages show is drawn from
-// the old snapshot first, then the site changes under the snapshots' lock
-// and the new snapshot takes over.
 func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	start := time.Now()
 	changed := b.Paths
-	full := b.Rescan || s.fullNext || first
-	if full {
+	if b.Rescan || s.fullNext || first {
 		changed = nil
 	}
 	old := s.snap.Load()
-	var res *build.Result
-	var next *snapshot
-	var u *build.Update
-	if !full && old != nil {
-		u, _ = s.session.Prepare(changed)
+	res, err := s.proj.Compile(s.loader, s.buildOpts, changed)
+	if err != nil {
+		// Not the content's fault: an unreadable file, a broken
+		// template. The loader may have missed part of the change;
+		// look at everything next time.
+		s.fullNext = true
+		return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
 	}
-	if u != nil && len(u.Errors()) > 0 {
-		// An edit that breaks a rule of its own: its errors are those a
-		// whole build would report.
-		s.session.Reject(u)
-		return newFailure(u.Errors(), u.Sources())
+	s.fullNext = false
+	s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
+	if res.Renderer == nil {
+		return newFailure(res.Diags, res.Site.Sources())
 	}
-	if u != nil {
-		old.draw(old.watched(s.clients.pages()))
-		old.lock.Lock()
-		res = s.session.Apply(u)
-		next = newSnapshot(res.Renderer, old.version+1, old)
-		old.successor = next
-		s.snap.Store(next)
-		old.lock.Unlock()
-	} else {
-		var err error
-		res, err = s.session.Compile(changed)
-		if err != nil {
-			// Not the content's fault: an unreadable file, a broken
-			// template. The loader may have missed part of the change;
-			// look at everything next time.
-			s.fullNext = true
-			return newFailure(diag.List{{Severity: diag.Error, Msg: err.Error()}}, nil)
-		}
-		s.fullNext = false
-		s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
-		if res.Renderer == nil {
-			return newFailure(res.Diags, res.Site.Sources())
-		}
-		version := int64(1)
-		if old != nil {
-			version = old.version + 1
-		}
-		next = newSnapshot(res.Renderer, version, nil)
-		s.snap.Store(next)
+	version := int64(1)
+	if old != nil {
+		version = old.version + 1
 	}
+	next := newSnapshot(res.Renderer, version)
+	s.snap.Store(next)
 	// The pages open now: a tab that connects from here on compares its
-	// page with the new snapshot itself. Of an old snapshot updated in
-	// place, the pages drawn before the update (above) compare as they
-	// were; one opened in between was drawn by the new snapshot already.
+	// page with the new snapshot itself.
 	open := s.clients.pages()
 	var watched []string
 	if old != nil {

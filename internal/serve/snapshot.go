@@ -7,21 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/ladder-ssg/ladder/internal/render"
 )
 
 // snapshot is one good build: its Renderer and the files drawn with it so
 // far. It is immutable once published, apart from the cache, which only
-// gains what the Renderer draws.
-//
-// An update in place (build.Update) changes the site under a snapshot's
-// Renderer. The snapshots drawn from one site share a lock, held for
-// reading while a file is drawn and for writing while the site changes;
-// the update gives the old snapshot a successor, which draws whatever the
-// old one had not drawn yet. What the old snapshot drew before the update
-// stays in its cache, for the comparison that tells browsers what changed.
+// gains what the Renderer draws. Every build has a Site of its own, which
+// nothing writes once it is checked, so snapshots share nothing that
+// changes and need no lock between them.
 type snapshot struct {
 	r       *render.Renderer
 	version int64
@@ -29,9 +23,6 @@ type snapshot struct {
 	ver     []byte            // "?v=<asset version>", left out of comparisons
 	cache   sync.Map          // output path -> *entry
 	assets  map[string][]byte // theme assets and static files
-
-	lock      *sync.RWMutex // shared by the snapshots of one site
-	successor *snapshot     // set, under lock, when the site was updated in place
 }
 
 // entry is one file of a snapshot, drawn (for a page) on first use.
@@ -42,22 +33,15 @@ type entry struct {
 	sum  string // hash of norm, sent to the client
 	err  error  // drawing the page failed
 	page bool   // drawn by the Renderer, not an asset
-	done atomic.Bool
 }
 
-// newSnapshot makes the snapshot of Renderer r. prev is the snapshot r
-// was refreshed from after an update in place (see render.Refresh), or nil
-// for a Renderer of its own site.
-func newSnapshot(r *render.Renderer, version int64, prev *snapshot) *snapshot {
+// newSnapshot makes the snapshot of Renderer r.
+func newSnapshot(r *render.Renderer, version int64) *snapshot {
 	sn := &snapshot{
 		r:       r,
 		version: version,
 		base:    r.BasePath(),
 		assets:  map[string][]byte{},
-		lock:    new(sync.RWMutex),
-	}
-	if prev != nil {
-		sn.lock = prev.lock
 	}
 	if v := r.AssetVersion(); v != "" {
 		sn.ver = []byte("?v=" + v)
@@ -103,15 +87,7 @@ func (sn *snapshot) get(p string) (*entry, bool) {
 		v, _ = sn.cache.LoadOrStore(p, &entry{page: page})
 	}
 	e := v.(*entry)
-	sn.lock.RLock()
-	if next := sn.successor; next != nil && !e.done.Load() {
-		// The site changed since this snapshot: its Renderer must not draw.
-		sn.lock.RUnlock()
-		return next.get(p)
-	}
-	defer sn.lock.RUnlock()
 	e.once.Do(func() {
-		defer e.done.Store(true)
 		if !e.page {
 			e.body = sn.assets[p]
 		} else if spec, ok := sn.r.Lookup(p); ok {
@@ -241,16 +217,6 @@ func (sn *snapshot) watched(open []string) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// draw draws the files at the output paths, in parallel.
-func (sn *snapshot) draw(paths []string) {
-	var wg sync.WaitGroup
-	for _, p := range paths {
-		wg.Add(1)
-		go func() { defer wg.Done(); sn.get(p) }()
-	}
-	wg.Wait()
 }
 
 // diff works out what a browser would see change from old to next: the

@@ -17,7 +17,7 @@ import (
 )
 
 // TestServeUpdatesUnderLoad answers requests from many goroutines while
-// the building goroutine updates the site in place again and again: new
+// the building goroutine rebuilds the site again and again: new
 // course titles (the catalogue is sorted again), a page that goes and
 // comes back, level bodies. Every answer must be a whole page, or the 404
 // page for the page that is gone, and nothing may panic.

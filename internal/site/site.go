@@ -16,8 +16,21 @@
 // The resolved form (pointer fields such as Level.Next, Course.Prereqs, and the
 // reverse indexes such as Course.RequiredBy) is filled in by the check package,
 // which is the only place that resolves ids; render reads only resolved
-// pointers. A Site that check has accepted is immutable afterwards and safe to
-// read from many goroutines.
+// pointers.
+//
+// # Immutability
+//
+// A Site is written twice, both times before anyone else can see it: the
+// load package assembles it, from fresh copies of the entities it keeps
+// cached per file, and check.Resolve fills in its indexes and resolved
+// pointers. From then on nothing writes to it: no exported function of any
+// package modifies a checked Site, and it is safe to read from many
+// goroutines. A rebuild never updates a Site; it loads, checks and renders a
+// new one. What rebuilds share are the values that depend on one file alone
+// (its text, key locator and converted body), cached by the loader and never
+// modified, as esbuild keeps the per-file results of its parser. This is why
+// the dev server needs no lock between the site a request is reading and the
+// one being built.
 //
 // # Identity
 //
@@ -461,18 +474,6 @@ type Funding struct {
 type Outcomes struct {
 	PlacementRate float64 `toml:"placement_rate" json:"placement_rate,omitempty"`
 	Participants  int     `toml:"participants" json:"participants,omitempty"`
-}
-
-// Edit is a content file read again after a change that kept what it
-// defines: the same entities, of the same kinds, with the same ids, in the
-// same order. The dev server updates a resolved Site in place with it (see
-// check.Prepare) instead of loading and resolving the whole site again.
-type Edit struct {
-	File  string          // slash path from the site root
-	Lines *diag.LineIndex // the file's new text
-	Home  bool            // the file is the home page (content/_index.md)
-	Old   []any           // the entities the file defined before, as loaded (unresolved)
-	New   []any           // the entities it defines now, as loaded (unresolved)
 }
 
 // The orders of a Site's lists (see Order above); levels are ordered by the

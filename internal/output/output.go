@@ -1,22 +1,23 @@
-// Package output holds a built site in memory and writes it to disk
-// atomically.
+// Package output writes a built site to disk safely, and holds one in
+// memory for tests.
 //
-// An Output maps slash paths ("tracks/sde/index.html") to bytes. Write fills
-// a fresh sibling directory of the destination, then swaps it in with two
-// renames, so that a reader of the destination sees either the whole previous
-// site or the whole new one, a failed write leaves the previous site
-// untouched, and nothing of an earlier build lingers. The previous tree is
-// renamed aside and removed after the swap.
+// A Writer streams files into a fresh sibling of the destination and swaps
+// it in at the end in one step, so that a reader of the destination sees
+// either the whole previous site or the whole new one, and a failed or
+// killed build leaves the previous site untouched. It writes only where it
+// may: never into the site's own folder, a folder holding it or one the site
+// is read from, and never over a folder that is not an earlier build, which
+// a marker file (MarkerFile) proves. It deletes only files that a marker
+// lists, and a lock keeps two builds of one output apart.
+//
+// An Output maps slash paths ("tracks/sde/index.html") to bytes, for tests
+// and tools that want a whole site in memory.
 package output
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -80,118 +81,21 @@ func (o *Output) Digest() [32]byte {
 	return sum
 }
 
-// Write writes the output to dir atomically: it fills a temporary sibling
-// directory, then renames it into place. When dir exists and is not empty, it
-// must look like an earlier output (hold an index.html or a 404.html), so
-// that a mistyped --out never replaces an unrelated directory.
+// Write writes the output to dir through a Writer, with no guard beyond
+// Writer's own: dir must be new, empty or an earlier build.
 func (o *Output) Write(dir string) error {
-	dir = filepath.Clean(dir)
-	if err := guard(dir); err != nil {
+	w, err := Create(dir, Guard{})
+	if err != nil {
 		return err
 	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return fmt.Errorf("create temporary directory: %w", err)
-	}
-	if err := o.fill(tmp); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("chmod %s: %w", tmp, err)
-	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp[:len(tmp)-len(filepath.Base(tmp))] + "." + filepath.Base(dir) + ".old-" + strings.TrimPrefix(filepath.Base(tmp), "."+filepath.Base(dir)+".new-")
-		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("move previous output aside: %w", err)
+	for _, p := range o.Paths() {
+		data, _ := o.Get(p)
+		if err := w.Write(p, data); err != nil {
+			w.Abort()
+			return err
 		}
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		os.RemoveAll(tmp)
-		return fmt.Errorf("move new output into place: %w", err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove previous output %s: %w", old, err)
-		}
-	}
-	return nil
-}
-
-// guard refuses to replace a directory that does not look like a build.
-func guard(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("read %s: %w", dir, err)
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	for _, e := range entries {
-		if e.Name() == "index.html" || e.Name() == "404.html" {
-			return nil
-		}
-	}
-	return fmt.Errorf("%s is not empty and does not look like a ladder build (no index.html); refusing to replace it: choose another --out", dir)
-}
-
-// fill writes every file under root, in parallel.
-func (o *Output) fill(root string) error {
-	paths := o.Paths()
-	dirs := map[string]bool{}
-	for _, p := range paths {
-		if !isLocal(p) {
-			return fmt.Errorf("write %s: not a local path", p)
-		}
-		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	slices.Sort(sorted) // parents before children
-	for _, d := range sorted {
-		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("create %s: %w", d, err)
-		}
-	}
-	var wg sync.WaitGroup
-	var once sync.Once
-	var firstErr error
-	work := make(chan string, 256)
-	for range runtime.GOMAXPROCS(0) * 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				data, _ := o.Get(p)
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), data, 0o644); err != nil {
-					once.Do(func() { firstErr = fmt.Errorf("write %s: %w", p, err) })
-				}
-			}
-		}()
-	}
-	for _, p := range paths {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-	return firstErr
+	return w.Commit()
 }
 
 // isLocal reports whether p is a clean relative slash path inside the root.

@@ -1,15 +1,20 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/output"
+	"github.com/ladder-ssg/ladder/internal/site"
 )
 
 // srcFlag registers --src and returns a function that opens the project;
@@ -38,9 +43,12 @@ func printDiags(e *env, l diag.List, src diag.Sources) {
 func runBuild(e *env, args []string) int {
 	fs := flags(e, "build")
 	open := srcFlag(fs, true)
-	out := fs.String("out", "", "the output directory (default: output_dir of site.toml, in the site's directory)")
-	baseURL := fs.String("base-url", "", `override base_url, e.g. "/careers/" or "https://intranet.example.com/careers/"`)
-	drafts := fs.Bool("drafts", false, "include entities marked draft = true")
+	var o buildOptions
+	fs.StringVar(&o.out, "out", "", "the output directory (default: output_dir of site.toml, in the site's directory)")
+	fs.StringVar(&o.baseURL, "base-url", "", `override base_url, e.g. "/careers/" or "https://intranet.example.com/careers/"`)
+	fs.BoolVar(&o.drafts, "drafts", false, "include entities marked draft = true")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE` once every page is written, for go tool pprof")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -48,13 +56,41 @@ func runBuild(e *env, args []string) int {
 		errorf(e, "build takes no arguments, got %q", fs.Arg(0))
 		return ExitUsage
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			errorf(e, "create CPU profile: %v", err)
+			return ExitFailure
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			errorf(e, "start CPU profile: %v", err)
+			return ExitFailure
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	return buildSite(e, open, o)
+}
+
+// buildOptions are the flags of build that buildSite uses.
+type buildOptions struct {
+	out, baseURL, memProfile string
+	drafts                   bool
+}
+
+// buildSite compiles the site and streams its pages into the output
+// directory, and returns the exit code.
+func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int {
 	start := time.Now()
 	proj, err := open()
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	res, err := proj.Compile(load.NewLoader(), build.Options{Drafts: *drafts, BaseURL: *baseURL, Generator: "ladder " + version()}, nil)
+	res, err := proj.Compile(load.NewLoader(), build.Options{Drafts: o.drafts, BaseURL: o.baseURL, Generator: "ladder " + version()}, nil)
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
@@ -64,34 +100,101 @@ func runBuild(e *env, args []string) int {
 		errorf(e, "build failed: %s; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
 	}
+	dir, guard := outputDir(proj, res.Site.Config, o.out)
+	w, err := output.Create(dir, guard)
+	if err != nil {
+		return outputError(e, err, res.Site, o.out == "")
+	}
+	for _, msg := range w.Warnings() {
+		warnf(e, "%s", msg)
+	}
 	var progress func(done, total int)
 	if e.tty {
 		progress = progressPrinter(e, start)
 	}
-	o, err := res.Renderer.All(progress)
+	err = res.Renderer.Each(progress, w.Write)
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\x1b[K")
 	}
 	if err != nil {
-		errorf(e, "%v", err)
+		w.Abort()
+		errorf(e, "%v; the previous output was left as it was", err)
 		return ExitFailure
 	}
-	dir := *out
-	if dir == "" {
-		base := proj.Dir
-		if base == "" {
-			base = "."
+	if o.memProfile != "" {
+		if err := writeHeapProfile(o.memProfile); err != nil {
+			w.Abort()
+			errorf(e, "%v", err)
+			return ExitFailure
 		}
-		dir = filepath.Join(base, filepath.FromSlash(res.Site.Config.OutputDir))
 	}
-	if err := o.Write(dir); err != nil {
+	if err := w.Commit(); err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
 	pages := len(res.Renderer.Pages())
 	fmt.Fprintf(e.stdout, "built %d pages and %d other files in %d ms into %s\n",
-		pages, o.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir))
+		pages, w.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir))
 	return ExitOK
+}
+
+// outputDir returns the output directory of a build (out, else the
+// site's output_dir) and what it must stay clear of: the site's folder and
+// the folders it is read from.
+func outputDir(proj *build.Project, cfg site.Config, out string) (string, output.Guard) {
+	base := proj.Dir
+	if base == "" {
+		base = "."
+	}
+	dir := out
+	if dir == "" {
+		dir = relToWd(filepath.Join(base, filepath.FromSlash(cfg.OutputDir)))
+	}
+	if proj.Dir == "" {
+		return dir, output.Guard{}
+	}
+	g := output.Guard{Source: proj.Dir}
+	for _, in := range []string{cfg.ContentDir, "layouts", "static", "themes"} {
+		g.Inputs = append(g.Inputs, filepath.Join(proj.Dir, filepath.FromSlash(in)))
+	}
+	return dir, g
+}
+
+// outputError prints why the output directory cannot be used, at the
+// output_dir line of site.toml when the directory came from there, and
+// returns the exit code.
+func outputError(e *env, err error, s *site.Site, fromConfig bool) int {
+	var refused *output.RefusedError
+	var locked *output.LockedError
+	switch {
+	case errors.As(err, &refused) && fromConfig && s.Config.Src.Has("output_dir"):
+		d := diag.Diagnostic{Pos: s.Config.Src.Value("output_dir"), Severity: diag.Error, Msg: refused.Error(), Hint: refused.Hint}
+		printDiags(e, diag.List{d}, s.Sources())
+	case errors.As(err, &refused):
+		errorf(e, "%v", err)
+		hintf(e, "%s", refused.Hint)
+	case errors.As(err, &locked):
+		errorf(e, "%v", err)
+		hintf(e, "%s", locked.Hint())
+	default:
+		errorf(e, "%v", err)
+	}
+	return ExitFailure
+}
+
+// writeHeapProfile writes a heap profile to name, after a collection so
+// that it shows what is live.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("create heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write heap profile %s: %w", name, err)
+	}
+	return f.Close()
 }
 
 // progressPrinter returns a progress callback that redraws one line on the

@@ -46,7 +46,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts]", "build the site into a directory", runBuild},
+		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts] [--cpuprofile FILE] [--memprofile FILE]", "build the site into a directory", runBuild},
 		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
 		{"check", "[--src DIR] [--format text|json]", "validate the content; exit 1 on errors", runCheck},
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
@@ -210,6 +210,11 @@ func errorf(e *env, format string, args ...any) {
 		return
 	}
 	fmt.Fprintf(e.stderr, "ladder: error: %s\n", msg)
+}
+
+// warnf prints a warning that is not about a file of the site.
+func warnf(e *env, format string, args ...any) {
+	fmt.Fprintf(e.stderr, "ladder: warning: %s\n", fmt.Sprintf(format, args...))
 }
 
 func runVersion(e *env, args []string) int {

@@ -5,7 +5,9 @@
 // Every page of the site is listed up front by Pages, each with its output
 // path and the template that draws it; Render draws one page, and All draws
 // every page in parallel into an output.Output. Listing first and drawing on
-// demand lets the dev server draw only the pages a browser asks for.
+// demand lets the dev server draw only the pages a browser asks for. Each
+// draws every page in parallel and hands each to a writer as soon as it is
+// drawn, so that a build streams its output instead of holding it.
 //
 //	/                          home.html        tracks by family, featured programs, search box
 //	/tracks/                   tracks.html      all tracks
@@ -189,6 +191,28 @@ func (r *Renderer) AssetVersion() string { return r.assetVer }
 
 // Render draws one page.
 func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
+	buf := r.getBuf()
+	defer r.bufs.Put(buf)
+	b, err := r.renderTo(buf, spec)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b), nil
+}
+
+// getBuf returns an empty buffer from the pool.
+func (r *Renderer) getBuf() *bytes.Buffer {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	return buf
+}
+
+// renderTo draws one page, into buf for the pages drawn by a template; the
+// bytes returned are valid until buf is next used.
+func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 	switch spec.Kind {
 	case "framework.json":
 		return r.frameworkJSON()
@@ -202,16 +226,10 @@ func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: no template for page kind %q", spec.Path, spec.Kind)
 	}
 	p := r.newPage(spec)
-	buf, _ := r.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer r.bufs.Put(buf)
-	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "baseof.html", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", spec.Path, err)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf.Bytes(), nil
 }
 
 // All draws every page and copies every asset into a new Output, in
@@ -219,35 +237,71 @@ func (r *Renderer) Render(spec PageSpec) ([]byte, error) {
 // with the number done and the total.
 func (r *Renderer) All(progress func(done, total int)) (*output.Output, error) {
 	out := output.New()
-	for p, b := range r.assets {
-		out.Put(p, b)
+	err := r.Each(progress, func(p string, data []byte) error {
+		out.Put(p, bytes.Clone(data))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Each draws every page and hands it, with every asset, to write, in
+// parallel over all cores: each worker draws a page into a buffer of its
+// own and calls write with it, so that no more than one page per worker is
+// held at once. write is called concurrently and must not keep data after
+// it returns. progress, when not nil, is called after each page with the
+// number done and the total, never concurrently.
+//
+// Every page is drawn even when some fail, and the first error in sorted
+// order is returned, so that the error does not depend on scheduling; an
+// error from write stops the drawing.
+func (r *Renderer) Each(progress func(done, total int), write func(path string, data []byte) error) error {
+	for _, p := range r.Assets() {
+		if err := write(p, r.assets[p]); err != nil {
+			return err
+		}
 	}
 	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		errs  []error
-		done  int
-		next  int
-		total = len(r.pages)
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		errs     []error
+		writeErr error
+		done     int
+		next     int
+		total    = len(r.pages)
 	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			buf := r.getBuf()
+			defer r.bufs.Put(buf)
 			for {
 				mu.Lock()
 				i := next
 				next++
+				stop := writeErr != nil
 				mu.Unlock()
-				if i >= total {
+				if i >= total || stop {
 					return
 				}
-				b, err := r.Render(r.pages[i])
+				buf.Reset()
+				b, err := r.renderTo(buf, r.pages[i])
+				if err == nil {
+					if werr := write(r.pages[i].Path, b); werr != nil {
+						mu.Lock()
+						if writeErr == nil {
+							writeErr = werr
+						}
+						mu.Unlock()
+						return
+					}
+				}
 				mu.Lock()
 				if err != nil {
 					errs = append(errs, err)
-				} else {
-					out.Put(r.pages[i].Path, b)
 				}
 				done++
 				if progress != nil {
@@ -258,11 +312,14 @@ func (r *Renderer) All(progress func(done, total int)) (*output.Output, error) {
 		}()
 	}
 	wg.Wait()
+	if writeErr != nil {
+		return writeErr
+	}
 	if len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-		return nil, errs[0]
+		return errs[0]
 	}
-	return out, nil
+	return nil
 }
 
 // listPages fills r.pages in a fixed order.

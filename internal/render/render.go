@@ -72,6 +72,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/output"
+	"github.com/ladder-ssg/ladder/internal/search"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -98,7 +99,7 @@ type Renderer struct {
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
-	search   *searchIndex      // the search index, sized when the pages are listed
+	search   *search.Index     // the search index, sized when the pages are listed
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
@@ -217,7 +218,11 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 	case "framework.json":
 		return r.frameworkJSON()
 	case "search.json":
-		return r.searchJSON(spec)
+		f, ok := spec.Entity.(search.File)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a file of the search index", spec.Path)
+		}
+		return r.search.Render(f)
 	case "sitemap.xml":
 		return r.sitemap(), nil
 	}
@@ -364,7 +369,12 @@ func (r *Renderer) listPages() {
 	}
 	add("/404.html", "404", "Page not found", nil)
 	add("/data/framework.json", "framework.json", "", nil)
-	r.listSearch(add)
+	if r.search == nil {
+		r.search = search.New(r.site, func(x any) string { return URLOf(x) })
+	}
+	for _, f := range r.search.Files() {
+		add("/"+f.Path, "search.json", "", f)
+	}
 	add("/sitemap.xml", "sitemap.xml", "", nil)
 	r.byPath = make(map[string]int, len(r.pages))
 	for i, p := range r.pages {

@@ -1,6 +1,48 @@
-package render
+// Package search builds the site's search index: the files under /data/
+// that the search page (which the header box submits to) queries in the
+// browser, with no server. docs/search.md explains why the index is
+// prebuilt and how its size was chosen.
+//
+// The index is inverted: every term maps to its postings, the documents
+// that contain it with a score, so that the browser looks up the few terms
+// of a query instead of scanning text.
+//
+// A term is a run of letters and digits, lower-cased, of at least two
+// characters (Tokenize). A posting's score is 100·t + 10·s + b, where t, s
+// and b are how often the term occurs in the document's title, summary and
+// body, each capped at 9: any title match outranks any summary match, which
+// outranks any body match, and frequency orders matches within a field.
+//
+// A small site's index is one file, data/search.json:
+//
+//	{"v":1, "kinds":["track",...],
+//	 "docs":[[kind, title, url, summary, text, keywords], ...],
+//	 "terms":{"term":[doc, score, doc, score, ...], ...}}
+//
+// Document numbers in postings are deltas from the previous posting's (the
+// first from 0); kind indexes "kinds"; url is relative to the site root;
+// text is the body's plain text (cut at textMax bytes), for snippets;
+// keywords are the facts indexed with the summary (a level's code and track,
+// a course's provider, format and credential, a program's kind and fields,
+// a track's family, a competency's category).
+//
+// A large site's index (more than inlineMax bytes of text) is split so that
+// a query loads a few small files instead of megabytes. search.json then
+// holds only the layout:
+//
+//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":16}
+//
+// and the rest lives beside it in data/search/: t<i>.json holds the terms
+// of shard i (a term's shard is ShardOf(term, shards), which depends on its
+// first two characters only, so that every term a prefix can match sits in
+// one shard), d<j>.json the [kind, title, url] of documents j·chunk onwards,
+// and x<j>.json the [summary, text, keywords] of documents j·textChunk
+// onwards. The number of files follows from the number of documents alone,
+// so Files lists them before the index is built.
+package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -12,117 +54,76 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// The search index.
-//
-// The search page (which the header box submits to) searches an index
-// written at build time; docs/search.md explains the choice. The index is
-// inverted: every term maps to its postings, the documents that contain it
-// with a score, so that the browser looks up the few terms of a query
-// instead of scanning text.
-//
-// A term is a run of letters and digits, lower-cased, of at least two
-// characters (Tokenize). A posting's score is 100·t + 10·s + b, where t, s
-// and b are how often the term occurs in the document's title, summary and
-// body, each capped at 9: any title match outranks any summary match, which
-// outranks any body match, and frequency orders matches within a field.
-//
-// A small site's index is one file, /data/search.json:
-//
-//	{"v":1, "kinds":["track",...],
-//	 "docs":[[kind, title, url, summary, text, keywords], ...],
-//	 "terms":{"term":[doc, score, doc, score, ...], ...}}
-//
-// Document numbers in postings are deltas from the previous posting's (the
-// first from 0); kind indexes "kinds"; url is relative to the site root;
-// text is the body's plain text (cut at searchTextMax bytes), for snippets;
-// keywords are the facts indexed with the summary (a level's code and track,
-// a course's provider, format and credential, a program's kind and fields,
-// a track's family, a competency's category).
-//
-// A large site's index (more than searchInlineMax bytes of text) is split so
-// that a query loads a few small files instead of megabytes. search.json
-// then holds only the layout:
-//
-//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":16}
-//
-// and the rest lives beside it in /data/search/: t<i>.json holds the terms
-// of shard i (a term's shard is ShardOf(term, shards), which depends on its
-// first two characters only, so that every term a prefix can match sits in
-// one shard), d<j>.json the [kind, title, url] of documents j·chunk onwards,
-// and x<j>.json the [summary, text, keywords] of documents j·textChunk
-// onwards. The number of files follows from the number of documents alone,
-// so the renderer lists them before it builds the index.
 const (
-	searchInlineMax = 512 << 10
-	searchTextMax   = 5000
-	searchChunk     = 64
-	searchTextChunk = 16
+	inlineMax = 512 << 10
+	textMax   = 5000
+	chunk     = 64
+	textChunk = 16
 )
 
-// searchIndex is the search index of a site, built once, on first use, by
-// whichever search file is rendered first.
-type searchIndex struct {
+// Index is the search index of one site. It is safe for concurrent use:
+// its documents are listed and its terms counted once, on first use, by
+// whichever file is rendered first, so that a dev server that never opens
+// the search page does not pay for it.
+type Index struct {
 	site    *site.Site
+	urlOf   func(entity any) string
 	n       int // documents
 	sharded bool
 	shards  int
 
 	docsOnce sync.Once
-	docs     []searchDoc
+	docs     []doc
 
 	once  sync.Once
 	terms map[string][]int // term -> flat [doc, score, ...], doc ascending
 }
 
-// searchDoc is one document of the index.
-type searchDoc struct {
+// doc is one document of the index.
+type doc struct {
 	kind                         int
 	title, url, summary, keyword string
 	text                         string
 }
 
-// searchKinds are the kinds of document, in index order.
-var searchKinds = []string{"track", "level", "competency", "course", "program", "page"}
+// kinds are the kinds of document, in index order.
+var kinds = []string{"track", "level", "competency", "course", "program", "page"}
 
-// searchFile is the entity of a search file's PageSpec.
-type searchFile struct {
-	index *searchIndex
-	part  byte // 'm' manifest, 't' term shard, 'd' documents, 'x' texts
-	n     int
+// File is one file of the index, as listed by Files.
+type File struct {
+	Path string // slash path from the site root: "data/search.json"
+	part byte   // 'm' layout (or the whole index), 't' term shard, 'd' documents, 'x' texts
+	n    int
 }
 
-// listSearch adds the pages of the search index: search.json, and for a
-// large site the shards beside it.
-func (r *Renderer) listSearch(add func(url, kind, title string, ent any)) {
-	if r.search == nil {
-		r.search = newSearchIndex(r.site)
-	}
-	ix := r.search
-	add("/data/search.json", "search.json", "", &searchFile{index: ix, part: 'm'})
+// Files lists the files of the index: data/search.json, and for a large
+// site the shards beside it.
+func (ix *Index) Files() []File {
+	out := []File{{Path: "data/search.json", part: 'm'}}
 	if !ix.sharded {
-		return
+		return out
 	}
 	for i := range ix.shards {
-		add(fmt.Sprintf("/data/search/t%d.json", i), "search.json", "", &searchFile{index: ix, part: 't', n: i})
+		out = append(out, File{Path: fmt.Sprintf("data/search/t%d.json", i), part: 't', n: i})
 	}
-	for j := 0; j*searchChunk < ix.n; j++ {
-		add(fmt.Sprintf("/data/search/d%d.json", j), "search.json", "", &searchFile{index: ix, part: 'd', n: j})
+	for j := 0; j*chunk < ix.n; j++ {
+		out = append(out, File{Path: fmt.Sprintf("data/search/d%d.json", j), part: 'd', n: j})
 	}
-	for j := 0; j*searchTextChunk < ix.n; j++ {
-		add(fmt.Sprintf("/data/search/x%d.json", j), "search.json", "", &searchFile{index: ix, part: 'x', n: j})
+	for j := 0; j*textChunk < ix.n; j++ {
+		out = append(out, File{Path: fmt.Sprintf("data/search/x%d.json", j), part: 'x', n: j})
 	}
+	return out
 }
 
-// newSearchIndex sizes the index of s: whether it is sharded, and how many
-// documents it has. The documents themselves are listed on first use (see
-// documents), so that a renderer that never writes the index, as the dev
-// server's until a search page is opened, does not pay for it.
-func newSearchIndex(s *site.Site) *searchIndex {
-	ix := &searchIndex{site: s}
+// New sizes the index of s: whether it is sharded, and how many documents
+// it has. urlOf gives the site-relative URL of an entity ("/courses/x/").
+// The documents themselves are listed on first use.
+func New(s *site.Site, urlOf func(entity any) string) *Index {
+	ix := &Index{site: s, urlOf: urlOf}
 	size := 0
 	count := func(c *site.Common) {
 		ix.n++
-		size += len(c.Title) + len(c.Summary) + min(len(c.Body.Text), searchTextMax)
+		size += len(c.Title) + len(c.Summary) + min(len(c.Body.Text), textMax)
 	}
 	for _, x := range s.Tracks {
 		count(&x.Common)
@@ -142,7 +143,7 @@ func newSearchIndex(s *site.Site) *searchIndex {
 	for _, x := range s.Pages {
 		count(&x.Common)
 	}
-	if size > searchInlineMax {
+	if size > inlineMax {
 		ix.sharded = true
 		ix.shards = min(max(ix.n/200, 1), 64)
 	}
@@ -150,35 +151,35 @@ func newSearchIndex(s *site.Site) *searchIndex {
 }
 
 // documents lists the documents of the index, once.
-func (ix *searchIndex) documents() []searchDoc {
+func (ix *Index) documents() []doc {
 	ix.docsOnce.Do(func() {
 		s := ix.site
-		docs := make([]searchDoc, 0, ix.n)
+		docs := make([]doc, 0, ix.n)
 		add := func(kind int, c *site.Common, url, keyword string) {
-			docs = append(docs, searchDoc{kind: kind, title: c.Title, url: rel(url), summary: c.Summary,
+			docs = append(docs, doc{kind: kind, title: c.Title, url: strings.TrimPrefix(url, "/"), summary: c.Summary,
 				keyword: strings.Join(strings.Fields(keyword), " "), text: c.Body.Text})
 		}
 		for _, x := range s.Tracks {
-			add(0, &x.Common, URLOf(x), x.Family)
+			add(0, &x.Common, ix.urlOf(x), x.Family)
 		}
 		for _, x := range s.Levels {
 			kw := x.Code
 			if x.Track != nil {
 				kw += " " + x.Track.Title
 			}
-			add(1, &x.Common, URLOf(x), kw)
+			add(1, &x.Common, ix.urlOf(x), kw)
 		}
 		for _, x := range s.Competencies {
-			add(2, &x.Common, URLOf(x), x.Category)
+			add(2, &x.Common, ix.urlOf(x), x.Category)
 		}
 		for _, x := range s.Courses {
-			add(3, &x.Common, URLOf(x), strings.Join([]string{x.Provider, x.Format, x.Credential}, " "))
+			add(3, &x.Common, ix.urlOf(x), strings.Join([]string{x.Provider, x.Format, x.Credential}, " "))
 		}
 		for _, x := range s.Programs {
-			add(4, &x.Common, URLOf(x), x.Kind+" "+strings.Join(x.Fields, " "))
+			add(4, &x.Common, ix.urlOf(x), x.Kind+" "+strings.Join(x.Fields, " "))
 		}
 		for _, x := range s.Pages {
-			add(5, &x.Common, URLOf(x), "")
+			add(5, &x.Common, ix.urlOf(x), "")
 		}
 		ix.docs = docs
 	})
@@ -186,7 +187,7 @@ func (ix *searchIndex) documents() []searchDoc {
 }
 
 // build counts the terms of every document, once.
-func (ix *searchIndex) build() {
+func (ix *Index) build() {
 	ix.once.Do(func() {
 		ix.terms = map[string][]int{}
 		title, summary, body := map[string]int{}, map[string]int{}, map[string]int{}
@@ -269,45 +270,40 @@ func ShardOf(term string, n int) int {
 	return int(h % uint32(n))
 }
 
-// searchJSON writes one file of the search index.
-func (r *Renderer) searchJSON(spec PageSpec) ([]byte, error) {
-	f, ok := spec.Entity.(*searchFile)
-	if !ok {
-		return nil, fmt.Errorf("render %s: not a search file", spec.Path)
-	}
-	ix := f.index
+// Render returns the bytes of one file of the index.
+func (ix *Index) Render(f File) ([]byte, error) {
 	all := ix.documents()
 	switch f.part {
 	case 'm':
 		if ix.sharded {
-			return marshal(map[string]any{"v": 1, "kinds": searchKinds, "n": ix.n, "shards": ix.shards,
-				"chunk": searchChunk, "textChunk": searchTextChunk})
+			return marshal(map[string]any{"v": 1, "kinds": kinds, "n": ix.n, "shards": ix.shards,
+				"chunk": chunk, "textChunk": textChunk})
 		}
 		ix.build()
 		docs := make([][]any, len(all))
 		for i, d := range all {
-			docs[i] = []any{d.kind, d.title, d.url, d.summary, cut(d.text, searchTextMax), d.keyword}
+			docs[i] = []any{d.kind, d.title, d.url, d.summary, cut(d.text, textMax), d.keyword}
 		}
 		return marshalIndex(docs, ix.terms, nil)
 	case 't':
 		ix.build()
 		return marshalIndex(nil, ix.terms, func(t string) bool { return ShardOf(t, ix.shards) == f.n })
 	case 'd':
-		lo, hi := f.n*searchChunk, min((f.n+1)*searchChunk, len(all))
+		lo, hi := f.n*chunk, min((f.n+1)*chunk, len(all))
 		out := make([][]any, 0, hi-lo)
 		for _, d := range all[lo:hi] {
 			out = append(out, []any{d.kind, d.title, d.url})
 		}
 		return marshal(out)
 	case 'x':
-		lo, hi := f.n*searchTextChunk, min((f.n+1)*searchTextChunk, len(all))
+		lo, hi := f.n*textChunk, min((f.n+1)*textChunk, len(all))
 		out := make([][]string, 0, hi-lo)
 		for _, d := range all[lo:hi] {
-			out = append(out, []string{d.summary, cut(d.text, searchTextMax), d.keyword})
+			out = append(out, []string{d.summary, cut(d.text, textMax), d.keyword})
 		}
 		return marshal(out)
 	}
-	return nil, fmt.Errorf("render %s: unknown search file", spec.Path)
+	return nil, fmt.Errorf("render %s: not a file of the search index", f.Path)
 }
 
 // marshalIndex writes {"v":1,"kinds":[...],"docs":docs,"terms":{...}} (docs
@@ -325,7 +321,7 @@ func marshalIndex(docs [][]any, terms map[string][]int, keep func(string) bool) 
 	slices.Sort(names)
 	var b strings.Builder
 	if docs != nil {
-		kinds, err := json.Marshal(searchKinds)
+		kinds, err := json.Marshal(kinds)
 		if err != nil {
 			return nil, err
 		}
@@ -386,4 +382,16 @@ func cut(s string, n int) string {
 		i = j
 	}
 	return s[:i]
+}
+
+// marshal encodes v as JSON with a final newline, escaping <, > and & so
+// that the files are safe to inline.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -1,4 +1,4 @@
-package render
+package search
 
 import (
 	"encoding/json"
@@ -64,6 +64,19 @@ func searchSite(bodies int) *site.Site {
 	return s
 }
 
+// urlOf gives the URLs the renderer gives the entities of searchSite.
+func urlOf(x any) string {
+	switch x := x.(type) {
+	case *site.Course:
+		return "/courses/" + x.ID + "/"
+	case *site.Program:
+		return "/programs/" + x.ID + "/"
+	case *site.Page:
+		return "/" + x.ID + "/"
+	}
+	return "/"
+}
+
 type inlineIndex struct {
 	V     int
 	Kinds []string
@@ -72,15 +85,12 @@ type inlineIndex struct {
 }
 
 func TestSearchIndexInline(t *testing.T) {
-	r := &Renderer{site: searchSite(0)}
-	var specs []PageSpec
-	r.listSearch(func(url, kind, title string, ent any) {
-		specs = append(specs, PageSpec{Path: strings.TrimPrefix(url, "/"), URL: url, Kind: kind, Entity: ent})
-	})
+	index := New(searchSite(0), urlOf)
+	specs := index.Files()
 	if len(specs) != 1 || specs[0].Path != "data/search.json" {
-		t.Fatalf("pages = %+v, want data/search.json alone", specs)
+		t.Fatalf("files = %+v, want data/search.json alone", specs)
 	}
-	b, err := r.searchJSON(specs[0])
+	b, err := index.Render(specs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,14 +118,11 @@ func TestSearchIndexInline(t *testing.T) {
 }
 
 func TestSearchIndexSharded(t *testing.T) {
-	r := &Renderer{site: searchSite(110)}
-	var specs []PageSpec
-	r.listSearch(func(url, kind, title string, ent any) {
-		specs = append(specs, PageSpec{Path: strings.TrimPrefix(url, "/"), URL: url, Kind: kind, Entity: ent})
-	})
+	ix := New(searchSite(110), urlOf)
+	specs := ix.Files()
 	files := map[string][]byte{}
 	for _, sp := range specs {
-		b, err := r.searchJSON(sp)
+		b, err := ix.Render(sp)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +132,7 @@ func TestSearchIndexSharded(t *testing.T) {
 	if err := json.Unmarshal(files["data/search.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.N != 112 || m.Shards < 1 || m.Chunk != searchChunk || m.TextChunk != searchTextChunk {
+	if m.N != 112 || m.Shards < 1 || m.Chunk != chunk || m.TextChunk != textChunk {
 		t.Fatalf("manifest = %+v", m)
 	}
 	shard := map[string][]int{}
@@ -139,17 +146,17 @@ func TestSearchIndexSharded(t *testing.T) {
 	if err := json.Unmarshal(files["data/search/d0.json"], &docs); err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) != searchChunk || docs[1][1] != "Cloud academy" {
+	if len(docs) != chunk || docs[1][1] != "Cloud academy" {
 		t.Errorf("d0 = %v", docs[:2])
 	}
 	var texts [][]string
 	if err := json.Unmarshal(files["data/search/x0.json"], &texts); err != nil {
 		t.Fatal(err)
 	}
-	if len(texts) != searchTextChunk || texts[0][2] != "Surge2IT" || len(texts[2][1]) > searchTextMax {
+	if len(texts) != textChunk || texts[0][2] != "Surge2IT" || len(texts[2][1]) > textMax {
 		t.Errorf("x0 = %d texts, keywords %q, text of %d bytes", len(texts), texts[0][2], len(texts[2][1]))
 	}
-	want := 1 + m.Shards + (112+searchChunk-1)/searchChunk + (112+searchTextChunk-1)/searchTextChunk
+	want := 1 + m.Shards + (112+chunk-1)/chunk + (112+textChunk-1)/textChunk
 	if len(specs) != want {
 		t.Errorf("%d files, want %d", len(specs), want)
 	}

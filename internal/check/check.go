@@ -375,10 +375,12 @@ func linkUnlocks(s *site.Site) {
 	}
 }
 
-// resolveCourse resolves one course's prerequisites and checks its skills.
+// resolveCourse resolves one course's prerequisites and checks its skills
+// and its url.
 func (c *checker) resolveCourse(x *site.Course) {
 	x.Prereqs = c.courses(&x.Src, "prerequisites", x.PrereqIDs)
 	c.competencyRefs(&x.Src, x.Skills)
+	x.Link = c.urlField(&x.Src, "url", x.URL)
 }
 
 func (c *checker) resolvePrograms() {
@@ -424,10 +426,19 @@ func (c *checker) resolveProgram(p *site.Program) {
 	e.Courses = c.courses(src, "eligibility.courses", e.CourseIDs)
 }
 
-// resolveCompetencies fills the courses that teach each competency (the
-// levels that expect it are filled by resolveLevels).
+// resolveCompetencies checks each competency's esco link and fills the
+// courses that teach it (the levels that expect it are filled by
+// resolveLevels).
 func (c *checker) resolveCompetencies() {
+	for _, x := range c.s.Competencies {
+		c.resolveCompetency(x)
+	}
 	linkTaughtBy(c.s)
+}
+
+// resolveCompetency checks one competency's esco link.
+func (c *checker) resolveCompetency(x *site.Competency) {
+	x.ESCOLink = c.urlField(&x.Src, "esco", x.ESCO)
 }
 
 // linkTaughtBy fills Competency.TaughtBy, in site order, from the courses'

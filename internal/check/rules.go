@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"html/template"
 	"iter"
 	"slices"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/urlcheck"
 )
 
 // ranks reports two levels with the same rank on the same path of a track.
@@ -289,6 +291,64 @@ func (c *checker) linksOf(x *site.Common, track string) {
 		}
 		c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
 	}
+	c.bodyURLs(x)
+}
+
+// bodyURLs reports links and images in one entity's body whose URL the
+// site does not allow (see the urlcheck package for the rules).
+//
+// Example: [the form](javascript:alert(1)), ![logo](data:text/html,...),
+// [chat](msteams://...) without msteams in [links] schemes, or
+// [x](//cdn.example.com/x). Discussion: the body is published as it is; a
+// javascript: link runs in the reader's browser (with unsafe_html, even
+// when written with entities), and an unknown scheme hands the reader to
+// an application the site never meant to open.
+func (c *checker) bodyURLs(x *site.Common) {
+	if len(x.Body.URLs) == 0 {
+		return
+	}
+	p := c.policy()
+	for _, ln := range x.Body.URLs {
+		if pr := p.Link(ln.Target); pr != nil {
+			hint := pr.Hint
+			if k, rest, ok := strings.Cut(ln.Target, ":"); ok && slices.Contains(entityKinds, strings.ToLower(k)) {
+				hint = fmt.Sprintf("entity links are lower case: did you mean %q?", strings.ToLower(k)+":"+rest)
+			}
+			c.diags.Add(ln.Pos, hint, "%s", pr.Msg)
+		}
+	}
+}
+
+// entityKinds are the kinds an entity link names ("course:linux").
+var entityKinds = []string{"competency", "course", "level", "page", "program", "track"}
+
+// urlField checks the value of a URL field (a course's url, a
+// competency's esco) and returns it as a template.URL when it passes, ""
+// when it does not or is empty.
+//
+// Example: url = "javascript:alert(1)", url = "lms.example.com/linux"
+// (the hint offers "https://lms.example.com/linux"), or
+// url = "msteams://..." without msteams in [links] schemes. Discussion:
+// the value is written into an href on the page and, as it is, into
+// framework.json for other tools; a host without a scheme would become a
+// link inside the site, and a scheme outside the allow-list could run
+// script or open an application nobody chose. Only a value that passed is
+// typed as a template.URL, which html/template then writes unfiltered.
+func (c *checker) urlField(src *site.Source, key, value string) template.URL {
+	if value == "" {
+		return ""
+	}
+	if pr := c.policy().Field(value); pr != nil {
+		c.diags.Add(src.Value(key), pr.Hint, "%s", pr.Msg)
+		return ""
+	}
+	return template.URL(value)
+}
+
+// policy returns the URL policy of the site: the default schemes and
+// those of [links] schemes.
+func (c *checker) policy() urlcheck.Policy {
+	return urlcheck.NewPolicy(c.s.Config.Links.Schemes)
 }
 
 // linkID returns the id an entity link's target names: a fragment or query

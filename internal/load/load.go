@@ -36,6 +36,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/markdown"
 	"github.com/ladder-ssg/ladder/internal/site"
 	"github.com/ladder-ssg/ladder/internal/tomlpos"
+	"github.com/ladder-ssg/ladder/internal/urlcheck"
 )
 
 // ConfigFile is the name of the site configuration file at the site root.
@@ -538,6 +539,22 @@ func Today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// checkSchemes reports the entries of [links] schemes that cannot be
+// allowed, and lower-cases the others.
+func checkSchemes(cfg *site.Config, diags *diag.List) {
+	for i, s := range cfg.Links.Schemes {
+		if err := urlcheck.ValidScheme(s); err != nil {
+			hint := `a scheme is a letter followed by letters, digits, "+", "-" or ".", as in "msteams"`
+			if slices.Contains(urlcheck.Forbidden, strings.ToLower(s)) {
+				hint = "links with this scheme run scripts or open content the site does not publish; remove it"
+			}
+			diags.Add(cfg.Src.Value(fmt.Sprintf("links.schemes[%d]", i)), hint, "%v in [links] schemes", err)
+			continue
+		}
+		cfg.Links.Schemes[i] = strings.ToLower(s)
+	}
+}
+
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
 	text, err := fs.ReadFile(fsys, ConfigFile)
@@ -558,6 +575,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 			d := &decoder{src: &src, diags: diags, kind: ConfigFile}
 			d.table(table, "", reflect.ValueOf(&cfg).Elem())
 			cfg.Src = src
+			checkSchemes(&cfg, diags)
 		}
 	}
 	if cfg.BaseURL == "" {

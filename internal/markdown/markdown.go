@@ -10,7 +10,10 @@
 // every entity link ("course:secure-coding", "level:software/sde-2", ...) and
 // root-relative link ("/tracks/") with its position, and rewrites its
 // destination to a placeholder (see Placeholder) that the render package
-// replaces with the right URL for the page being written.
+// replaces with the right URL for the page being written. Every other link
+// and image destination is collected too, as the renderer writes it
+// (entities resolved, then percent-escaped), for the check package to refuse schemes the site
+// does not allow; it is left in the HTML as it is.
 package markdown
 
 import (
@@ -71,7 +74,8 @@ var linksKey = parser.NewContextKey()
 
 type rawLink struct {
 	kind, target string
-	start, end   int // byte range of the destination in the source
+	start, end   int  // byte range of the destination in the source
+	other        bool // not an internal link: a destination for the URL check
 }
 
 // linkCollector rewrites internal link destinations to placeholders and
@@ -97,11 +101,20 @@ func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			// <course:linux> is an autolink to an entity: it is checked
 			// and resolved like [text](course:linux), and becomes a link
 			// once the walk is done.
+			if n.AutoLinkType != ast.AutoLinkURL {
+				return ast.WalkSkipChildren, nil // an e-mail address, written as mailto:
+			}
 			u := string(n.URL(src))
-			if kind, target, ok := classify(u); ok && kind != "" && n.AutoLinkType == ast.AutoLinkURL {
+			if kind, target, ok := classify(u); ok && kind != "" {
 				start, end := locate(src, n.Pos(), u)
 				links = append(links, rawLink{kind: kind, target: target, start: start, end: end})
 				autoLinks = append(autoLinks, n)
+			} else {
+				// An extended autolink ("www.x.org") gets its scheme
+				// from the parser; the label is what the source holds.
+				start, end := locate(src, n.Pos(), string(n.Label(src)))
+				href := string(util.URLEscape([]byte(u), false)) // as the renderer writes it
+				links = append(links, rawLink{target: href, start: start, end: end, other: true})
 			}
 			return ast.WalkSkipChildren, nil
 		default:
@@ -109,10 +122,15 @@ func (linkCollector) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		d := string(*dest)
 		kind, target, ok := classify(d)
+		start, end := locate(src, n.Pos(), d)
 		if !ok {
+			// What the check sees is what the renderer writes: entities
+			// resolved ("&#106;avascript:" is javascript:), then
+			// percent-escaped ("java&#9;script:" is a relative path).
+			href := string(util.URLEscape(*dest, true))
+			links = append(links, rawLink{target: href, start: start, end: end, other: true})
 			return ast.WalkContinue, nil
 		}
-		start, end := locate(src, n.Pos(), d)
 		links = append(links, rawLink{kind: kind, target: target, start: start, end: end})
 		if kind == "" {
 			*dest = []byte(Placeholder + target)
@@ -176,7 +194,12 @@ func (c *Converter) Convert(src []byte, lines *diag.LineIndex) (site.Body, error
 	body := site.Body{HTML: template.HTML(buf.String()), Text: plainText(doc, src)}
 	raw, _ := pc.Get(linksKey).([]rawLink)
 	for _, l := range raw {
-		body.Links = append(body.Links, site.Link{Kind: l.kind, Target: l.target, Pos: lines.Pos(l.start, l.end)})
+		ln := site.Link{Kind: l.kind, Target: l.target, Pos: lines.Pos(l.start, l.end)}
+		if l.other {
+			body.URLs = append(body.URLs, ln)
+		} else {
+			body.Links = append(body.Links, ln)
+		}
 	}
 	return body, nil
 }

@@ -81,6 +81,37 @@ func TestAutoLink(t *testing.T) {
 	}
 }
 
+// TestURLs checks that every link and image that is not internal is
+// collected, with the destination as the renderer writes it and its
+// position, for the URL check.
+func TestURLs(t *testing.T) {
+	src := "+++\n+++\nGo [x](javascript:alert(1)) and ![i](data:image/png;base64,AA)\n" +
+		"<msteams://teams/x> or www.example.org and [e](java&#x09;script:y) [r][r]\n" +
+		"[f](&#106;avascript:x)\n" +
+		"\n[r]: #top\n"
+	b := convert(t, New(Options{}), src)
+	want := []site.Link{
+		{Target: "javascript:alert(1)", Pos: diag.Pos{File: "f.md", Line: 3, Col: 8, Len: 19}},
+		{Target: "data:image/png;base64,AA", Pos: diag.Pos{File: "f.md", Line: 3, Col: 38, Len: 24}},
+		{Target: "msteams://teams/x", Pos: diag.Pos{File: "f.md", Line: 4, Col: 2, Len: 17}},
+		{Target: "http://www.example.org", Pos: diag.Pos{File: "f.md", Line: 4, Col: 24, Len: 15}},
+		{Target: "java%09script:y", Pos: diag.Pos{File: "f.md", Line: 4, Col: 48, Len: 18}},
+		{Target: "#top", Pos: diag.Pos{File: "f.md", Line: 7, Col: 6, Len: 4}},
+		{Target: "javascript:x", Pos: diag.Pos{File: "f.md", Line: 5, Col: 5, Len: 17}},
+	}
+	if len(b.URLs) != len(want) {
+		t.Fatalf("got %d URLs %+v, want %d", len(b.URLs), b.URLs, len(want))
+	}
+	for i := range want {
+		if b.URLs[i] != want[i] {
+			t.Errorf("URL %d = %+v, want %+v", i, b.URLs[i], want[i])
+		}
+	}
+	if len(b.Links) != 0 {
+		t.Errorf("internal links = %+v, want none", b.Links)
+	}
+}
+
 func TestClassify(t *testing.T) {
 	tests := []struct {
 		dest, kind, target string
@@ -162,7 +193,7 @@ func FuzzMarkdown(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			for _, l := range b.Links {
+			for _, l := range append(b.Links, b.URLs...) {
 				if l.Pos.Line < 1 || l.Pos.Col < 1 {
 					t.Fatalf("link %+v has no position", l)
 				}

@@ -26,9 +26,9 @@ func (p *Page) CompetencyHeader(c *site.Competency) template.HTML {
 		b.raw(`</span> `)
 	}
 	p.usageCounts(b, c)
-	if c.ESCO != "" {
+	if c.ESCOLink != "" {
 		b.raw(` · <a href="`)
-		b.url(c.ESCO)
+		b.trustedURL(c.ESCOLink)
 		b.raw(`">ESCO skill</a>`)
 	}
 	b.raw("</p>\n</header>")

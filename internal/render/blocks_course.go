@@ -41,9 +41,9 @@ func (p *Page) CourseHeader(c *site.Course) template.HTML {
 	}
 	b.raw("\n  ")
 	fact("Credential", c.Credential)
-	if c.URL != "" {
+	if c.Link != "" {
 		b.raw(`<div><dt>In the learning system</dt><dd><a class="external" href="`)
-		b.url(c.URL)
+		b.trustedURL(c.Link)
 		b.raw(`">Open the course</a></dd></div>`)
 	}
 	b.raw("\n</dl>")

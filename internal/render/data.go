@@ -187,7 +187,7 @@ func BuildFramework(s *site.Site) *Framework {
 	}
 	for _, c := range s.Courses {
 		f.Courses = append(f.Courses, FrameworkCourse{ID: c.ID, Title: c.Title, Provider: c.Provider, Format: c.Format,
-			Hours: c.Hours, Cost: c.Cost, Currency: c.Currency, URL: rel(URLOf(c)), LMSURL: c.URL, Credential: c.Credential,
+			Hours: c.Hours, Cost: c.Cost, Currency: c.Currency, URL: rel(URLOf(c)), LMSURL: string(c.Link), Credential: c.Credential,
 			Prerequisites: ids(c.Prereqs, courseID), Skills: expects(c.Skills)})
 	}
 	for _, p := range s.Programs {

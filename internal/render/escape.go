@@ -11,7 +11,8 @@ import (
 // a template would give. In text and in quoted attribute values,
 // html/template replaces NUL " & ' + < > (see htmlEscaper and attrEscaper in
 // html/template); a URL attribute value that an action starts is filtered
-// (a scheme other than http, https or mailto gives "#ZgotmplZ"), normalised
+// (a scheme other than http, https or mailto gives "#ZgotmplZ", unless the
+// value is a template.URL), normalised
 // (bytes outside the URL alphabet are percent-encoded) and then escaped as
 // an attribute.
 
@@ -73,6 +74,20 @@ func (b *htmlBuf) url(s string) {
 		return
 	}
 	b.text(normalizeURL(filterURL(s)))
+}
+
+// trustedURL writes the value of a URL attribute that a template action
+// would fill with a template.URL: normalised and escaped, but not filtered,
+// so that a scheme the site allows ("msteams:") stays a link. Only values
+// that the URL check has accepted are typed template.URL (see
+// site.Course.Link).
+func (b *htmlBuf) trustedURL(u template.URL) {
+	s := string(u)
+	if plainURL(s) {
+		b.WriteString(s)
+		return
+	}
+	b.text(normalizeURL(s))
 }
 
 // url2 writes the URL attribute value prefix+rest, as url(prefix+rest)

@@ -59,3 +59,26 @@ func TestHoursWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustedURLMatchesTemplates checks that htmlBuf.trustedURL writes a
+// URL attribute as html/template writes a template.URL: normalised and
+// escaped, with its scheme kept.
+func TestTrustedURLMatchesTemplates(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}">x</a>`))
+	for _, in := range []string{
+		"", "https://example.com/a b/?q=1&r=2#frag", "msteams://teams.microsoft.com/l/x?a=1&b=2",
+		"sip:help@example.com", "tel:+1 555 0100", "mailto:a@b.c?subject=Hi there", "%zz \"'<>", "é",
+	} {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, template.URL(in)); err != nil {
+			t.Fatal(err)
+		}
+		b := newHTMLBuf(0)
+		b.raw(`<a href="`)
+		b.trustedURL(template.URL(in))
+		b.raw(`">x</a>`)
+		if got := b.String(); got != want.String() {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want.String())
+		}
+	}
+}

@@ -103,6 +103,7 @@ type Config struct {
 	Today        time.Time      `toml:"today"`
 	Scale        Scale          `toml:"scale"`
 	Markdown     MarkdownConfig `toml:"markdown"`
+	Links        LinksConfig    `toml:"links"`
 	Params       map[string]any `toml:"params"`
 	Src          Source         `toml:"-"`
 }
@@ -126,6 +127,15 @@ func (s Scale) Name(n int) string {
 // MarkdownConfig holds the markdown options of site.toml.
 type MarkdownConfig struct {
 	UnsafeHTML bool `toml:"unsafe_html"`
+}
+
+// LinksConfig holds the link options of site.toml.
+type LinksConfig struct {
+	// Schemes lists the URL schemes links may use besides http, https and
+	// mailto, for applications the readers trust ("msteams", "sip"). The
+	// loader refuses names that are not schemes and the schemes that can
+	// never be allowed (see the urlcheck package).
+	Schemes []string `toml:"schemes"`
 }
 
 // Source is where an entity was read from: the file, and the key locator of
@@ -206,6 +216,11 @@ type Body struct {
 	HTML  template.HTML
 	Text  string // plain text, for search and descriptions
 	Links []Link
+
+	// URLs holds the destination of every other link and image (external
+	// or relative, as the markdown parser gives it, with Kind "") so that
+	// check can refuse a scheme the site does not allow.
+	URLs []Link
 }
 
 // Link is a link in a markdown body that points into the site: an entity link
@@ -356,6 +371,10 @@ type Competency struct {
 	ESCO        string            `toml:"esco"`
 	Descriptors map[string]string `toml:"levels"` // scale point ("1".."N") -> descriptor
 
+	// ESCOLink is ESCO once check has accepted it as a link, typed so that
+	// html/template writes it as it is; "" when there is none.
+	ESCOLink template.URL
+
 	ExpectedBy []*Level  // resolved: levels that expect it, in site order
 	TaughtBy   []*Course // resolved: courses whose skills include it
 }
@@ -377,6 +396,12 @@ type Course struct {
 	Credential string        `toml:"credential"`
 	PrereqIDs  []string      `toml:"prerequisites"`
 	Skills     []Expectation `toml:"skills"` // competency -> level the course brings a learner to
+
+	// Link is URL once check has accepted it (see the urlcheck package),
+	// typed so that html/template writes an allowed custom scheme
+	// ("msteams:") as it is instead of "#ZgotmplZ"; "" when there is none.
+	// Templates and the render package write Link, never URL.
+	Link template.URL
 
 	Prereqs    []*Course  // resolved
 	Unlocks    []*Course  // resolved: courses that have this one as a prerequisite

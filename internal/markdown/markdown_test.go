@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	stdhtml "html"
 	"io/fs"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +12,7 @@ import (
 	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/urlcheck"
 )
 
 func convert(t testing.TB, c *Converter, src string) site.Body {
@@ -204,6 +208,51 @@ func FuzzMarkdown(f *testing.F) {
 			}
 			if utf8.Valid(src) && !utf8.ValidString(b.Text) {
 				t.Fatalf("plain text is not UTF-8: %q", b.Text)
+			}
+		}
+	})
+}
+
+// hrefAttr matches the URL attributes goldmark writes.
+var hrefAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// FuzzBodyURLs checks the collector against the renderer: when every
+// destination collected for the URL check passes it, every href and src
+// in the HTML (without raw HTML, which unsafe_html alone keeps) is
+// relative, an internal placeholder, or has an allowed scheme. A link the
+// collector missed, or saw differently from the renderer, fails here.
+func FuzzBodyURLs(f *testing.F) {
+	for _, s := range []string{
+		"[a](javascript:alert(1)) [b](&#106;avascript:x) <vbscript:x> ![c](data:text/html,x)",
+		"[a](java&#x09;script:x) [b](JaVaScRiPt:x) [c][r]\n\n[r]: javascript:x\n",
+		"www.example.org https://go.dev/ <hr@example.com> [d](//evil.com) [e](/\\evil.com)",
+		"[x](<java script:x>) [y](course:linux) [z](/tracks/) [w](msteams://x)",
+	} {
+		f.Add(s)
+	}
+	c := New(Options{})
+	p := urlcheck.NewPolicy([]string{"msteams"})
+	f.Fuzz(func(t *testing.T, src string) {
+		b := convert(t, c, src)
+		for _, u := range b.URLs {
+			if p.Link(u.Target) != nil {
+				return
+			}
+		}
+		for _, m := range hrefAttr.FindAllStringSubmatch(string(b.HTML), -1) {
+			href := stdhtml.UnescapeString(m[1])
+			if href == "" || strings.HasPrefix(href, Placeholder) {
+				continue
+			}
+			u, err := url.Parse(href)
+			if err != nil {
+				t.Fatalf("%q: the body passed, but the HTML holds %q, which net/url refuses: %v", src, href, err)
+			}
+			if u.Scheme != "" && !p.Allows(u.Scheme) {
+				t.Fatalf("%q: the body passed, but the HTML holds %q", src, href)
+			}
+			if u.Scheme == "" && strings.HasPrefix(href, "//") {
+				t.Fatalf("%q: the body passed, but the HTML holds protocol-relative %q", src, href)
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -16,6 +17,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -629,5 +631,59 @@ func TestDraftBanner(t *testing.T) {
 				t.Errorf("drafts shown %v: %s has banner %v, want %v", drafts, p, got, want)
 			}
 		}
+	}
+}
+
+// TestEach checks that Each hands every page and asset to its writer once,
+// with the bytes Render draws, and that an error from the writer stops it
+// and is returned.
+func TestEach(t *testing.T) {
+	_, r := compile(t, ladder.Example(), render.Options{})
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	progress := 0
+	err := r.Each(func(done, total int) { progress = done }, func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[p]; dup {
+			t.Errorf("%s written twice", p)
+		}
+		got[p] = bytes.Clone(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if progress != len(r.Pages()) {
+		t.Errorf("progress ended at %d of %d", progress, len(r.Pages()))
+	}
+	if len(got) != len(r.Pages())+len(r.Assets()) {
+		t.Errorf("wrote %d files, want %d pages and %d assets", len(got), len(r.Pages()), len(r.Assets()))
+	}
+	for _, spec := range r.Pages() {
+		want, err := r.Render(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got[spec.Path], want) {
+			t.Errorf("%s: Each wrote other bytes than Render draws", spec.Path)
+		}
+	}
+	full := errors.New("disk full")
+	calls := 0
+	err = r.Each(nil, func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if calls > len(r.Assets())+3 {
+			return full
+		}
+		return nil
+	})
+	if !errors.Is(err, full) {
+		t.Errorf("err = %v, want the writer's", err)
+	}
+	if calls > len(r.Assets())+3+runtime.GOMAXPROCS(0) {
+		t.Errorf("%d writes after the writer failed", calls-len(r.Assets())-4)
 	}
 }

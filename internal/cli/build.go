@@ -105,9 +105,11 @@ func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int 
 	if err != nil {
 		return outputError(e, err, res.Site, o.out == "")
 	}
-	for _, msg := range w.Warnings() {
-		warnf(e, "%s", msg)
-	}
+	defer func() {
+		for _, msg := range w.Warnings() {
+			warnf(e, "%s", msg)
+		}
+	}()
 	var progress func(done, total int)
 	if e.tty {
 		progress = progressPrinter(e, start)

@@ -171,16 +171,26 @@ func cmdFreeport(ts *testscript.TestScript, neg bool, args []string) {
 // match; it fails after 10 seconds of retries, so that it can wait for a
 // server starting or rebuilding in the background:
 //
-//	[!] httpget [-status=N] URL REGEXP
+//	[!] httpget [-status=N] [-host=HOST] URL REGEXP
+//
+// -host sends that Host header.
 func cmdHTTPGet(ts *testscript.TestScript, neg bool, args []string) {
-	status := 200
-	if len(args) > 0 && strings.HasPrefix(args[0], "-status=") {
-		n, err := strconv.Atoi(strings.TrimPrefix(args[0], "-status="))
-		ts.Check(err)
-		status, args = n, args[1:]
+	status, host := 200, ""
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		switch opt, val, _ := strings.Cut(args[0], "="); opt {
+		case "-status":
+			n, err := strconv.Atoi(val)
+			ts.Check(err)
+			status = n
+		case "-host":
+			host = val
+		default:
+			ts.Fatalf("httpget: unknown option %s", args[0])
+		}
+		args = args[1:]
 	}
 	if len(args) != 2 {
-		ts.Fatalf("usage: [!] httpget [-status=N] URL REGEXP")
+		ts.Fatalf("usage: [!] httpget [-status=N] [-host=HOST] URL REGEXP")
 	}
 	re, err := regexp.Compile(args[1])
 	ts.Check(err)
@@ -191,7 +201,12 @@ func cmdHTTPGet(ts *testscript.TestScript, neg bool, args []string) {
 	deadline := time.Now().Add(10 * time.Second)
 	var last string
 	for {
-		resp, err := client.Get(args[0])
+		req, err := http.NewRequest(http.MethodGet, args[0], nil)
+		ts.Check(err)
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := client.Do(req)
 		if err == nil {
 			body, rerr := io.ReadAll(resp.Body)
 			resp.Body.Close()

@@ -47,7 +47,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts] [--cpuprofile FILE] [--memprofile FILE]", "build the site into a directory", runBuild},
-		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
+		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--allow-host NAME]... [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
 		{"check", "[--src DIR] [--format text|json]", "validate the content; exit 1 on errors", runCheck},
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
 		{"init", "DIR", "create a new site from the example", runInit},

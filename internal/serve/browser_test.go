@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-ssg/ladder"
@@ -41,6 +44,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Skip("skipping the browser test in short mode")
 	}
 	b := browsertest.New(t, 120*time.Second)
+	watchPolicy(t, b)
 	dir := writeSite(t, testSite)
 	if err := os.CopyFS(filepath.Join(dir, "themes", "default"), ladder.DefaultTheme()); err != nil {
 		t.Fatal(err)
@@ -68,12 +72,13 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatalf("page text:\n%s", got)
 	}
 
-	// An edit to the page's file: the page reloads and shows the new text.
+	// An edit to the page's file: the page shows the new text, patched in
+	// place.
 	browsertest.Eval[bool](t, b, `window.ladderMarker = true`)
 	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, "Level one body BRAVO."))
 	waitJS(t, b, `document.body && document.body.innerText.includes("Level one body BRAVO.")`, 10*time.Second)
-	if browsertest.Eval[bool](t, b, `window.ladderMarker === true`) {
-		t.Fatal("the new text appeared without a reload")
+	if !browsertest.Eval[bool](t, b, `window.ladderMarker === true`) {
+		t.Fatal("the page reloaded for an edit of its text")
 	}
 	connected()
 
@@ -140,4 +145,109 @@ func TestBrowserLiveReload(t *testing.T) {
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("errors in the page: %q", errs)
 	}
+	checkPolicy(t, b)
+}
+
+// watchPolicy records, in every page the browser opens from now on, the
+// Content-Security-Policy violations, for checkPolicy.
+func watchPolicy(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	const js = `window.__ladderViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__ladderViolations.push(e.effectiveDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber));`
+	_, err := chromedp.Call(b.Ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkPolicy fails the test when the open page broke its
+// Content-Security-Policy. Inline style attributes of the theme
+// (style-src-attr) are logged only: the theme, not the dev server, owns
+// them.
+func checkPolicy(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	for _, v := range browsertest.Eval[[]string](t, b, `window.__ladderViolations || []`) {
+		if strings.HasPrefix(v, "style-src-attr ") {
+			t.Logf("the theme's markup breaks the policy: %s", v)
+			continue
+		}
+		t.Errorf("Content-Security-Policy violation: %s", v)
+	}
+}
+
+// TestBrowserLivePatch edits the body of the open level page and checks
+// that the page is patched in place: the new text shows, and the scroll
+// position, an open <details>, the focus and what was typed into a field
+// stay, with no navigation.
+func TestBrowserLivePatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the browser test in short mode")
+	}
+	b := browsertest.New(t, 120*time.Second)
+	watchPolicy(t, b)
+	body := func(word string) string {
+		var s strings.Builder
+		s.WriteString("First paragraph " + word + ".\n\n<input id=\"note\" aria-label=\"note\">\n\n")
+		for i := range 80 {
+			fmt.Fprintf(&s, "Paragraph %d of a long level description.\n\n", i)
+		}
+		return s.String()
+	}
+	files := maps.Clone(testSite)
+	files["content/tracks/eng/l1.md"] = level("Engineer One", 1, body("ALPHA"))
+	files["site.toml"] += "[markdown]\nunsafe_html = true\n" // for the field
+	dir := writeSite(t, files)
+	ts := start(t, dir, Options{Drafts: true})
+	b.Navigate(t, ts.site+"tracks/eng/l1/")
+	eventually(t, 10*time.Second, func() string {
+		if ts.clients.count() != 1 {
+			return "the page did not connect to the event stream"
+		}
+		return ""
+	})
+	setup := `(() => {
+		window.ladderMarker = true;
+		const d = document.querySelector("details");
+		if (!d) return "no details element";
+		d.open = true;
+		const f = document.getElementById("note");
+		f.value = "typed by hand";
+		f.focus();
+		scrollTo({ top: 1200, behavior: "instant" });
+		return "";
+	})()`
+	if msg := browsertest.Eval[string](t, b, setup); msg != "" {
+		t.Fatal(msg)
+	}
+	y := browsertest.Eval[float64](t, b, `scrollY`)
+	if y < 1000 {
+		t.Fatalf("the page does not scroll: scrollY %v", y)
+	}
+	navigations := browsertest.Eval[float64](t, b, `performance.getEntriesByType("navigation").length`)
+
+	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, body("BRAVO")))
+	waitJS(t, b, `document.body.innerText.includes("First paragraph BRAVO.")`, 10*time.Second)
+	for expr, want := range map[string]any{
+		`window.ladderMarker === true`:                              true,
+		`document.querySelector("details").open`:                    true,
+		`scrollY`:                                                   y,
+		`document.getElementById("note").value`:                     "typed by hand",
+		`document.activeElement && document.activeElement.id`:       "note",
+		`document.body.innerText.includes("First paragraph ALPHA")`: false,
+		`performance.getEntriesByType("navigation").length`:         navigations,
+	} {
+		got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[any](expr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("after the edit, %s = %v, want %v", expr, got, want)
+		}
+	}
+	// The page's hash moved on with it: a reconnecting tab is not told
+	// to change again.
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("errors in the page: %q", errs)
+	}
+	checkPolicy(t, b)
 }

@@ -1,8 +1,12 @@
-// The live-reload client, inlined into every HTML page by the dev server,
-// inside a function that defines P (this page's site path), H (the hash
-// of the page as served), E (the event stream's URL) and C (the overlay's
-// stylesheet). It defines no globals.
-const O = "__ladder_overlay";
+// The live-reload client, loaded by every HTML page the dev server sends
+// (see the package comment). The script element that loads it says the
+// page's site path (data-path), the hash of the page as served (data-hash)
+// and the event stream's URL (data-events). It defines no globals.
+(() => {
+const me = document.currentScript;
+const P = me.dataset.path, E = me.dataset.events, CSS = me.src.replace(/client\.js(\?.*)?$/, "overlay.css");
+let H = me.dataset.hash;
+const O = "__ladder_overlay", ME = "__ladder_client";
 let server = "";
 const el = (tag, parent, text, cls) => {
 	const e = document.createElement(tag);
@@ -24,10 +28,15 @@ const item = (parent, d) => {
 };
 const show = (data) => {
 	hide();
+	if (!document.getElementById(O + "_css")) {
+		const l = el("link", document.head);
+		l.rel = "stylesheet";
+		l.id = O + "_css";
+		l.href = CSS;
+	}
 	const o = el("div");
 	o.id = O;
 	o.setAttribute("role", "alert");
-	el("style", o, C);
 	const box = el("div", o, "", "box");
 	el("h2", box, data.title);
 	el("p", box, data.note);
@@ -41,23 +50,15 @@ const pathOf = (u) => {
 		return "";
 	}
 };
-const change = (d) => {
-	hide();
-	if ([...d.added, ...d.removed, ...d.updated].includes(P)) return location.reload();
-	const used = new Set(performance.getEntriesByType("resource").map((r) => pathOf(r.name)));
-	const links = [...document.querySelectorAll('link[rel~="stylesheet"][href]:not([data-ladder-old])')];
-	for (const l of links) used.add(pathOf(l.href));
-	let css = false;
-	for (const p of [...d.updated, ...d.removed]) {
-		if (!used.has(p)) continue;
-		if (!p.endsWith(".css") || d.removed.includes(p)) return location.reload();
-		css = true;
-	}
-	if (!css) return;
-	for (const l of links) {
-		const u = new URL(l.href, location.href);
+const ours = (n) => n.nodeType === 1 && n.id && n.id.startsWith("__ladder");
+const sheets = (doc) => [...doc.querySelectorAll('link[rel~="stylesheet"][href]:not([data-ladder-old])')].filter((l) => !ours(l));
+// restyle links the stylesheets again, with a new ?v= query when fresh is
+// set, and drops each old link once its successor has loaded.
+const restyle = (links, fresh) => {
+	for (const [l, href] of links) {
+		const u = new URL(href, location.href);
 		if (u.origin !== location.origin) continue;
-		u.searchParams.set("v", Date.now().toString(36));
+		if (fresh) u.searchParams.set("v", Date.now().toString(36));
 		const n = l.cloneNode();
 		n.href = u.href;
 		n.onload = n.onerror = () => l.remove();
@@ -65,9 +66,121 @@ const change = (d) => {
 		l.after(n);
 	}
 };
+
+// The morph: the open page becomes the new one in place, so that the
+// scroll position, the focus, open <details> and what was typed into
+// forms stay. Children are matched by id, else by position and tag.
+const morphAttrs = (a, b) => {
+	for (const { name } of [...a.attributes]) {
+		if (!b.hasAttribute(name) && !(name === "open" && (a.localName === "details" || a.localName === "dialog"))) a.removeAttribute(name);
+	}
+	for (const { name, value } of b.attributes) {
+		if (a.getAttribute(name) !== value) a.setAttribute(name, value);
+	}
+};
+const morphNode = (a, b) => {
+	if (a.nodeType !== 1) {
+		if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+		return;
+	}
+	if (a.id === ME) return;
+	morphAttrs(a, b);
+	morphChildren(a, b);
+};
+const same = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName && (a.nodeType !== 1 || a.id === b.id);
+const morphChildren = (pa, pb) => {
+	const byID = new Map();
+	for (const c of pa.children) if (c.id) byID.set(c.id, c);
+	let cur = pa.firstChild;
+	for (const b of [...pb.childNodes]) {
+		if (ours(b) && b.id !== ME) continue;
+		while (cur && ours(cur) && cur.id !== ME) cur = cur.nextSibling;
+		let a = b.nodeType === 1 && b.id ? byID.get(b.id) : null;
+		if (!a && cur && same(cur, b)) a = cur;
+		if (a) {
+			byID.delete(a.id);
+			if (a === cur) cur = cur.nextSibling;
+			else pa.insertBefore(a, cur);
+			morphNode(a, b);
+		} else {
+			pa.insertBefore(document.importNode(b, true), cur);
+		}
+	}
+	while (cur) {
+		const next = cur.nextSibling;
+		if (!ours(cur)) cur.remove();
+		cur = next;
+	}
+};
+// scripts lists the scripts a page runs, as markup; data blocks (JSON-LD)
+// and the client itself are left out.
+const scripts = (doc) =>
+	[...doc.scripts].filter((s) => s.id !== ME && (!s.type || /(java|ecma)script|module/i.test(s.type))).map((s) => s.outerHTML).join("\n");
+// head lists what the <head> holds apart from its title, stylesheets and
+// scripts; data blocks lists its JSON-LD and other data.
+const head = (doc) =>
+	[...doc.head.children].filter((n) => n.localName !== "title" && n.localName !== "script" && !(n.localName === "link" && /stylesheet/i.test(n.rel))).map((n) => n.outerHTML).join("\n");
+const data = (doc) => [...doc.head.querySelectorAll("script[type]")].filter((s) => !/(java|ecma)script|module/i.test(s.type));
+// morph fetches the page and patches the open one, relinking its
+// stylesheets when their links changed, or all of them when css is set. It
+// returns false when only a reload will do: the page's scripts or the rest
+// of its head changed.
+const morph = async (css) => {
+	const res = await fetch(location.href, { cache: "no-store", headers: { Accept: "text/html" } });
+	if (!res.ok) return false;
+	const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+	if (scripts(doc) !== scripts(document) || head(doc) !== head(document)) return false;
+	const focus = document.activeElement;
+	const sel = focus && "selectionStart" in focus ? [focus.selectionStart, focus.selectionEnd, focus.selectionDirection] : null;
+	const [x, y] = [scrollX, scrollY];
+	document.title = doc.title;
+	const olds = sheets(document), news = sheets(doc);
+	if (olds.length !== news.length) return false;
+	for (const [i, l] of olds.entries()) {
+		if (l.href !== news[i].href) restyle([[l, news[i].href]], false);
+		else if (css) restyle([[l, l.href]], true);
+	}
+	const [da, db] = [data(document), data(doc)];
+	if (da.length === db.length) da.forEach((s, i) => s.textContent !== db[i].textContent && (s.textContent = db[i].textContent));
+	morphAttrs(document.documentElement, doc.documentElement);
+	morphAttrs(document.body, doc.body);
+	morphChildren(document.body, doc.body);
+	H = doc.getElementById(ME)?.dataset.hash || H;
+	if (focus && focus !== document.activeElement && focus.isConnected) {
+		focus.focus({ preventScroll: true });
+		try {
+			if (sel) focus.setSelectionRange(...sel);
+		} catch {}
+	}
+	if (scrollX !== x || scrollY !== y) scrollTo({ left: x, top: y, behavior: "instant" });
+	return true;
+};
+let queue = Promise.resolve();
+const update = (css) => {
+	queue = queue.then(() => morph(css)).then((ok) => ok || location.reload(), () => location.reload());
+};
+
+const change = (d) => {
+	hide();
+	if (d.added.includes(P) || d.removed.includes(P)) return location.reload();
+	const used = new Set(performance.getEntriesByType("resource").map((r) => pathOf(r.name)));
+	const links = sheets(document);
+	for (const l of links) used.add(pathOf(l.href));
+	let css = false;
+	for (const p of [...d.updated, ...d.removed]) {
+		if (!used.has(p)) continue;
+		if (!p.endsWith(".css") || d.removed.includes(p)) return location.reload();
+		css = true;
+	}
+	// A page that changed brings its stylesheets' new links along.
+	if (d.updated.includes(P)) return update(css);
+	if (css) restyle(links.map((l) => [l, l.href]), true);
+};
+let retry = 0;
 const connect = () => {
 	const es = new EventSource(E + "?path=" + encodeURIComponent(P) + "&h=" + encodeURIComponent(H));
 	es.addEventListener("hello", (e) => {
+		retry = 0;
 		const id = JSON.parse(e.data).id;
 		if (server && id !== server) location.reload();
 		server = id;
@@ -76,8 +189,11 @@ const connect = () => {
 	es.addEventListener("ok", hide);
 	es.addEventListener("error", (e) => {
 		if (e.data) return show(JSON.parse(e.data));
+		// Lost, or turned away (too many tabs): try again, less and less
+		// often, up to every 10 seconds.
 		es.close();
-		setTimeout(connect, 1000);
+		setTimeout(connect, Math.min(10000, 1000 * 2 ** retry++) * (0.75 + Math.random() / 2));
 	});
 };
 connect();
+})();

@@ -36,10 +36,16 @@ type clients struct {
 	m  map[*client]struct{}
 }
 
-func (cs *clients) add(c *client) {
+// add registers c unless max streams are open already, and reports
+// whether it did.
+func (cs *clients) add(c *client, max int) bool {
 	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if len(cs.m) >= max {
+		return false
+	}
 	cs.m[c] = struct{}{}
-	cs.mu.Unlock()
+	return true
 }
 
 func (cs *clients) remove(c *client) {
@@ -106,17 +112,33 @@ func writeEvent(w io.Writer, ev event) error {
 // snapshot's version), then, if the page has changed since it was served,
 // a "change" for it, then "error" with the current errors or "ok"; then
 // the broadcasts follow, with a comment line every heartbeat.
+//
+// The stream takes GET only. When s.streams streams are open already, it
+// answers 503 with Retry-After, and the client tries again later.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	if r.Method != http.MethodGet {
+		h.Set("Allow", "GET")
+		http.Error(w, "method not allowed: the event stream takes GET only", http.StatusMethodNotAllowed)
+		return
+	}
 	rc := http.NewResponseController(w)
 	q := r.URL.Query()
 	url, sum := q.Get("path"), q.Get("h")
 	c := &client{url: url, ch: make(chan event, 16), gone: make(chan struct{})}
-	s.clients.add(c)
+	if !s.clients.add(c, s.streams) {
+		h.Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("too many live-reload connections (%d): close some tabs of this site", s.streams), http.StatusServiceUnavailable)
+		return
+	}
 	defer s.clients.remove(c)
+	// A stream lasts as long as the tab, past the server's WriteTimeout:
+	// each write gets a deadline of its own instead, so that a client that
+	// stops reading is dropped. (The server lifts the read deadline itself
+	// once the request is read.)
+	rc.SetWriteDeadline(time.Now().Add(writeTimeout))
 
-	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 
@@ -174,6 +196,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		case <-tick.C:
 			_, err = io.WriteString(w, ": ping\n\n")
 		}
+		rc.SetWriteDeadline(time.Now().Add(writeTimeout))
 		if err != nil || rc.Flush() != nil {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,15 +13,29 @@ import (
 )
 
 // ServeHTTP answers a request from the current snapshot: the event stream,
-// a page (drawn on first use), an asset, a redirect or the site's 404 page.
+// the live-reload client, a page (drawn on first use), an asset, a
+// redirect or the site's 404 page. A request for a host the server does
+// not answer gets 403 (see guard.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	p := r.URL.Path
-	if strings.HasSuffix(p, "/"+eventsPath) {
-		s.serveEvents(w, r)
+	h := w.Header()
+	h.Set("Content-Security-Policy", policy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	if !s.checkHost(w, r) {
 		return
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "no-store")
+	p := r.URL.Path
+	switch {
+	case strings.HasSuffix(p, "/"+eventsPath):
+		s.serveEvents(w, r)
+		return
+	case strings.HasSuffix(p, "/"+clientPath):
+		s.serveOwn(w, r, "client.js", s.js)
+		return
+	case strings.HasSuffix(p, "/"+overlayCSSPath):
+		s.serveOwn(w, r, "overlay.css", overlayCSS)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -72,6 +87,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.write(w, r, http.StatusOK, file, e.body, sn.urlOf(file), e.sum, f)
 }
 
+// serveOwn answers a GET or HEAD of one of the dev server's own files
+// (name says its type).
+func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name, body string) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.write(w, r, http.StatusOK, name, []byte(body), "", "", nil)
+}
+
 // notFound answers with the site's 404 page and status 404.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, sn *snapshot, f *failure) {
 	body := []byte("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Page not found</title></head><body>\n<h1>Page not found</h1>\n</body></html>\n")
@@ -90,11 +116,10 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name 
 	ct := contentType(name, body)
 	h := w.Header()
 	h.Set("Content-Type", ct)
-	h.Set("X-Content-Type-Options", "nosniff")
 	if strings.HasPrefix(ct, "text/html") {
-		extra := clientScript(s.js, url, sum, s.BasePath()+eventsPath)
+		extra := clientScript(s.BasePath(), url, sum)
 		if f != nil {
-			extra = append(append([]byte{}, f.html...), extra...)
+			extra = slices.Concat(overlayLink(s.BasePath()), f.html, extra)
 		}
 		body = inject(body, extra)
 	}

@@ -26,6 +26,13 @@ func newHandler(t *testing.T, files map[string]string, opts Options) *Server {
 	return New(proj, opts)
 }
 
+// newRequest returns a request for the handler, for host localhost.
+func newRequest(method, target string, body io.Reader) *http.Request {
+	r := httptest.NewRequest(method, target, body)
+	r.Host = "localhost:1313"
+	return r
+}
+
 func TestHandlerRoutes(t *testing.T) {
 	s := newHandler(t, testSite, Options{Drafts: true})
 	for _, tc := range []struct {
@@ -41,10 +48,10 @@ func TestHandlerRoutes(t *testing.T) {
 		{method: "GET", path: "/careers/tracks/eng", status: 302, location: "/careers/tracks/eng/"},
 		{method: "GET", path: "/careers/tracks/eng?x=1", status: 302, location: "/careers/tracks/eng/?x=1"},
 		{method: "GET", path: "/careers/tracks/../courses/basics/", status: 302, location: "/careers/courses/basics/"},
-		{method: "GET", path: "/careers/", status: 200, ctype: "text/html; charset=utf-8", want: []string{"Home page text.", `const P="/careers/",H="`}, client: true},
-		{method: "GET", path: "/careers/index.html", status: 200, ctype: "text/html", want: []string{"Home page text.", `const P="/careers/",H="`}, client: true},
-		{method: "GET", path: "/careers/tracks/eng/l1/", status: 200, ctype: "text/html", want: []string{"Engineer One", "Level one body ALPHA.", `const P="/careers/tracks/eng/l1/"`, `E="/careers/__ladder/events"`}, client: true},
-		{method: "GET", path: "/careers/nope/", status: 404, ctype: "text/html", want: []string{`const P="/careers/nope/",H="404"`}, client: true},
+		{method: "GET", path: "/careers/", status: 200, ctype: "text/html; charset=utf-8", want: []string{"Home page text.", `data-path="/careers/" data-hash="`}, client: true},
+		{method: "GET", path: "/careers/index.html", status: 200, ctype: "text/html", want: []string{"Home page text.", `data-path="/careers/" data-hash="`}, client: true},
+		{method: "GET", path: "/careers/tracks/eng/l1/", status: 200, ctype: "text/html", want: []string{"Engineer One", "Level one body ALPHA.", `data-path="/careers/tracks/eng/l1/"`, `data-events="/careers/__ladder/events"`, `src="/careers/__ladder/client.js"`}, client: true},
+		{method: "GET", path: "/careers/nope/", status: 404, ctype: "text/html", want: []string{`data-path="/careers/nope/" data-hash="404"`}, client: true},
 		{method: "GET", path: "/elsewhere/", status: 404, ctype: "text/html", client: true},
 		{method: "GET", path: "/careers/assets/style.css", status: 200, ctype: "text/css; charset=utf-8"},
 		{method: "GET", path: "/careers/assets/app.js", status: 200, ctype: "text/javascript; charset=utf-8"},
@@ -55,7 +62,7 @@ func TestHandlerRoutes(t *testing.T) {
 	} {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, nil))
+			s.ServeHTTP(rec, newRequest(tc.method, tc.path, nil))
 			res := rec.Result()
 			body, _ := io.ReadAll(res.Body)
 			if res.StatusCode != tc.status {
@@ -88,7 +95,7 @@ func TestHandlerRoutes(t *testing.T) {
 func TestHandlerHead(t *testing.T) {
 	s := newHandler(t, testSite, Options{})
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("HEAD", "/careers/tracks/eng/", nil))
+	s.ServeHTTP(rec, newRequest("HEAD", "/careers/tracks/eng/", nil))
 	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
 		t.Fatalf("HEAD: %d, %d bytes, Content-Length %q", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Length"))
 	}
@@ -97,7 +104,7 @@ func TestHandlerHead(t *testing.T) {
 func TestHandlerNotFoundIsTheSites(t *testing.T) {
 	s := newHandler(t, testSite, Options{})
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/careers/tracks/eng/l9/", nil))
+	s.ServeHTTP(rec, newRequest("GET", "/careers/tracks/eng/l9/", nil))
 	want, _ := s.snap.Load().get("404.html")
 	if rec.Code != 404 || !strings.HasPrefix(rec.Body.String(), string(want.body[:200])) {
 		t.Fatalf("status %d, body does not start like 404.html:\n%.300s", rec.Code, rec.Body.String())
@@ -110,7 +117,7 @@ func TestHandlerDrafts(t *testing.T) {
 	for _, drafts := range []bool{true, false} {
 		s := newHandler(t, files, Options{Drafts: drafts})
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", "/careers/tracks/eng/l3/", nil))
+		s.ServeHTTP(rec, newRequest("GET", "/careers/tracks/eng/l3/", nil))
 		switch {
 		case drafts && (rec.Code != 200 || !strings.Contains(rec.Body.String(), "draft-banner")):
 			t.Errorf("Drafts on: status %d, banner %v", rec.Code, strings.Contains(rec.Body.String(), "draft-banner"))
@@ -125,7 +132,7 @@ func TestHandlerServesErrorsBeforeFirstGoodBuild(t *testing.T) {
 	files["content/tracks/eng/l1.md"] = "+++\ntitle = \"<b>unterminated\nrank = 1\n+++\n"
 	s := newHandler(t, files, Options{})
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/careers/tracks/eng/", nil))
+	s.ServeHTTP(rec, newRequest("GET", "/careers/tracks/eng/", nil))
 	body := rec.Body.String()
 	if rec.Code != 500 || !strings.Contains(body, `id="`+overlayID+`"`) || !strings.Contains(body, "content/tracks/eng/l1.md:2:") {
 		t.Fatalf("status %d, body:\n%s", rec.Code, body)

@@ -19,7 +19,7 @@ var clientJS string
 // the client.
 const overlayID = "__ladder_overlay"
 
-// overlayCSS styles the error overlay. Every rule is scoped to the
+// overlayCSS styles the error overlay; it is served as overlayCSSPath. Every rule is scoped to the
 // overlay's id, so that it neither takes from nor gives to the site's own
 // stylesheet.
 const overlayCSS = `#__ladder_overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:32px 24px;background:rgba(22,22,26,.97);color:#eee;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left}` +
@@ -33,8 +33,19 @@ const overlayCSS = `#__ladder_overlay{position:fixed;inset:0;z-index:2147483647;
 	`#__ladder_overlay pre{margin:6px 0;padding:0;overflow:auto;background:none;color:#ddd;font:inherit;white-space:pre}` +
 	`#__ladder_overlay .hint{color:#7ee787}`
 
+// The dev server's own files, below the base path. They are files rather
+// than inline code so that the Content-Security-Policy needs no
+// 'unsafe-inline'.
+const (
+	clientPath     = "__ladder/client.js"
+	overlayCSSPath = "__ladder/overlay.css"
+)
+
+// clientID is the id of the script element that loads the client.
+const clientID = "__ladder_client"
+
 // compactJS drops the comments, blank lines and indentation of the
-// client, which is inlined into every page.
+// client.
 func compactJS(src string) string {
 	var b strings.Builder
 	for line := range strings.Lines(src) {
@@ -48,16 +59,19 @@ func compactJS(src string) string {
 	return b.String()
 }
 
-// clientScript returns the script tag injected into every HTML page, for
-// the page at site path url, served with hash sum, with the event stream
-// at events; js is the compacted client.
-func clientScript(js, url, sum, events string) []byte {
-	var b strings.Builder
-	b.Grow(len(js) + len(overlayCSS) + 200)
-	fmt.Fprintf(&b, "<script>(()=>{const P=%s,H=%s,E=%s,C=%s;\n", mustJSON(url), mustJSON(sum), mustJSON(events), mustJSON(overlayCSS))
-	b.WriteString(js)
-	b.WriteString("})()</script>\n")
-	return []byte(b.String())
+// clientScript returns the script element injected into every HTML page
+// of a site served under base: it loads the client and tells it the page's
+// site path url and the hash sum it was served with.
+func clientScript(base, url, sum string) []byte {
+	e := html.EscapeString
+	return []byte(`<script id="` + clientID + `" src="` + e(base+clientPath) + `" data-path="` + e(url) +
+		`" data-hash="` + e(sum) + `" data-events="` + e(base+eventsPath) + `"></script>` + "\n")
+}
+
+// overlayLink returns the link element of the overlay's stylesheet, for a
+// site served under base.
+func overlayLink(base string) []byte {
+	return []byte(`<link rel="stylesheet" id="` + overlayID + `_css" href="` + html.EscapeString(base+overlayCSSPath) + `">`)
 }
 
 // failure is a build that failed: its errors, ready to send and to show.
@@ -141,7 +155,7 @@ func snippet(j diag.JSONDiagnostic) string {
 // builds from an "error" event, every text escaped.
 func overlayHTML(o overlay) []byte {
 	var b strings.Builder
-	b.WriteString(`<div id="` + overlayID + `" role="alert"><style>` + overlayCSS + `</style><div class="box"><h2>`)
+	b.WriteString(`<div id="` + overlayID + `" role="alert"><div class="box"><h2>`)
 	b.WriteString(html.EscapeString(o.Title))
 	b.WriteString("</h2><p>")
 	b.WriteString(html.EscapeString(o.Note))

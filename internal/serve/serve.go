@@ -68,31 +68,41 @@
 //
 // # The client
 //
-// The live-reload client is a small script inlined into every HTML page, so
-// that the site needs no extra file and no external request. It listens
-// with Server-Sent Events at <base>__ladder/events and:
+// The live-reload client is a small script, served by the dev server itself
+// as <base>__ladder/client.js (and the overlay's stylesheet as
+// <base>__ladder/overlay.css), so that pages need no inline code and the
+// server's Content-Security-Policy needs no 'unsafe-inline' (guard.go). A
+// script element before </body> loads it and names, in data attributes,
+// the page's site path, the hash of the page as served and the stream's
+// URL. It listens with Server-Sent Events at <base>__ladder/events and:
 //
-//   - on "change", removes any error overlay, then reloads the page when
-//     its own path was added (a 404 page whose page now exists), removed or
-//     updated, or when a file it loaded (other than a stylesheet) was
-//     updated or removed; when only stylesheets it uses changed, it swaps
-//     them in place, without a reload, by linking them again with a new
-//     ?v= query and dropping the old link once the new one has loaded;
+//   - on "change", removes any error overlay; when its own page was
+//     updated, it fetches the page again and patches the open one in place
+//     (a morph: children matched by id, else by position and tag), so that
+//     the scroll position, the focus, open <details> and what was typed
+//     into forms stay, and relinks the stylesheets whose links changed; it
+//     reloads instead when the page's scripts or its head (other than the
+//     title, the stylesheets and data blocks) changed, when its own path
+//     was added (a 404 page whose page now exists) or removed, or when a
+//     file it loaded (other than a stylesheet) was updated or removed; when
+//     only stylesheets it uses changed, it swaps them in place, by linking
+//     them again with a new ?v= query and dropping the old link once the
+//     new one has loaded;
 //   - on "error", shows a full-page overlay listing every error with its
 //     file:line:col, the source line with a caret, and the hint; on "ok",
 //     removes it;
-//   - on a lost connection, tries again every second, and reloads the page
-//     when the server that answers is a new one (a restarted "ladder
-//     serve"), which it recognises by the instance id of the "hello" event.
+//   - on a lost connection, or when the server turns it away (too many
+//     open streams), tries again after one second, then less and less
+//     often, up to every ten seconds, and reloads the page when the server
+//     that answers is a new one (a restarted "ladder serve"), which it
+//     recognises by the instance id of the "hello" event.
 //
-// The script defines no globals: it runs in a function whose constants
-// hold the page's site path, the hash of the page as served and the
-// stream's URL. When a tab connects it sends that hash; if the current
-// snapshot draws the page differently (a rebuild happened between the
-// page load and the connection), the server sends that tab a "change" at
-// once, so that no edit is missed. Disconnects are noticed through the
-// request's context; a comment line every 15 seconds keeps idle
-// connections open through proxies.
+// The script defines no globals. When a tab connects it sends the page's
+// hash; if the current snapshot draws the page differently (a rebuild
+// happened between the page load and the connection), the server sends
+// that tab a "change" at once, so that no edit is missed. Disconnects are
+// noticed through the request's context; a comment line every 15 seconds
+// keeps idle connections open through proxies.
 package serve
 
 import (
@@ -102,7 +112,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"net/http"
 	"net/url"
@@ -146,6 +155,12 @@ type Options struct {
 
 	// Color prints diagnostics with ANSI colours.
 	Color bool
+
+	// AllowHosts are host names (or addresses) that requests may name in
+	// their Host header besides localhost, the loopback addresses and the
+	// address the server listens on. A name that begins with a dot allows
+	// the domain and every name under it.
+	AllowHosts []string
 }
 
 // maxWarnings is how many warnings are printed at start-up, and how many
@@ -173,6 +188,12 @@ type Server struct {
 
 	clients clients
 
+	hosts    atomic.Pointer[hosts] // the Host headers answered
+	bound    net.Addr              // the listener's address; set by Serve
+	maxConns int                   // connections open at once (maxConns; lower in tests)
+	streams  int                   // event streams open at once (maxStreams; lower in tests)
+	conns    atomic.Pointer[connLimit]
+
 	logMu sync.Mutex
 }
 
@@ -199,6 +220,8 @@ func New(proj *build.Project, opts Options) *Server {
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}
+	s.hosts.Store(newHosts(nil, opts.AllowHosts, nil))
+	s.maxConns, s.streams = maxConns, maxStreams
 	if f := s.rebuild(watch.Batch{Rescan: true}, true); f != nil {
 		s.publish(f)
 	}
@@ -215,13 +238,9 @@ func (s *Server) BasePath() string { return *s.base.Load() }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	hs := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		// Request contexts derive from ctx, so event streams end with it.
-		BaseContext: func(net.Listener) context.Context { return ctx },
-		ErrorLog:    log.New(io.Discard, "", 0),
-	}
+	s.bound = ln.Addr()
+	s.hosts.Store(newHosts(s.bound, s.opts.AllowHosts, interfaceAddrs()))
+	hs := s.newHTTPServer(ctx)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"maps"
 	"net"
@@ -217,7 +218,9 @@ type sseClient struct {
 	cancel func()
 }
 
-var clientVars = regexp.MustCompile(`const P=("[^"]*"),H=("[^"]*"),E=("[^"]*")`)
+// clientVars finds the page's site path, hash and event stream in the
+// element that loads the client.
+var clientVars = regexp.MustCompile(`data-path="([^"]*)" data-hash="([^"]*)" data-events="([^"]*)"`)
 
 // openEvents loads the page at site path page (below the test server's
 // base) and connects to the event stream with the page's own parameters,
@@ -230,12 +233,7 @@ func openEvents(t testing.TB, ts *testServer, page string) *sseClient {
 	if m == nil {
 		t.Fatalf("page %s has no live-reload client", page)
 	}
-	var p, h, e string
-	for i, v := range []*string{&p, &h, &e} {
-		if err := json.Unmarshal([]byte(m[i+1]), v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	p, h, e := html.UnescapeString(m[1]), html.UnescapeString(m[2]), html.UnescapeString(m[3])
 	u, _ := url.Parse(ts.site)
 	u.Path, u.RawQuery = e, url.Values{"path": {p}, "h": {h}}.Encode()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -639,8 +637,7 @@ func TestServeCatchesUpOnConnect(t *testing.T) {
 	n := rebuilds(ts)
 	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, "Changed before connecting."))
 	waitRebuilds(t, ts, n+1)
-	var h string
-	json.Unmarshal([]byte(m[2]), &h)
+	h := html.UnescapeString(m[2])
 	resp, err := http.Get(ts.site + eventsPath + "?" + url.Values{"path": {"/careers/tracks/eng/l1/"}, "h": {h}}.Encode())
 	if err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func TestServeUpdatesUnderLoad(t *testing.T) {
 			for i := 0; !stop.Load(); i++ {
 				u := urls[(i+g)%len(urls)]
 				rec := httptest.NewRecorder()
-				s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+				s.ServeHTTP(rec, newRequest(http.MethodGet, u, nil))
 				body := rec.Body.String()
 				switch {
 				case rec.Code == http.StatusNotFound && u == "/careers/extra/":

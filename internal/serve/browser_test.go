@@ -244,8 +244,15 @@ func TestBrowserLivePatch(t *testing.T) {
 			t.Errorf("after the edit, %s = %v, want %v", expr, got, want)
 		}
 	}
-	// The page's hash moved on with it: a reconnecting tab is not told
-	// to change again.
+	// An error shows the overlay; the fix patches the page again, and the
+	// overlay goes.
+	writeFile(t, dir, "content/tracks/eng/l1.md", "+++\nrank = = 1\n+++\n")
+	waitJS(t, b, `!!document.getElementById("__ladder_overlay")`, 10*time.Second)
+	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, body("CHARLIE")))
+	waitJS(t, b, `!document.getElementById("__ladder_overlay") && document.body.innerText.includes("First paragraph CHARLIE.")`, 10*time.Second)
+	if !browsertest.Eval[bool](t, b, `window.ladderMarker === true`) {
+		t.Error("the page reloaded after an error was fixed")
+	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("errors in the page: %q", errs)
 	}

@@ -168,7 +168,7 @@ const change = (d) => {
 	for (const l of links) used.add(pathOf(l.href));
 	let css = false;
 	for (const p of [...d.updated, ...d.removed]) {
-		if (!used.has(p)) continue;
+		if (p === P || !used.has(p)) continue; // P: fetched by the morph
 		if (!p.endsWith(".css") || d.removed.includes(p)) return location.reload();
 		css = true;
 	}

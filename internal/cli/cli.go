@@ -206,8 +206,10 @@ func parse(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 	return ExitOK, true
 }
 
+// errorf prints an error of the command, with the characters a terminal
+// would act on escaped: messages quote paths and values from the content.
 func errorf(e *env, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	msg := diag.Escape(fmt.Sprintf(format, args...))
 	if e.color {
 		fmt.Fprintf(e.stderr, "\x1b[1;31mladder: error:\x1b[0m %s\n", msg)
 		return
@@ -247,4 +249,21 @@ func version() string {
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// lineWriter writes text made of content values line by line, with the
+// characters a terminal would act on escaped (see diag.Escape).
+type lineWriter struct{ w io.Writer }
+
+// Write writes p with each line escaped. It reports len(p) written when
+// the underlying writer took everything.
+func (lw lineWriter) Write(p []byte) (int, error) {
+	lines := strings.Split(string(p), "\n")
+	for i := range lines {
+		lines[i] = diag.Escape(lines[i])
+	}
+	if _, err := io.WriteString(lw.w, strings.Join(lines, "\n")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -67,7 +67,7 @@ func runPath(e *env, args []string) int {
 		}
 		fmt.Fprintf(e.stdout, "%s\n", b)
 	} else {
-		writePlan(e.stdout, doc)
+		writePlan(lineWriter{e.stdout}, doc)
 	}
 	if r.Route == nil {
 		if *format == "json" {

@@ -134,5 +134,5 @@ func badID(e *env, kind, id string) {
 }
 
 func hintf(e *env, format string, args ...any) {
-	fmt.Fprintf(e.stderr, "ladder: hint: %s\n", fmt.Sprintf(format, args...))
+	fmt.Fprintf(e.stderr, "ladder: hint: %s\n", diag.Escape(fmt.Sprintf(format, args...)))
 }

@@ -198,7 +198,40 @@ func TestFormat(t *testing.T) {
 		name: "invalid byte",
 		text: "Caf\xe9 au lait\n",
 		d:    Diagnostic{Pos: Pos{"f.md", 1, 4, 1}, Msg: "file is not valid UTF-8"},
-		want: "f.md:1:4: error: file is not valid UTF-8\n    1 | Caf\uFFFD au lait\n      |    ^\n",
+		want: "f.md:1:4: error: file is not valid UTF-8\n    1 | Caf\\xe9 au lait\n      |    ^^^^\n",
+	}, {
+		name: "a control character takes the columns of its escape",
+		text: "title = \"Bad\x1b[31mRed\"\n",
+		d:    Diagnostic{Pos: Pos{"f.md", 1, 13, 1}, Msg: "control character U+001B in TOML"},
+		want: `f.md:1:13: error: control character U+001B in TOML
+    1 | title = "Bad\x1b[31mRed"
+      |             ^^^^
+`,
+	}, {
+		name: "after control characters",
+		text: "a\x07\x7f = \u202e1\n",
+		d:    Diagnostic{Pos: Pos{"f.md", 1, 6, 4}, Msg: "m"},
+		want: `f.md:1:6: error: m
+    1 | a\x07\x7f = \u202e1
+      |            ^^^^^^^
+`,
+	}, {
+		name: "control characters in the file name, message and hint",
+		text: "x\n",
+		d:    Diagnostic{Pos: Pos{"e\x1b]0;pwned\x07.md", 1, 1, 1}, Msg: "unknown \x1b[2Jid", Hint: "h\u009b1m \xff"},
+		want: `e\x1b]0;pwned\x07.md:1:1: error: unknown \x1b[2Jid
+  hint: h\u009b1m \xff
+`,
+	}, {
+		name: "a long line is cut around the caret",
+		text: "x = " + strings.Repeat("{a = ", 100) + "1\n",
+		d:    Diagnostic{Pos: Pos{"f.md", 1, 165, 1}, Msg: "m"},
+		want: "f.md:1:165: error: m\n    1 | …" + strings.Repeat("a = {", 24) + "…\n      |                                         ^\n",
+	}, {
+		name: "a long line is cut at its start",
+		text: strings.Repeat("a", 300) + "\n",
+		d:    Diagnostic{Pos: Pos{"f.md", 1, 2, 2}, Msg: "m"},
+		want: "f.md:1:2: error: m\n    1 | " + strings.Repeat("a", 120) + "…\n      |  ^^\n",
 	}, {
 		name: "end of line",
 		text: "summary = \"x\n",

@@ -44,7 +44,7 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 		return code + s + ansiReset
 	}
 	if s := d.Pos.String(); s != "" {
-		b.WriteString(paint(ansiBold, s+":"))
+		b.WriteString(paint(ansiBold, Escape(s)+":"))
 		b.WriteByte(' ')
 	}
 	switch {
@@ -56,7 +56,7 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 		b.WriteString(paint(ansiRed, "error:"))
 	}
 	b.WriteByte(' ')
-	b.WriteString(paint(ansiBold, d.Msg))
+	b.WriteString(paint(ansiBold, Escape(d.Msg)))
 	b.WriteByte('\n')
 	if d.Pos.Line > 0 && src != nil {
 		if x := src(d.Pos.File); x != nil {
@@ -69,37 +69,81 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 		}
 	}
 	if d.Hint != "" {
-		fmt.Fprintf(b, "  %s %s\n", paint(ansiCyan, "hint:"), d.Hint)
+		fmt.Fprintf(b, "  %s %s\n", paint(ansiCyan, "hint:"), Escape(d.Hint))
 	}
 	for _, n := range d.Notes {
 		format(b, n, src, opts, true)
 	}
 }
 
-// caretLine prepares a source line for printing under a diagnostic: tabs
-// become one space and bytes that are not UTF-8 become U+FFFD, so that every
-// character takes one column. It returns the text, the number of columns
-// before byte col (0-based), and the number of columns of the n bytes from
-// col (at least 1, so that a point or the end of a line gets a caret).
+// maxLine is the number of columns of a source line printed in full;
+// around a caret in a longer line, a window of it is printed.
+const maxLine = 120
+
+// caretLine prepares a source line for printing under a diagnostic: a tab
+// becomes one space, and a character that Escape escapes takes the columns
+// of its escape, so that the caret stays under the character it means. It
+// returns the text, the number of columns before byte col (0-based), and
+// the number of columns of the n bytes from col (at least 1, so that a
+// point or the end of a line gets a caret). A line longer than maxLine
+// columns is cut to a window around the caret, marked with "…" where cut.
 func caretLine(raw []byte, col, n int) (text string, pad, width int) {
 	col = max(0, min(col, len(raw)))
 	end := min(len(raw), col+max(0, n))
-	var b strings.Builder
+	// Each printed piece and the column it starts at.
+	type piece struct {
+		s   string
+		col int
+	}
+	pieces := make([]piece, 0, len(raw))
+	cols := 0
 	for i := 0; i < len(raw); {
 		r, size := utf8.DecodeRune(raw[i:])
-		if r == '\t' {
-			r = ' '
-		}
-		b.WriteRune(r)
+		s := string(raw[i : i+size])
 		switch {
-		case i < col:
-			pad++
-		case i < end:
-			width++
+		case r == '\t':
+			s = " "
+		case mustEscape(r, size):
+			s = escapeRune(r, raw[i])
 		}
+		if i == col {
+			pad = cols
+		}
+		if i >= col && i < end {
+			width += utf8.RuneCountInString(s)
+		}
+		pieces = append(pieces, piece{s, cols})
+		cols += utf8.RuneCountInString(s)
 		i += size
 	}
-	return b.String(), pad, max(1, width)
+	if col == len(raw) {
+		pad = cols
+	}
+	width = max(1, width)
+	from, to := 0, cols
+	if cols > maxLine {
+		// Keep the caret with some context before it in the window.
+		w := min(width, maxLine/2)
+		from = max(0, min(pad-(maxLine-w)/3, cols-maxLine))
+		to = from + maxLine
+		width = w
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	for _, p := range pieces {
+		if p.col >= from && p.col < to {
+			b.WriteString(p.s)
+		}
+	}
+	if to < cols {
+		b.WriteString("…")
+	}
+	if from > 0 {
+		pad = pad - from + 1
+	}
+	return b.String(), pad, width
 }
 
 // WriteText prints every diagnostic of l in clang style, then a summary line

@@ -32,6 +32,7 @@ type decoder struct {
 
 var timeType = reflect.TypeFor[time.Time]()
 var expectationsType = reflect.TypeFor[[]site.Expectation]()
+var byteSizeType = reflect.TypeFor[site.ByteSize]()
 
 // fieldInfo describes one decodable field of a struct type.
 type fieldInfo struct {
@@ -183,6 +184,17 @@ func (d *decoder) mismatch(at string, x any, want string) {
 func (d *decoder) value(x any, at string, v reflect.Value) {
 	if v.Type() == expectationsType {
 		d.expectations(x, at, v)
+		return
+	}
+	if v.Type() == byteSizeType {
+		n, ok := parseByteSize(x)
+		if !ok {
+			d.mismatches++
+			d.diags.Add(d.src.Value(at), `write a number of bytes, or a number and a unit: "512KiB", "16MiB", "1GiB"`,
+				"%s must be a size of 1 byte or more", displayPath(at))
+			return
+		}
+		v.SetInt(int64(n))
 		return
 	}
 	if v.Type() == timeType {

@@ -51,6 +51,7 @@ type Options struct {
 // It is safe for use by one goroutine at a time.
 type Loader struct {
 	opts     markdown.Options
+	limits   site.Limits
 	conv     *markdown.Converter
 	cache    map[string]*fileResult // by slash path from the site root
 	files    []string               // content files of the last load, sorted
@@ -91,8 +92,8 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	if err != nil {
 		return nil, nil, err
 	}
-	if mo := (markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML}); l.conv == nil || mo != l.opts {
-		l.opts, l.conv = mo, markdown.New(mo)
+	if mo := (markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML}); l.conv == nil || mo != l.opts || cfg.Limits != l.limits {
+		l.opts, l.conv, l.limits = mo, markdown.New(mo), cfg.Limits
 		l.cache = map[string]*fileResult{}
 	}
 	contentDir := path.Clean(cfg.ContentDir)
@@ -108,8 +109,19 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	} else if err := l.applyChanges(fsys, contentDir, changed); err != nil {
 		return nil, nil, err
 	}
+	if n := cfg.Limits.Entities; len(l.files) > n {
+		// Refuse before reading any of them: see checkEntities.
+		diags.Add(diag.Pos{File: l.files[n]}, "split the site, "+raise("entities", 2*n),
+			"the content directory holds more than the limit of %d files", n)
+		l.files, l.haveList = nil, false
+	}
 
-	results := l.parseAll(fsys, contentDir, changed)
+	results, err := l.parseAll(fsys, contentDir, changed)
+	if err != nil {
+		l.haveList = false
+		return nil, nil, err
+	}
+	checkEntities(results, cfg.Limits.Entities, &diags)
 
 	s := &site.Site{Config: cfg, Files: make(map[string]*diag.LineIndex, len(l.files)+1)}
 	s.Files[ConfigFile] = cfgLines
@@ -229,9 +241,30 @@ func listFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, err
 }
 
+// checkEntities reports a site of more entities than the limit, at the
+// file where the count goes over it.
+//
+// Example: a million generated course files. Discussion: every entity is
+// held in memory, checked and rendered; the limit turns a site far larger
+// than any real framework into one error instead of a machine out of memory.
+func checkEntities(results []*fileResult, limit int, diags *diag.List) {
+	n := 0
+	for _, r := range results {
+		n += len(r.entities)
+		if n > limit {
+			diags.Add(r.lines.Pos(0, 0), "split the site, "+raise("entities", 2*limit),
+				"the site holds more than the limit of %d entities", limit)
+			return
+		}
+	}
+}
+
 // parseAll parses the files that are not cached (all of them when changed is
-// nil, keeping results whose bytes are the same), in parallel.
-func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) []*fileResult {
+// nil, keeping results whose bytes are the same), in parallel. The error is
+// the first file that cannot be read (by path): a failure of the disk, not
+// of the content, which no diagnostic could point into. A file that is gone
+// (removed since the directory was listed) yields nothing.
+func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) ([]*fileResult, error) {
 	results := make([]*fileResult, len(l.files))
 	var todo []int
 	for i, f := range l.files {
@@ -242,6 +275,7 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) []*fi
 		todo = append(todo, i)
 	}
 	var wg sync.WaitGroup
+	errs := make([]error, len(l.files))
 	work := make(chan int)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)))
 	for range workers {
@@ -250,18 +284,19 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) []*fi
 			defer wg.Done()
 			for i := range work {
 				f := l.files[i]
-				text, err := fs.ReadFile(fsys, f)
+				text, err := readLimited(fsys, f, int64(l.limits.FileSize))
 				if err != nil {
-					r := &fileResult{lines: diag.NewLineIndex(f, nil)}
-					r.diags.Add(diag.Pos{File: f}, "", "cannot read file: %v", err)
-					results[i] = r
+					results[i] = &fileResult{lines: diag.NewLineIndex(f, nil)}
+					if !errors.Is(err, fs.ErrNotExist) {
+						errs[i] = fmt.Errorf("read %s: %w", f, err)
+					}
 					continue
 				}
 				if old, ok := l.cache[f]; ok && bytes.Equal(old.lines.Text(), text) {
 					results[i] = old
 					continue
 				}
-				results[i] = parseFile(l.conv, contentDir, f, text)
+				results[i] = parseFile(l.conv, l.limits, contentDir, f, text)
 			}
 		}()
 	}
@@ -270,10 +305,15 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) []*fi
 	}
 	close(work)
 	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	for i, f := range l.files {
 		l.cache[f] = results[i]
 	}
-	return results
+	return results, nil
 }
 
 // kindOf classifies a content file by its place under the content directory.
@@ -302,10 +342,16 @@ func kindOf(rel string) (kind, track string) {
 	return "", ""
 }
 
-// parseFile turns one content file into entities and diagnostics.
-func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *fileResult {
+// parseFile turns one content file into entities and diagnostics. text
+// is at most lim.FileSize+1 bytes (see readLimited).
+func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file string, text []byte) *fileResult {
 	lines := diag.NewLineIndex(file, text)
 	r := &fileResult{lines: lines}
+	if int64(len(text)) > int64(lim.FileSize) {
+		r.diags.Add(lines.Pos(0, 0), "split it into smaller files, "+raise("file_size", sizeValue(2*lim.FileSize)),
+			"file is larger than the limit of %s", lim.FileSize)
+		return r
+	}
 	if !utf8.Valid(text) {
 		i := invalidUTF8(text)
 		r.diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
@@ -338,6 +384,9 @@ func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *
 	}
 	tomlText := text[fm.tomlStart:fm.tomlEnd]
 	table := map[string]any{}
+	if !checkTOML(lines, tomlText, fm.tomlStart, lim, false, &r.diags) {
+		return r
+	}
 	if fm.open {
 		// Pad with newlines so that BurntSushi/toml's line numbers are the
 		// file's own.
@@ -355,7 +404,7 @@ func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *
 	src := site.Source{File: file, Lines: lines, Keys: keys, Base: fm.tomlStart}
 
 	var body site.Body
-	if !isTOML && fm.bodyStart < len(text) {
+	if !isTOML && fm.bodyStart < len(text) && checkBody(lines, text, fm.bodyStart, lim, &r.diags) {
 		b, err := conv.Convert(blankExcept(text, fm.bodyStart), lines)
 		if err != nil {
 			r.diags.Add(lines.Pos(fm.bodyStart, fm.bodyStart), "", "cannot convert markdown: %v", err)
@@ -399,6 +448,26 @@ func parseFile(conv *markdown.Converter, contentDir, file string, text []byte) *
 	}
 	r.entities = []any{ent}
 	return r
+}
+
+// checkBody reports a markdown body that is larger, or nests deeper, than
+// the limits, and reports whether it may be converted.
+//
+// Example: a list nested 2,000 deep. Discussion: the markdown parser's time
+// grows with the square of the nesting (40 seconds for that list); the
+// size and depth are measured in one pass before it runs.
+func checkBody(lines *diag.LineIndex, text []byte, start int, lim site.Limits, diags *diag.List) bool {
+	if size := site.ByteSize(len(text) - start); size > lim.BodySize {
+		diags.Add(lines.Pos(start, start), "split the page, "+raise("body_size", sizeValue(2*lim.BodySize)),
+			"markdown body is larger than the limit of %s", lim.BodySize)
+		return false
+	}
+	if d, at := markdown.Depth(text[start:], lim.MarkdownDepth); d > lim.MarkdownDepth {
+		diags.Add(lines.Pos(start+at, start+at+1), "flatten the lists and block quotes, "+raise("markdown_depth", 2*lim.MarkdownDepth),
+			"markdown nested deeper than the limit of %d", lim.MarkdownDepth)
+		return false
+	}
+	return true
 }
 
 // catalogue decodes a [[kind]] array of tables.
@@ -557,16 +626,21 @@ func checkSchemes(cfg *site.Config, diags *diag.List) {
 
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
-	text, err := fs.ReadFile(fsys, ConfigFile)
+	text, err := readLimited(fsys, ConfigFile, ConfigSize)
 	if err != nil {
 		return site.Config{}, nil, fmt.Errorf("read %s: %w (run ladder in a site directory, or give --src DIR; ladder init DIR creates one)", ConfigFile, err)
 	}
 	lines := diag.NewLineIndex(ConfigFile, text)
 	cfg := site.Config{}
-	if !utf8.Valid(text) {
+	switch {
+	case len(text) > ConfigSize:
+		diags.Add(lines.Pos(0, 0), "site.toml holds settings; move large data into content files",
+			"site.toml is larger than the limit of %s", site.ByteSize(ConfigSize))
+	case !utf8.Valid(text):
 		i := invalidUTF8(text)
 		diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
-	} else {
+	case !checkTOML(lines, text, 0, DefaultLimits, true, diags):
+	default:
 		table := map[string]any{}
 		if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&table); err != nil {
 			diags.Append(tomlError(lines, 0, 0, err))
@@ -576,8 +650,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 			d.table(table, "", reflect.ValueOf(&cfg).Elem())
 			cfg.Src = src
 			checkSchemes(&cfg, diags)
+			checkLimits(&cfg, table, diags)
+			checkBaseURL(&cfg, diags)
 		}
 	}
+	cfg.Limits = withDefaults(cfg.Limits)
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "/"
 	}

@@ -105,7 +105,39 @@ type Config struct {
 	Markdown     MarkdownConfig `toml:"markdown"`
 	Links        LinksConfig    `toml:"links"`
 	Params       map[string]any `toml:"params"`
+	Limits       Limits         `toml:"limits"`
 	Src          Source         `toml:"-"`
+}
+
+// Limits bound what the loader reads, so that a broken or hostile file is
+// refused with an error instead of taking minutes and gigabytes: a decoder's
+// cost can grow much faster than its input (an inline table nested ten
+// thousand deep is 60 KB of text). Each is checked before the file is
+// decoded. A zero field means the default (see load.DefaultLimits).
+type Limits struct {
+	FileSize      ByteSize `toml:"file_size"`      // bytes of one content file
+	BodySize      ByteSize `toml:"body_size"`      // bytes of one markdown body
+	Depth         int      `toml:"depth"`          // nesting of TOML tables and arrays
+	MarkdownDepth int      `toml:"markdown_depth"` // nesting of markdown lists and block quotes
+	Entities      int      `toml:"entities"`       // entities (and content files) in the site
+}
+
+// ByteSize is a number of bytes, written in site.toml as an integer or as a
+// string with a unit: "512KiB", "16MiB", "2MB".
+type ByteSize int64
+
+// String returns the size in the largest binary unit that divides it
+// ("8 MiB"), or in bytes.
+func (b ByteSize) String() string {
+	for _, u := range []struct {
+		name string
+		n    ByteSize
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if b >= u.n && b%u.n == 0 {
+			return strconv.FormatInt(int64(b/u.n), 10) + " " + u.name
+		}
+	}
+	return strconv.FormatInt(int64(b), 10) + " bytes"
 }
 
 // Scale is the proficiency scale that competency levels 1..N refer to.

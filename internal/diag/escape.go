@@ -9,7 +9,8 @@ import (
 // Escape returns s with every character that a terminal would act on
 // rather than show written as a visible escape: C0 and C1 control
 // characters and DEL ("\x1b", "\u0085"), the bidirectional formatting
-// characters that reorder what is shown ("\u202e"), and bytes that are not
+// characters that reorder what is shown ("\u202e"), the invisible ones
+// (zero-width spaces and joiners, a byte order mark), and bytes that are not
 // UTF-8 ("\xff"). Everything else is left as it is, so that text without
 // such characters is returned unchanged.
 //
@@ -49,7 +50,7 @@ func mustEscape(r rune, size int) bool {
 		return true
 	case r < 0x20 || r == 0x7f || 0x80 <= r && r <= 0x9f:
 		return true
-	case 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0x200e || r == 0x200f:
+	case 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || 0x200b <= r && r <= 0x200f || r == 0xfeff:
 		return true
 	}
 	return false

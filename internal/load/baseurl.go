@@ -37,7 +37,7 @@ func BaseURLProblem(s string) (msg, hint string) {
 		}
 		return "base_url is not a URL: " + err.Error(), example
 	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
-		return "base_url must be a path or an http or https URL, not a " + u.Scheme + ": URL", example
+		return "base_url must be a path or an http or https URL, not " + u.Scheme, example
 	case u.Scheme != "" && u.Host == "":
 		return "base_url has no host", `write the host after "` + u.Scheme + `://", as in "https://intranet.example.com/careers/"`
 	case u.Scheme == "" && u.Host != "":

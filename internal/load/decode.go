@@ -190,8 +190,15 @@ func (d *decoder) value(x any, at string, v reflect.Value) {
 		n, ok := parseByteSize(x)
 		if !ok {
 			d.mismatches++
-			d.diags.Add(d.src.Value(at), `write a number of bytes, or a number and a unit: "512KiB", "16MiB", "1GiB"`,
-				"%s must be a size of 1 byte or more", displayPath(at))
+			hint := `write a number of bytes, or a number and a unit: "512KiB", "16MiB", "1GiB"`
+			switch x := x.(type) {
+			case string:
+				d.diags.Add(d.src.Value(at), hint, "%s must be a size such as \"16MiB\", not %q", displayPath(at), x)
+			case int64:
+				d.diags.Add(d.src.Value(at), hint, "%s must be 1 byte or more, not %d", displayPath(at), x)
+			default:
+				d.diags.Add(d.src.Value(at), hint, "%s must be a size, not %s", displayPath(at), typeName(x))
+			}
 			return
 		}
 		v.SetInt(int64(n))

@@ -105,6 +105,11 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 // such text grows much faster than its size; the check is one linear pass.
 func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, config bool, diags *diag.List) bool {
 	sh := tomlpos.Measure(text, lim.Depth)
+	if sh.Control >= 0 && text[sh.Control] == '\r' {
+		diags.Add(lines.Pos(base+sh.Control, base+sh.Control+1), "save the file with LF or CRLF line endings",
+			"carriage return without a line feed in TOML")
+		return false
+	}
 	if sh.Control >= 0 {
 		c := text[sh.Control]
 		diags.Add(lines.Pos(base+sh.Control, base+sh.Control+1),
@@ -156,11 +161,13 @@ func parseByteSize(x any) (site.ByteSize, bool) {
 	return 0, false
 }
 
-// checkLimits reports limits in site.toml below 1.
+// checkLimits reports limits in site.toml below 1 (a value of another
+// type has been reported by the decoder).
 func checkLimits(cfg *site.Config, table map[string]any, diags *diag.List) {
-	for key, n := range map[string]int{"depth": cfg.Limits.Depth, "markdown_depth": cfg.Limits.MarkdownDepth, "entities": cfg.Limits.Entities} {
-		if n < 1 && cfg.Src.Has("limits."+key) {
-			diags.Add(cfg.Src.Value("limits."+key), "limits only go up from 1; leave the key out for the default",
+	limits, _ := table["limits"].(map[string]any)
+	for _, key := range []string{"depth", "entities", "markdown_depth"} {
+		if n, ok := limits[key].(int64); ok && n < 1 {
+			diags.Add(cfg.Src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
 				"limits.%s must be 1 or more, not %d", key, n)
 		}
 	}

@@ -111,8 +111,8 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	}
 	if n := cfg.Limits.Entities; len(l.files) > n {
 		// Refuse before reading any of them: see checkEntities.
-		diags.Add(diag.Pos{File: l.files[n]}, "split the site, "+raise("entities", 2*n),
-			"the content directory holds more than the limit of %d files", n)
+		diags.Add(diag.Pos{File: l.files[n], Line: 1, Col: 1}, "split the site, "+raise("entities", 2*n),
+			"more content files than the limit of %d entities", n)
 		l.files, l.haveList = nil, false
 	}
 

@@ -84,6 +84,11 @@ type buildOptions struct {
 // buildSite compiles the site and streams its pages into the output
 // directory, and returns the exit code.
 func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int {
+	if msg, hint := load.BaseURLProblem(o.baseURL); msg != "" {
+		errorf(e, "--base-url%s: %q", strings.TrimPrefix(msg, "base_url"), o.baseURL)
+		hintf(e, "%s", hint)
+		return ExitUsage
+	}
 	start := time.Now()
 	proj, err := open()
 	if err != nil {

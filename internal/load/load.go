@@ -288,7 +288,7 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) ([]*f
 				if err != nil {
 					results[i] = &fileResult{lines: diag.NewLineIndex(f, nil)}
 					if !errors.Is(err, fs.ErrNotExist) {
-						errs[i] = fmt.Errorf("read %s: %w", f, err)
+						errs[i] = readError(f, err)
 					}
 					continue
 				}
@@ -314,6 +314,18 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) ([]*f
 		l.cache[f] = results[i]
 	}
 	return results, nil
+}
+
+// readError describes a content file that cannot be read, and what to
+// do about it when it is a matter of permissions.
+func readError(f string, err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok && pe.Path == f {
+		err = pe.Err // the path is said already
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("read %s: %w (give ladder permission to read it, or move it out of the content directory)", f, err)
+	}
+	return fmt.Errorf("read %s: %w", f, err)
 }
 
 // kindOf classifies a content file by its place under the content directory.

@@ -224,12 +224,12 @@ func TestFormat(t *testing.T) {
 `,
 	}, {
 		name: "a long line is cut around the caret",
-		text: "x = " + strings.Repeat("{a = ", 100) + "1\n",
+		text: "x = " + strings.Repeat("{a = ", 100) + "1\n", // 505 columns
 		d:    Diagnostic{Pos: Pos{"f.md", 1, 165, 1}, Msg: "m"},
 		want: "f.md:1:165: error: m\n    1 | …" + strings.Repeat("a = {", 24) + "…\n      |                                         ^\n",
 	}, {
 		name: "a long line is cut at its start",
-		text: strings.Repeat("a", 300) + "\n",
+		text: strings.Repeat("a", 401) + "\n",
 		d:    Diagnostic{Pos: Pos{"f.md", 1, 2, 2}, Msg: "m"},
 		want: "f.md:1:2: error: m\n    1 | " + strings.Repeat("a", 120) + "…\n      |  ^^\n",
 	}, {

@@ -76,9 +76,13 @@ func format(b *strings.Builder, d Diagnostic, src Sources, opts TextOptions, not
 	}
 }
 
-// maxLine is the number of columns of a source line printed in full;
-// around a caret in a longer line, a window of it is printed.
-const maxLine = 120
+// A source line of up to maxLine columns is printed in full; of a longer
+// one (minified data, a value nested thousands deep), a window of
+// lineWindow columns around the caret.
+const (
+	maxLine    = 400
+	lineWindow = 120
+)
 
 // caretLine prepares a source line for printing under a diagnostic: a tab
 // becomes one space, and a character that Escape escapes takes the columns
@@ -123,9 +127,9 @@ func caretLine(raw []byte, col, n int) (text string, pad, width int) {
 	from, to := 0, cols
 	if cols > maxLine {
 		// Keep the caret with some context before it in the window.
-		w := min(width, maxLine/2)
-		from = max(0, min(pad-(maxLine-w)/3, cols-maxLine))
-		to = from + maxLine
+		w := min(width, lineWindow/2)
+		from = max(0, min(pad-(lineWindow-w)/3, cols-lineWindow))
+		to = from + lineWindow
 		width = w
 	}
 	var b strings.Builder

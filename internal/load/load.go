@@ -652,6 +652,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		i := invalidUTF8(text)
 		diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
 	case !checkTOML(lines, text, 0, DefaultLimits, true, diags):
+		// Reported: not decoded, and the defaults apply.
 	default:
 		table := map[string]any{}
 		if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&table); err != nil {

@@ -362,6 +362,11 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	}
+	load.BadFiles(f, func(name string, data []byte) {
+		if i := seedPath(name); i >= 0 {
+			f.Add(uint8(i), data)
+		}
+	})
 	f.Add(uint8(0), []byte("+++\ntitle = \"J\"\nrank = \"x\"\nnext = [\"nope\", 3]\n[competencies]\ncoding = { level = 9, x = 1 }\n[pay]\nmni = 1\n+++\n[a](level:zz)\n"))
 	f.Add(uint8(4), []byte("[[course]]\nid = \"A\"\n[[course]]\nid = 3\nprerequisites = [\"a\"]\n"))
 	f.Add(uint8(len(fuzzPaths)-1), []byte("titel = 1\n[scale]\nnames = []\n[params]\nx = { y = [1, 2] }\n"))

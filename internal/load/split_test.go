@@ -83,6 +83,7 @@ func FuzzSplit(f *testing.F) {
 		}
 		return nil
 	})
+	badFiles(f, func(name string, data []byte) { f.Add(data) })
 	for _, s := range []string{"", "+++", "+++\n", "+++\r\n+++", "\xef\xbb\xbf", "\xef\xbb\xbf+++\n+++\n", "---\n", "+++\n+++ \n+++\n"} {
 		f.Add([]byte(s))
 	}

@@ -76,6 +76,7 @@ func FuzzDepth(f *testing.F) {
 	for _, tt := range depthTests {
 		f.Add([]byte(tt.text), 2)
 	}
+	badFiles(f, func(name string, data []byte) { f.Add(data, 32) })
 	f.Fuzz(func(t *testing.T, text []byte, limit int) {
 		limit = max(1, limit%40)
 		full, fullAt := Depth(text, 0)

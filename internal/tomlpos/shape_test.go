@@ -110,6 +110,7 @@ func FuzzMeasure(f *testing.F) {
 		f.Add([]byte(tt.doc), 1)
 	}
 	f.Add([]byte(benchDoc), 3)
+	badFiles(f, func(name string, data []byte) { f.Add(data, 32) })
 	f.Fuzz(func(t *testing.T, text []byte, limit int) {
 		limit = max(1, limit%40)
 		done := make(chan [2]Shape, 1)

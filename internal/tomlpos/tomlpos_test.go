@@ -720,6 +720,7 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(tt.doc))
 	}
 	f.Add([]byte(benchDoc))
+	badFiles(f, func(name string, data []byte) { f.Add(data) })
 	f.Fuzz(func(t *testing.T, text []byte) {
 		done := make(chan Index, 1)
 		go func() { done <- Scan(text) }()

@@ -1,0 +1,4 @@
+package load
+
+// BadFiles is badFiles, for the external tests of this package.
+var BadFiles = badFiles

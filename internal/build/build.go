@@ -19,10 +19,17 @@ import (
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/sitefs"
 )
 
 // Project is a site's files: its root, and the theme, layout overrides and
 // static files that go with it.
+//
+// A project on disk reads its files through a sitefs.FS, which leaves out
+// links that lead outside the site and other entries that cannot be read
+// safely; every compilation reports them (see checkFiles). Hidden files of
+// static/ are not published unless site.toml includes them, and a static
+// file may not replace a generated one (see collisions).
 type Project struct {
 	Dir      string // the site's directory on disk; "" for the embedded example
 	FS       fs.FS  // the site root: site.toml, content/, layouts/, static/, themes/
@@ -45,7 +52,11 @@ func Open(dir string, allowExample bool) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open site %s: %w", dir, err)
 	}
-	return &Project{Dir: abs, FS: os.DirFS(abs)}, nil
+	fsys, err := sitefs.New(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{Dir: abs, FS: fsys}, nil
 }
 
 func displayDir(dir string) string {
@@ -117,6 +128,11 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if err != nil {
 		return nil, err
 	}
+	files, err := p.checkFiles(s.Config)
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, files...)
 	errs, warnings := check.Resolve(s, opts.Cache)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
@@ -130,22 +146,33 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if diags.Errors() > 0 {
 		return res, nil
 	}
-	r, err := p.renderer(s, opts)
+	r, clashes, err := p.renderer(s, opts)
 	if err != nil {
 		return nil, err
+	}
+	if len(clashes) > 0 {
+		res.Diags = append(res.Diags, clashes...)
+		res.Diags.Sort()
+		return res, nil
 	}
 	res.Renderer = r
 	return res, nil
 }
 
 // renderer prepares the Renderer of s with the project's theme, layouts
-// and static files.
-func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, error) {
+// and static files, and reports the static files that would replace a
+// generated file (errors: the Renderer must not be used then).
+func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, diag.List, error) {
 	theme, err := p.Theme(s.Config.Theme)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return render.New(s, theme, p.sub("layouts"), p.sub("static"), render.Options{
+	static := p.static(s.Config)
+	r, err := render.New(s, theme, p.sub("layouts"), static, render.Options{
 		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator,
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, collisions(r, theme, static, s.Config.Theme), nil
 }

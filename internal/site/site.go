@@ -104,6 +104,7 @@ type Config struct {
 	Scale        Scale          `toml:"scale"`
 	Markdown     MarkdownConfig `toml:"markdown"`
 	Links        LinksConfig    `toml:"links"`
+	Static       StaticConfig   `toml:"static"`
 	Params       map[string]any `toml:"params"`
 	Limits       Limits         `toml:"limits"`
 	Src          Source         `toml:"-"`
@@ -168,6 +169,16 @@ type LinksConfig struct {
 	// loader refuses names that are not schemes and the schemes that can
 	// never be allowed (see the urlcheck package).
 	Schemes []string `toml:"schemes"`
+}
+
+// StaticConfig holds the [static] options of site.toml.
+type StaticConfig struct {
+	// Include lists hidden files and folders of static/ (names that start
+	// with a dot, as slash paths under static/: ".htaccess",
+	// "docs/.nojekyll") to publish; the others are left out, and so is
+	// everything under a hidden folder not listed. ".well-known" is
+	// always published.
+	Include []string `toml:"include"`
 }
 
 // Source is where an entity was read from: the file, and the key locator of

@@ -1,0 +1,245 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/render"
+	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/sitefs"
+)
+
+// staticDir is the folder of the site whose files are published as they
+// are.
+const staticDir = "static"
+
+// wellKnown is the hidden folder of static/ that is always published: the
+// place of security.txt, change-password and the like (RFC 8615).
+const wellKnown = ".well-known"
+
+// checkFiles reports what the site's FS leaves out of the folders a build
+// reads (links that lead outside the site, loops, links to nothing; see
+// package sitefs), each at its path, and checks the [static] include list
+// of site.toml.
+//
+// Example: static/shadow -> /etc/shadow. Discussion: os.DirFS would
+// follow the link and publish the file; a link that leaves the site is an
+// error, so that nothing from outside is published unnoticed. A link that
+// leads nowhere or back to where it is publishes nothing and leaks
+// nothing: a warning, and the rest of the site builds.
+func (p *Project) checkFiles(cfg site.Config) (diag.List, error) {
+	var diags diag.List
+	checkInclude(cfg, p.FS, &diags)
+	sfs, ok := p.FS.(*sitefs.FS)
+	if !ok {
+		return diags, nil
+	}
+	hiddenName := func(q string, _ bool) bool { return strings.HasPrefix(path.Base(q), ".") }
+	include := includeSet(cfg)
+	dirs := []struct {
+		dir  string
+		skip func(string, bool) bool
+	}{
+		{path.Clean(cfg.ContentDir), hiddenName},
+		{staticDir, func(q string, _ bool) bool { return hidden(strings.TrimPrefix(q, staticDir+"/"), include) }},
+		{"layouts", hiddenName},
+		{path.Join("themes", cfg.Theme, "layouts"), nil},
+		{path.Join("themes", cfg.Theme, "assets"), nil},
+	}
+	for _, d := range dirs {
+		problems, err := sfs.Problems(d.dir, d.skip)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", d.dir, err)
+		}
+		for _, prob := range problems {
+			diags.Append(problemDiag(prob))
+		}
+	}
+	return diags, nil
+}
+
+// problemDiag turns a problem of the site's FS into a diagnostic at the
+// path of the entry.
+func problemDiag(prob sitefs.Problem) diag.Diagnostic {
+	d := diag.Diagnostic{Pos: diag.Pos{File: prob.Path, Line: 1, Col: 1}, Severity: diag.Warning, Msg: prob.Error() + "; it is left out"}
+	switch prob.Kind {
+	case sitefs.Outside:
+		d.Severity, d.Msg = diag.Error, prob.Error()
+		d.Hint = "copy the file or folder into the site instead of linking to it: nothing from outside the site is published"
+	case sitefs.Missing:
+		d.Hint = "fix the link, or remove it"
+	case sitefs.Loop:
+		d.Hint = "remove the link, or point it at a file"
+	case sitefs.Cycle:
+		d.Hint = "remove the link, or point it at a folder that does not hold it"
+	default:
+		d.Hint = "remove it from the site"
+	}
+	return d
+}
+
+// includeSet returns the paths of static/ that [static] include lists.
+func includeSet(cfg site.Config) map[string]bool {
+	set := map[string]bool{wellKnown: true}
+	for _, p := range cfg.Static.Include {
+		set[strings.Trim(p, "/")] = true
+	}
+	return set
+}
+
+// hidden reports whether the path p under static/ is left out of the
+// published site: it, or a folder on its way, has a name that starts with
+// a dot and is not listed in include.
+//
+// Example: static/.git/config, static/.env, static/img/.DS_Store.
+// Discussion: a static folder is often a copy of another project's files,
+// with its repository, secrets and the desktop's litter; publishing them by
+// default would expose them on the intranet.
+func hidden(p string, include map[string]bool) bool {
+	if p == "." || p == "" {
+		return false
+	}
+	for i := 0; i < len(p); {
+		j := strings.IndexByte(p[i:], '/')
+		end := len(p)
+		if j >= 0 {
+			end = i + j
+		}
+		if p[i] == '.' && !include[p[:end]] {
+			return true
+		}
+		i = end + 1
+	}
+	return false
+}
+
+// checkInclude reports entries of [static] include that cannot do
+// anything.
+//
+// Example: include = ["../secrets"], include = [".htacess"]. Discussion:
+// a typo must not silently leave a file out; a path that leaves static/
+// would publish what was never meant to be.
+func checkInclude(cfg site.Config, fsys fs.FS, diags *diag.List) {
+	for i, p := range cfg.Static.Include {
+		key := fmt.Sprintf("static.include[%d]", i)
+		clean := strings.Trim(p, "/")
+		switch {
+		case clean == "" || !fs.ValidPath(clean) || clean == "." || strings.Contains(p, "\\"):
+			diags.Add(cfg.Src.Value(key), `write a slash path under static/, such as ".htaccess" or "docs/.nojekyll"`,
+				"invalid path %q in [static] include", p)
+		case !hidden(clean, map[string]bool{}):
+			diags.Warn(cfg.Src.Value(key), "list only hidden files and folders (names that start with a dot): the others are published anyway",
+				"static/%s is not hidden", clean)
+		default:
+			if _, err := fs.Stat(fsys, path.Join(staticDir, clean)); err != nil {
+				diags.Warn(cfg.Src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
+			}
+		}
+	}
+}
+
+// static returns the site's static/ folder as it is published: without
+// the hidden files and folders that site.toml does not include; nil when
+// the site has none.
+func (p *Project) static(cfg site.Config) fs.FS {
+	sub := p.sub(staticDir)
+	if sub == nil {
+		return nil
+	}
+	return publishedFS{sub, includeSet(cfg)}
+}
+
+// publishedFS is a static folder without its hidden entries (see hidden).
+type publishedFS struct {
+	fsys    fs.FS
+	include map[string]bool
+}
+
+func (f publishedFS) check(op, name string) error {
+	if hidden(name, f.include) {
+		return &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+	}
+	return nil
+}
+
+// Open opens name, unless it is hidden.
+func (f publishedFS) Open(name string) (fs.File, error) {
+	if err := f.check("open", name); err != nil {
+		return nil, err
+	}
+	return f.fsys.Open(name)
+}
+
+// ReadFile reads name, unless it is hidden.
+func (f publishedFS) ReadFile(name string) ([]byte, error) {
+	if err := f.check("read", name); err != nil {
+		return nil, err
+	}
+	return fs.ReadFile(f.fsys, name)
+}
+
+// Stat describes name, unless it is hidden.
+func (f publishedFS) Stat(name string) (fs.FileInfo, error) {
+	if err := f.check("stat", name); err != nil {
+		return nil, err
+	}
+	return fs.Stat(f.fsys, name)
+}
+
+// ReadDir lists name without its hidden entries.
+func (f publishedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := f.check("readdir", name); err != nil {
+		return nil, err
+	}
+	entries, err := fs.ReadDir(f.fsys, name)
+	out := entries[:0]
+	for _, e := range entries {
+		if !hidden(path.Join(name, e.Name()), f.include) {
+			out = append(out, e)
+		}
+	}
+	return out, err
+}
+
+// collisions reports the files of static (as published) whose output
+// path is that of a page the site generates or of a theme asset.
+//
+// Example: static/index.html, static/data/framework.json,
+// static/assets/style.css. Discussion: one of the two would silently
+// replace the other in the output; which one the author meant cannot be
+// guessed.
+func collisions(r *render.Renderer, theme, static fs.FS, themeName string) diag.List {
+	if static == nil {
+		return nil
+	}
+	var diags diag.List
+	fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		pos := diag.Pos{File: path.Join(staticDir, p), Line: 1, Col: 1}
+		if spec, ok := r.Lookup(p); ok {
+			what, hint := "file "+spec.URL, "rename or move the static file: ladder writes this file itself"
+			if path.Ext(p) == ".html" {
+				what = "page " + spec.URL
+				hint = "rename or move the static file: ladder writes this page itself (to change it, edit its content or override its template under layouts/)"
+			}
+			if c := site.CommonOf(spec.Entity); c != nil && c.Src.File != "" {
+				what += " (made from " + c.Src.File + ")"
+			}
+			diags.Add(pos, hint, "static file would replace the generated %s", what)
+			return nil
+		}
+		if rest, ok := strings.CutPrefix(p, "assets/"); ok {
+			if _, err := fs.Stat(theme, path.Join("assets", rest)); err == nil {
+				diags.Add(pos, fmt.Sprintf("rename or move the static file; to change the theme's files, copy the theme to themes/%s/ and edit it there", themeName),
+					"static file would replace the theme's asset %s", p)
+			}
+		}
+		return nil
+	})
+	return diags
+}

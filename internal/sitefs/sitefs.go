@@ -28,6 +28,7 @@ package sitefs
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -152,15 +153,66 @@ func (f *FS) resolve(op, name string) (string, error) {
 
 // Open opens the file or folder name.
 func (f *FS) Open(name string) (fs.File, error) {
-	real, _, err := f.stat("open", name)
+	real, info, err := f.stat("open", name)
 	if err != nil {
 		return nil, err
 	}
-	file, err := os.Open(real)
+	osf, err := os.Open(real)
 	if err != nil {
 		return nil, rename("open", name, err)
 	}
-	return file, nil
+	if info.IsDir() {
+		return &dir{file: file{osf, name}, fsys: f}, nil
+	}
+	return &file{osf, name}, nil
+}
+
+// file is an open file under the name it was opened by, which for a link
+// is the link's name rather than its target's.
+type file struct {
+	*os.File
+	name string
+}
+
+// Stat describes the file under the name it was opened by.
+func (f *file) Stat() (fs.FileInfo, error) {
+	info, err := f.File.Stat()
+	if err != nil {
+		return nil, rename("stat", f.name, err)
+	}
+	return renamed{info, path.Base(f.name)}, nil
+}
+
+// dir is an open folder, listed as FS.ReadDir lists it.
+type dir struct {
+	file
+	fsys    *FS
+	entries []fs.DirEntry
+	listed  bool
+}
+
+// ReadDir returns the next n entries of the folder (all the rest when n
+// is 0 or less), as fs.ReadDirFile requires.
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if !d.listed {
+		entries, _, err := d.fsys.readDir(d.name)
+		if err != nil {
+			return nil, err
+		}
+		d.entries, d.listed = entries, true
+	}
+	if n <= 0 {
+		out := d.entries
+		d.entries = nil
+		return out, nil
+	}
+	if len(d.entries) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(d.entries))
+	out := d.entries[:n:n]
+	d.entries = d.entries[n:]
+	return out, nil
 }
 
 // ReadFile reads the file name.
@@ -191,14 +243,42 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 
 // stat resolves name and describes what it leads to, which must be a
 // regular file or a folder: opening a named pipe would wait for a writer.
+//
+// The common path, with no link on the way, looks at each part of name
+// below the root once, and needs nothing else.
 func (f *FS) stat(op, name string) (string, fs.FileInfo, error) {
-	real, err := f.resolve(op, name)
+	full, err := f.join(op, name)
 	if err != nil {
 		return "", nil, err
 	}
-	info, err := os.Stat(real)
-	if err != nil {
+	var info fs.FileInfo
+	if name == "." {
+		info, err = os.Stat(full)
+	} else {
+		for i := len(f.root); ; {
+			j := strings.IndexByte(full[i+1:], filepath.Separator)
+			end := len(full)
+			if j >= 0 {
+				end = i + 1 + j
+			}
+			info, err = os.Lstat(full[:end])
+			if err != nil || info.Mode()&fs.ModeSymlink != 0 || end == len(full) {
+				break
+			}
+			i = end
+		}
+	}
+	real := full
+	switch {
+	case err != nil:
 		return "", nil, rename(op, name, err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		if real, err = f.resolve(op, name); err != nil {
+			return "", nil, err
+		}
+		if info, err = os.Stat(real); err != nil {
+			return "", nil, rename(op, name, err)
+		}
 	}
 	if !info.Mode().IsRegular() && !info.IsDir() {
 		return "", nil, &fs.PathError{Op: op, Path: name, Err: &Problem{Path: name, Kind: Special}}
@@ -235,7 +315,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // readDir is ReadDir, and the problems of the entries left out.
 func (f *FS) readDir(name string) ([]fs.DirEntry, []Problem, error) {
-	real, err := f.resolve("readdir", name)
+	real, _, err := f.stat("readdir", name)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,186 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// writeSite writes a small site to a temporary folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	all := map[string]string{
+		"site.toml":          "title = \"Files Co\"\ntoday = 2026-01-05\n",
+		"content/_index.md":  "+++\ntitle = \"Welcome\"\n+++\nHome.\n",
+		"static/robots.txt":  "User-agent: *\n",
+		"static/img/a.txt":   "a\n",
+		"static/.env":        "SECRET=1\n",
+		"static/.git/config": "[core]\n",
+	}
+	for p, text := range files {
+		all[p] = text
+	}
+	for p, text := range all {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// TestStaticFileMode checks that static files are written with the mode
+// of every output file, whatever their own: a private file of the site is
+// not made executable, and its mode is not copied.
+func TestStaticFileMode(t *testing.T) {
+	root := writeSite(t, map[string]string{"static/private.txt": "p\n", "static/run.sh": "#!/bin/sh\n"})
+	if err := os.Chmod(filepath.Join(root, "static", "private.txt"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(root, "static", "run.sh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(root, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if err := compileAll(t, p, Options{}).Write(out); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.Stat(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"private.txt", "run.sh", "robots.txt"} {
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode() != want.Mode() || info.Mode()&0o111 != 0 {
+			t.Errorf("%s: mode %v, want %v like every output file", name, info.Mode(), want.Mode())
+		}
+	}
+	for _, name := range []string{".env", ".git"} {
+		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+			t.Errorf("%s was published", name)
+		}
+	}
+}
+
+// TestSessionFiles checks that the dev server's session applies the rules
+// of a build to the files that change: a static link that leaves the site
+// is an error of the update in place, a content link that does is found by
+// the whole compilation the session falls back to, and a static file that
+// would replace a page is an error either way.
+func TestSessionFiles(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/pages/faq.md": "+++\ntitle = \"FAQ\"\n+++\nQuestions.\n"})
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(root, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.NewSession(Options{})
+	if res, err := s.Compile(nil); err != nil || res.Renderer == nil {
+		t.Fatalf("first compilation: %v, %v", err, res.Diags)
+	}
+	link := func(name string) {
+		t.Helper()
+		if err := os.Symlink(outside, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Skipf("symbolic links: %v", err)
+		}
+	}
+	errorsOf := func(changed ...string) string {
+		t.Helper()
+		if u, ok := s.Prepare(changed); ok {
+			if errs := u.Errors(); len(errs) > 0 {
+				s.Reject(u)
+				return errs[0].Error()
+			}
+			s.Apply(u)
+			return ""
+		}
+		res, err := s.Compile(changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Diags.Errors() > 0 {
+			return res.Diags[0].Error()
+		}
+		return ""
+	}
+	remove := func(name string) {
+		t.Helper()
+		if err := os.Remove(filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	link("static/shadow")
+	want := "static/shadow:1:1: error: symbolic link leads outside the site (to " + realPath(t, outside) + ")"
+	if got := errorsOf("static/shadow"); got != want {
+		t.Errorf("static link:\n got %s\nwant %s", got, want)
+	}
+	remove("static/shadow")
+	if got := errorsOf("static/shadow"); got != "" {
+		t.Errorf("static link removed: %s", got)
+	}
+
+	remove("content/pages/faq.md")
+	link("content/pages/faq.md")
+	want = "content/pages/faq.md:1:1: error: symbolic link leads outside the site (to " + realPath(t, outside) + ")"
+	if got := errorsOf("content/pages/faq.md"); got != want {
+		t.Errorf("content link:\n got %s\nwant %s", got, want)
+	}
+	remove("content/pages/faq.md")
+	if err := os.WriteFile(filepath.Join(root, "content", "pages", "faq.md"), []byte("+++\ntitle = \"FAQ\"\n+++\nAgain.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := errorsOf("content/pages/faq.md"); got != "" {
+		t.Errorf("content link replaced by a file: %s", got)
+	}
+
+	if err := os.MkdirAll(filepath.Join(root, "static", "faq"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "static", "faq", "index.html"), []byte("<p>x</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = "static/faq/index.html:1:1: error: static file would replace the generated page /faq/ (made from content/pages/faq.md)"
+	if got := errorsOf("static/faq/index.html"); got != want {
+		t.Errorf("static page:\n got %s\nwant %s", got, want)
+	}
+	if err := os.Rename(filepath.Join(root, "static", "faq"), filepath.Join(root, "static", "news")); err != nil {
+		t.Fatal(err)
+	}
+	if got := errorsOf("static/faq", "static/news"); got != "" {
+		t.Errorf("static page moved away: %s", got)
+	}
+
+	// A new page, which an update in place would add, where a static
+	// file is.
+	if err := os.WriteFile(filepath.Join(root, "content", "pages", "news.md"), []byte("+++\ntitle = \"News\"\n+++\nNews.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = "static/news/index.html:1:1: error: static file would replace the generated page /news/ (made from content/pages/news.md)"
+	if got := errorsOf("content/pages/news.md"); got != want {
+		t.Errorf("new page:\n got %s\nwant %s", got, want)
+	}
+}
+
+// realPath returns p with every link resolved, as messages show it.
+func realPath(t *testing.T, p string) string {
+	t.Helper()
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

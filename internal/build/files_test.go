@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ladder-ssg/ladder/internal/check"
+	"github.com/ladder-ssg/ladder/internal/load"
 )
 
 // writeSite writes a small site to a temporary folder and returns it.
@@ -72,12 +75,11 @@ func TestStaticFileMode(t *testing.T) {
 	}
 }
 
-// TestSessionFiles checks that the dev server's session applies the rules
-// of a build to the files that change: a static link that leaves the site
-// is an error of the update in place, a content link that does is found by
-// the whole compilation the session falls back to, and a static file that
-// would replace a page is an error either way.
-func TestSessionFiles(t *testing.T) {
+// TestRecompileFiles checks that compiling again after a change, as the
+// dev server does, applies the rules of a build to the files that changed:
+// a static or content link that leaves the site, and a static file that
+// would replace a page, existing or new, are errors.
+func TestRecompileFiles(t *testing.T) {
 	root := writeSite(t, map[string]string{"content/pages/faq.md": "+++\ntitle = \"FAQ\"\n+++\nQuestions.\n"})
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(outside, []byte("secret"), 0o600); err != nil {
@@ -87,8 +89,9 @@ func TestSessionFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := p.NewSession(Options{})
-	if res, err := s.Compile(nil); err != nil || res.Renderer == nil {
+	l := load.NewLoader()
+	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	if res, err := p.Compile(l, opts, nil); err != nil || res.Renderer == nil {
 		t.Fatalf("first compilation: %v, %v", err, res.Diags)
 	}
 	link := func(name string) {
@@ -99,15 +102,7 @@ func TestSessionFiles(t *testing.T) {
 	}
 	errorsOf := func(changed ...string) string {
 		t.Helper()
-		if u, ok := s.Prepare(changed); ok {
-			if errs := u.Errors(); len(errs) > 0 {
-				s.Reject(u)
-				return errs[0].Error()
-			}
-			s.Apply(u)
-			return ""
-		}
-		res, err := s.Compile(changed)
+		res, err := p.Compile(l, opts, changed)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,8 +159,7 @@ func TestSessionFiles(t *testing.T) {
 		t.Errorf("static page moved away: %s", got)
 	}
 
-	// A new page, which an update in place would add, where a static
-	// file is.
+	// A new page where a static file is.
 	if err := os.WriteFile(filepath.Join(root, "content", "pages", "news.md"), []byte("+++\ntitle = \"News\"\n+++\nNews.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

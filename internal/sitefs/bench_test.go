@@ -33,3 +33,21 @@ func BenchmarkReadAll(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProblems walks LADDER_BENCH_CORPUS for problems, as every
+// compilation does.
+func BenchmarkProblems(b *testing.B) {
+	dir := os.Getenv("LADDER_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("LADDER_BENCH_CORPUS is not set")
+	}
+	f, err := New(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := f.Problems("content", nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

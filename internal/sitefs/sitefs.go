@@ -319,6 +319,12 @@ func (f *FS) readDir(name string) ([]fs.DirEntry, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return f.list(name, real)
+}
+
+// list is readDir of the folder name, whose real path (or a path to it
+// without links) is real.
+func (f *FS) list(name, real string) ([]fs.DirEntry, []Problem, error) {
 	entries, err := os.ReadDir(real)
 	if err != nil {
 		return nil, nil, rename("readdir", name, err)
@@ -398,7 +404,14 @@ func (f *FS) link(p string, chain []string) (fs.DirEntry, *Problem) {
 	case !info.Mode().IsRegular():
 		return nil, &Problem{Path: p, Kind: Special}
 	}
-	return fs.FileInfoToDirEntry(renamed{info, path.Base(p)}), nil
+	return linkEntry{fs.FileInfoToDirEntry(renamed{info, path.Base(p)}), real}, nil
+}
+
+// linkEntry is a link listed as what it leads to, whose real path it
+// keeps.
+type linkEntry struct {
+	fs.DirEntry
+	real string
 }
 
 // display returns a real path inside the site as a slash path from the
@@ -461,9 +474,9 @@ func (f *FS) Problems(dir string, skip func(p string, isDir bool) bool) ([]Probl
 		return nil, err
 	}
 	var out []Problem
-	var walk func(dir string) error
-	walk = func(dir string) error {
-		entries, problems, err := f.readDir(dir)
+	var walk func(dir, real string) error
+	walk = func(dir, real string) error {
+		entries, problems, err := f.list(dir, real)
 		if err != nil {
 			return err
 		}
@@ -477,13 +490,21 @@ func (f *FS) Problems(dir string, skip func(p string, isDir bool) bool) ([]Probl
 			if !e.IsDir() || skip != nil && skip(p, true) {
 				continue
 			}
-			if err := walk(p); err != nil {
+			sub := filepath.Join(real, e.Name())
+			if l, ok := e.(linkEntry); ok {
+				sub = l.real
+			}
+			if err := walk(p, sub); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := walk(dir); err != nil {
+	real, _, err := f.stat("readdir", dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := walk(dir, real); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })

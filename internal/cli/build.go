@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/build"
@@ -72,7 +75,7 @@ func runBuild(e *env, args []string) int {
 			f.Close()
 		}()
 	}
-	return buildSite(e, open, o)
+	return buildSite(context.Background(), e, open, o)
 }
 
 // buildOptions are the flags of build that buildSite uses.
@@ -82,8 +85,10 @@ type buildOptions struct {
 }
 
 // buildSite compiles the site and streams its pages into the output
-// directory, and returns the exit code.
-func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int {
+// directory, and returns the exit code. Once the output is being written,
+// the end of ctx, Ctrl-C or a TERM stops the writing and leaves the
+// previous output as it was.
+func buildSite(ctx context.Context, e *env, open func() (*build.Project, error), o buildOptions) int {
 	if msg, hint := load.BaseURLProblem(o.baseURL); msg != "" {
 		errorf(e, "--base-url%s: %q", strings.TrimPrefix(msg, "base_url"), o.baseURL)
 		hintf(e, "%s", hint)
@@ -105,6 +110,11 @@ func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int 
 		errorf(e, "build failed: %s; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
 	}
+	// From here on, an interrupt stops the writing, so that the temporary
+	// folder is removed before the build exits; until now, nothing was
+	// written and the default of dying at once is right.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	dir, guard := outputDir(proj, res.Site.Config, o.out)
 	w, err := output.Create(dir, guard)
 	if err != nil {
@@ -119,7 +129,7 @@ func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int 
 	if e.tty {
 		progress = progressPrinter(e, start)
 	}
-	err = res.Renderer.Each(progress, w.Write)
+	err = res.Renderer.Each(progress, interruptible(ctx, w.Write))
 	if progress != nil {
 		fmt.Fprint(e.stderr, "\r\x1b[K")
 	}
@@ -143,6 +153,19 @@ func buildSite(e *env, open func() (*build.Project, error), o buildOptions) int 
 	fmt.Fprintf(e.stdout, "built %d pages and %d other files in %d ms into %s\n",
 		pages, w.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir))
 	return ExitOK
+}
+
+// errInterrupted is returned by a write after an interrupt.
+var errInterrupted = errors.New("interrupted")
+
+// interruptible returns write, failing with errInterrupted once ctx is done.
+func interruptible(ctx context.Context, write func(string, []byte) error) func(string, []byte) error {
+	return func(p string, data []byte) error {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		return write(p, data)
+	}
 }
 
 // outputDir returns the output directory of a build (out, else the

@@ -273,6 +273,14 @@ func (w *Writer) Commit() error {
 		return nil
 	}
 	old, err := w.swap(w.tmp, w.real)
+	if errors.Is(err, fs.ErrNotExist) {
+		// The previous output was removed while this build ran.
+		if err := os.Rename(w.tmp, w.real); err != nil {
+			os.RemoveAll(w.tmp)
+			return fmt.Errorf("move new output into place: %w", err)
+		}
+		return nil
+	}
 	if cannotSwap(err) {
 		return w.moveInPlace(files)
 	}
@@ -289,7 +297,9 @@ func (w *Writer) Commit() error {
 		return nil
 	}
 	if err := removeBuild(old); err != nil {
-		return fmt.Errorf("remove previous output: %w", err)
+		// The new output is in place; what is left of the old one is
+		// removed by the next build, or by hand.
+		w.warnings = append(w.warnings, fmt.Sprintf("previous output: %v", err))
 	}
 	return nil
 }

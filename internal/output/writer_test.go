@@ -472,3 +472,32 @@ func TestKill(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputRemovedDuringBuild checks that a build whose previous output
+// was deleted while it ran still puts the new one in place, by either swap.
+func TestOutputRemovedDuringBuild(t *testing.T) {
+	for _, renames := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "build")
+		if err := write(dir, Guard{}, map[string]string{"index.html": "old"}); err != nil {
+			t.Fatal(err)
+		}
+		w, err := Create(dir, Guard{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if renames {
+			w.exchange = func(a, b string) error { return errNoExchange }
+		}
+		w.Write("index.html", []byte("new"))
+		os.RemoveAll(dir)
+		if err := w.Commit(); err != nil {
+			t.Fatalf("renames %v: %v", renames, err)
+		}
+		if got := tree(t, dir); !equal(got, map[string]string{"index.html": "new"}) {
+			t.Errorf("renames %v: got %v", renames, got)
+		}
+		if s := siblings(t, dir); len(s) != 0 {
+			t.Errorf("renames %v: left beside the output: %v", renames, s)
+		}
+	}
+}

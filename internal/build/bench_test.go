@@ -1,7 +1,12 @@
 package build
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 	"github.com/ladder-ssg/ladder/internal/check"
@@ -44,6 +49,70 @@ func BenchmarkRecompile(b *testing.B) {
 		if _, err := p.Compile(l, opts, changed); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRebuild measures the dev server's rebuild after one edit, from
+// a warm per-file cache: the edited file is read and parsed again, and a
+// new site is loaded, checked and given a Renderer (no page is drawn; the
+// warnings are left for later, as the server does). Each edit is one the
+// server used to take a slower way: a level's body, its track's title,
+// the level's rank.
+func BenchmarkRebuild(b *testing.B) {
+	src := corpus(b)
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	p, err := Open(dir, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := load.NewLoader()
+	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	first, err := p.Compile(l, opts, nil)
+	if err != nil || first.Renderer == nil {
+		b.Fatalf("compile: %v %v", err, first.Diags.Err())
+	}
+	lv := first.Site.Levels[len(first.Site.Levels)/2]
+	edits := []struct {
+		name string
+		file string
+		edit func(text string, i int) string
+	}{
+		{"body", lv.Src.File, func(text string, i int) string { return fmt.Sprintf("%s\nEdit %d.\n", text, i) }},
+		{"track title", lv.Track.Src.File, func(text string, i int) string {
+			return strings.Replace(text, "title = \"", fmt.Sprintf("title = \"%d ", i), 1)
+		}},
+		{"level rank", lv.Src.File, func(text string, i int) string {
+			return strings.Replace(text, fmt.Sprintf("rank = %d\n", lv.Rank), fmt.Sprintf("rank = %d\n", 100+i%2), 1)
+		}},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			path := filepath.Join(dir, filepath.FromSlash(e.file))
+			orig, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.WriteFile(path, orig, 0o644)
+			changed := []string{e.file}
+			i := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				i++
+				if err := os.WriteFile(path, []byte(e.edit(string(orig), i)), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				res, err := p.Compile(l, opts, changed)
+				if err != nil || res.Renderer == nil {
+					b.Fatalf("compile: %v %v", err, res.Diags.Err())
+				}
+			}
+			if cpu := cpuTime() - cpu; cpu > 0 {
+				b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			}
+		})
 	}
 }
 

@@ -79,8 +79,56 @@ type checker struct {
 	s     *site.Site
 	diags diag.List
 
-	trackIDs, levelIDs, competencyIDs, courseIDs, programIDs, pageIDs []string
-	dups                                                              map[*site.Common]bool // second definitions of an id
+	ids  *candidates           // the ids of each kind, for did-you-mean hints
+	dups map[*site.Common]bool // second definitions of an id
+
+	// Arrays that resolved lists are cut from (see resolveLevels).
+	levelArena  []*site.Level
+	courseArena []*site.Course
+	compArena   []*site.Competency
+}
+
+// candidates lists the ids of each kind, sorted, for did-you-mean hints.
+// Only a diagnostic needs them, so each list is made on first use; the
+// checkers of parallel workers share one.
+type candidates struct {
+	s    *site.Site
+	once [site.NumKinds]sync.Once
+	ids  [site.NumKinds][]string
+}
+
+// of returns the ids of kind k, sorted.
+func (cs *candidates) of(k site.Kind) []string {
+	cs.once[k].Do(func() {
+		s := cs.s
+		var ids []string
+		switch k {
+		case site.KindTrack:
+			ids = keys(s.TrackByID)
+		case site.KindLevel:
+			ids = keys(s.LevelByID)
+		case site.KindCompetency:
+			ids = keys(s.CompetencyByID)
+		case site.KindCourse:
+			ids = keys(s.CourseByID)
+		case site.KindProgram:
+			ids = keys(s.ProgramByID)
+		case site.KindPage:
+			ids = keys(s.PageByID)
+		}
+		cs.ids[k] = ids
+	})
+	return cs.ids[k]
+}
+
+// keys returns the keys of m, sorted.
+func keys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // index builds the by-id maps and reports duplicate ids.
@@ -93,52 +141,64 @@ type checker struct {
 func (c *checker) index() {
 	s := c.s
 	c.dups = map[*site.Common]bool{}
-	s.TrackByID, c.trackIDs = indexKind(c, "track", s.Tracks, func(x *site.Track) string { return x.ID })
-	s.LevelByID, c.levelIDs = indexKind(c, "level", s.Levels, (*site.Level).FullID)
-	s.CompetencyByID, c.competencyIDs = indexKind(c, "competency", s.Competencies, func(x *site.Competency) string { return x.ID })
-	s.CourseByID, c.courseIDs = indexKind(c, "course", s.Courses, func(x *site.Course) string { return x.ID })
-	s.ProgramByID, c.programIDs = indexKind(c, "program", s.Programs, func(x *site.Program) string { return x.ID })
-	s.PageByID, c.pageIDs = indexKind(c, "page", s.Pages, func(x *site.Page) string { return x.ID })
+	c.ids = &candidates{s: s}
+	s.TrackByID = indexKind(c, s.Tracks, func(x *site.Track) string { return x.ID })
+	s.LevelByID = indexKind(c, s.Levels, (*site.Level).FullID)
+	s.CompetencyByID = indexKind(c, s.Competencies, func(x *site.Competency) string { return x.ID })
+	s.CourseByID = indexKind(c, s.Courses, func(x *site.Course) string { return x.ID })
+	s.ProgramByID = indexKind(c, s.Programs, func(x *site.Program) string { return x.ID })
+	s.PageByID = indexKind(c, s.Pages, func(x *site.Page) string { return x.ID })
 }
 
-// indexKind maps the entities of one kind by id, in file order, reporting
-// each later definition of an id, and returns the map and the sorted ids.
-func indexKind[T any](c *checker, kind string, list []T, id func(T) string) (map[string]T, []string) {
+// indexKind maps the entities of one kind by id, keeping of each id the
+// definition first in file order and reporting the others. The list is in
+// the site's order, not in file order; duplicates are rare, so they are
+// put in file order only when there are some.
+func indexKind[T site.Entity](c *checker, list []T, id func(T) string) map[string]T {
 	byID := make(map[string]T, len(list))
-	ids := make([]string, 0, len(list))
-	for _, x := range inFileOrder(list) {
+	var again map[string][]T // the definitions of duplicate ids, the kept one included
+	for _, x := range list {
 		k := id(x)
-		if o, ok := byID[k]; ok {
-			first, again := site.CommonOf(o), site.CommonOf(x)
-			c.dups[again] = true
+		o, ok := byID[k]
+		if !ok {
+			byID[k] = x
+			continue
+		}
+		if again == nil {
+			again = map[string][]T{}
+		}
+		if len(again[k]) == 0 {
+			again[k] = append(again[k], o)
+		}
+		again[k] = append(again[k], x)
+	}
+	for k, defs := range again {
+		slices.SortStableFunc(defs, inFileOrder)
+		first := defs[0].Base()
+		byID[k] = defs[0]
+		for _, x := range defs[1:] {
+			dup := x.Base()
+			c.dups[dup] = true
 			c.diags = append(c.diags, diag.Diagnostic{
-				Pos: again.Src.Start(), Severity: diag.Error,
-				Msg:   fmt.Sprintf("duplicate %s id %q", kind, k),
+				Pos: dup.Src.Start(), Severity: diag.Error,
+				Msg:   fmt.Sprintf("duplicate %s id %q", x.EntityKind(), k),
 				Hint:  "rename one of them; ids must be unique per kind",
 				Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
 			})
-			continue
 		}
-		byID[k] = x
-		ids = append(ids, k)
 	}
-	sort.Strings(ids)
-	return byID, ids
+	return byID
 }
 
-// inFileOrder returns a copy of list sorted by where each entity is defined:
-// its file, then its line (catalogues hold many entities).
-func inFileOrder[T any](list []T) []T {
-	out := slices.Clone(list)
-	slices.SortStableFunc(out, func(a, b T) int {
-		ca, cb := site.CommonOf(a), site.CommonOf(b)
-		if c := cmp.Compare(ca.Src.File, cb.Src.File); c != 0 || ca.Src.Prefix == "" {
-			return c
-		}
-		// Entries of one catalogue: by line.
-		return cmp.Compare(ca.Src.Start().Line, cb.Src.Start().Line)
-	})
-	return out
+// inFileOrder orders entities by where each is defined: its file, then
+// its line (catalogues hold many entities).
+func inFileOrder[T site.Entity](a, b T) int {
+	ca, cb := a.Base(), b.Base()
+	if c := cmp.Compare(ca.Src.File, cb.Src.File); c != 0 || ca.Src.Prefix == "" {
+		return c
+	}
+	// Entries of one catalogue: by line.
+	return cmp.Compare(ca.Src.Start().Line, cb.Src.Start().Line)
 }
 
 // unknown reports a reference to an id that does not exist.
@@ -146,14 +206,14 @@ func inFileOrder[T any](list []T) []T {
 // Example: required_courses = ["secure-codng"] when the course is
 // "secure-coding". Discussion: a typo in a reference must not silently drop a
 // requirement from the site; the hint offers the closest existing id.
-func (c *checker) unknown(src *site.Source, key, kind, id string, candidates []string) {
+func (c *checker) unknown(src *site.Source, key string, kind site.Kind, id string) {
 	hint := ""
-	if s := diag.Suggest(id, candidates); s != "" {
+	if s := diag.Suggest(id, c.ids.of(kind)); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
-	} else if kind == "level" && !strings.Contains(id, "/") {
+	} else if kind == site.KindLevel && !strings.Contains(id, "/") {
 		hint = `write a level of another track as "<track>/<level>"`
 	}
-	if c.s.Drafts[kind+":"+id] {
+	if c.s.Drafts[site.DraftKey{Kind: kind, ID: id}] {
 		hint = "remove draft = true from it, or build with --drafts"
 		c.diags.Add(src.Value(key), hint, "%s %q is a draft", kind, id)
 		return
@@ -165,7 +225,7 @@ func (c *checker) track(src *site.Source, key, id string) *site.Track {
 	if x, ok := c.s.TrackByID[id]; ok {
 		return x
 	}
-	c.unknown(src, key, "track", id, c.trackIDs)
+	c.unknown(src, key, site.KindTrack, id)
 	return nil
 }
 
@@ -192,11 +252,10 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 	if x, ok := c.s.LevelByID[full]; ok {
 		return x
 	}
-	if c.s.Drafts["level:"+full] {
+	if c.s.Drafts[site.DraftKey{Kind: site.KindLevel, ID: full}] {
 		c.diags.Add(src.Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
 		return nil
 	}
-	cands := c.levelIDs
 	if from != "" {
 		// Offer bare ids of the same track first.
 		local := []string{}
@@ -210,20 +269,25 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 			return nil
 		}
 	}
-	c.unknown(src, key, "level", id, cands)
+	c.unknown(src, key, site.KindLevel, id)
 	return nil
 }
 
+// courses resolves a list of course ids, in c's arena. The list is never
+// nil, even when empty.
 func (c *checker) courses(src *site.Source, key string, ids []string) []*site.Course {
-	out := make([]*site.Course, 0, len(ids))
+	start := len(c.courseArena)
 	for i, id := range ids {
 		if x, ok := c.s.CourseByID[id]; ok {
-			out = append(out, x)
+			c.courseArena = append(c.courseArena, x)
 			continue
 		}
-		c.unknown(src, indexKey(key, i), "course", id, c.courseIDs)
+		c.unknown(src, indexKey(key, i), site.KindCourse, id)
 	}
-	return out
+	if out := cut(c.courseArena, start); out != nil {
+		return out
+	}
+	return []*site.Course{}
 }
 
 // indexKey returns the key path of element i of the array at key. It is
@@ -237,32 +301,51 @@ func indexKey(key string, i int) string {
 func (c *checker) competencyRefs(src *site.Source, es []site.Expectation) {
 	for _, e := range es {
 		if _, ok := c.s.CompetencyByID[e.CompetencyID]; !ok {
-			c.unknownKey(src, e.Key, "competency", e.CompetencyID, c.competencyIDs)
+			c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
 		}
 	}
 }
 
 // unknownKey is unknown for ids written as keys (competency tables).
-func (c *checker) unknownKey(src *site.Source, key, kind, id string, candidates []string) {
+func (c *checker) unknownKey(src *site.Source, key string, kind site.Kind, id string) {
 	hint := ""
-	if s := diag.Suggest(id, candidates); s != "" {
+	if s := diag.Suggest(id, c.ids.of(kind)); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
 	c.diags.Add(src.Key(key), hint, "unknown %s %q", kind, id)
 }
 
+// resolveTracks gives each level its track and each track its levels. The
+// loader keeps the levels of a track together in the site's list, so a
+// track's list is a part of the site's, with no copy.
 func (c *checker) resolveTracks() {
-	for _, l := range c.s.Levels {
-		t, ok := c.s.TrackByID[l.TrackID]
+	levels := c.s.Levels
+	for lo := 0; lo < len(levels); {
+		id := levels[lo].TrackID
+		hi := lo + 1
+		for hi < len(levels) && levels[hi].TrackID == id {
+			hi++
+		}
+		group := levels[lo:hi:hi]
+		lo = hi
+		t, ok := c.s.TrackByID[id]
 		if !ok {
-			c.diags.Add(l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
-				"level in track %q, which has no _index.md", l.TrackID)
+			for _, l := range group {
+				c.diags.Add(l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
+					"level in track %q, which has no _index.md", l.TrackID)
+			}
 			continue
 		}
-		l.Track = t
-		t.Levels = append(t.Levels, l)
-		if !contains(t.Paths, l.Path) {
-			t.Paths = append(t.Paths, l.Path)
+		if t.Levels == nil {
+			t.Levels = group
+		} else {
+			t.Levels = append(t.Levels, group...)
+		}
+		for _, l := range group {
+			l.Track = t
+			if !contains(t.Paths, l.Path) {
+				t.Paths = append(t.Paths, l.Path)
+			}
 		}
 	}
 	for _, t := range c.s.Tracks {
@@ -275,7 +358,10 @@ func (c *checker) resolveTracks() {
 // Resolving only reads the indexes and writes each level's own fields, so
 // it runs in parallel over slices of the levels, each with its own
 // diagnostics, merged in order; the reverse indexes are filled in order by
-// one goroutine, so that they stay deterministic.
+// one goroutine, so that they stay deterministic. The lists each worker
+// makes are cut from a few arrays of its own, sized up front: a site of
+// ten thousand levels would otherwise allocate some fifty thousand small
+// slices on every build.
 func (c *checker) resolveLevels() {
 	levels := c.s.Levels
 	comps := make([][]*site.Competency, len(levels))
@@ -285,14 +371,24 @@ func (c *checker) resolveLevels() {
 	for w := range workers {
 		lo, hi := w*len(levels)/workers, (w+1)*len(levels)/workers
 		subs[w] = *c
-		subs[w].diags = nil
+		sub := &subs[w]
+		sub.diags = nil
+		nl, nc, ne := 0, 0, 0
+		for _, l := range levels[lo:hi] {
+			nl += len(l.NextIDs) + len(l.MoveIDs) + 1
+			nc += len(l.RequiredIDs) + len(l.OptionalIDs)
+			ne += len(l.Expectations)
+		}
+		sub.levelArena = make([]*site.Level, 0, nl)
+		sub.courseArena = make([]*site.Course, 0, nc)
+		sub.compArena = make([]*site.Competency, 0, ne)
 		wg.Add(1)
-		go func(sub *checker) {
+		go func() {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
 				comps[i] = sub.resolveLevel(levels[i])
 			}
-		}(&subs[w])
+		}()
 	}
 	wg.Wait()
 	for w := range subs {
@@ -317,13 +413,24 @@ func (c *checker) resolveLevels() {
 	}
 }
 
+// cut returns the elements of arena from start on, as a slice that an
+// append cannot extend into the rest of the arena, or nil when there are
+// none.
+func cut[T any](arena []T, start int) []T {
+	if len(arena) == start {
+		return nil
+	}
+	return arena[start:len(arena):len(arena)]
+}
+
 // resolveLevel resolves one level's references and returns the competencies
 // it expects that exist.
 func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 	src := &l.Src
+	start := len(c.levelArena)
 	for i, id := range l.NextIDs {
 		if x := c.levelAt(src, "next", i, id, l.TrackID); x != nil {
-			l.Next = append(l.Next, x)
+			c.levelArena = append(c.levelArena, x)
 		}
 	}
 	if len(l.NextIDs) == 0 && l.Track != nil {
@@ -335,24 +442,28 @@ func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 			}
 		}
 		if best != nil {
-			l.Next = []*site.Level{best}
+			c.levelArena = append(c.levelArena, best)
 		}
 	}
+	l.Next = cut(c.levelArena, start)
+	start = len(c.levelArena)
 	for i, id := range l.MoveIDs {
 		if x := c.levelAt(src, "moves", i, id, l.TrackID); x != nil {
-			l.Moves = append(l.Moves, x)
+			c.levelArena = append(c.levelArena, x)
 		}
 	}
+	l.Moves = cut(c.levelArena, start)
 	l.Required = c.courses(src, "required_courses", l.RequiredIDs)
 	l.Optional = c.courses(src, "optional_courses", l.OptionalIDs)
-	comps := make([]*site.Competency, 0, len(l.Expectations))
+	start = len(c.compArena)
 	for _, e := range l.Expectations {
 		if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
-			comps = append(comps, x)
+			c.compArena = append(c.compArena, x)
 		} else {
-			c.unknownKey(src, e.Key, "competency", e.CompetencyID, c.competencyIDs)
+			c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
 		}
 	}
+	comps := cut(c.compArena, start)
 	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
 		c.diags.Add(src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
 	}

@@ -21,13 +21,20 @@ import (
 // Discussion: the ladder is drawn and promotions default by rank; a tie
 // leaves the order of the two levels to chance.
 func (c *checker) ranks() {
+	type pathRank struct {
+		path string
+		rank int
+	}
 	for _, t := range c.s.Tracks {
-		seen := map[string]*site.Level{}
+		var seen map[pathRank]*site.Level // made on the first level with a rank
 		for _, l := range t.Levels {
 			if l.Rank < 1 {
 				continue
 			}
-			key := fmt.Sprintf("%s\x00%d", l.Path, l.Rank)
+			if seen == nil {
+				seen = make(map[pathRank]*site.Level, len(t.Levels))
+			}
+			key := pathRank{l.Path, l.Rank}
 			if o, ok := seen[key]; ok {
 				c.diags = append(c.diags, diag.Diagnostic{
 					Pos: l.Src.Value("rank"), Severity: diag.Error,
@@ -85,22 +92,22 @@ func (c *checker) values() {
 		c.kind(p)
 	}
 	for _, x := range c.s.Tracks {
-		c.title(&x.Common, "track")
+		c.title(&x.Common, site.KindTrack)
 	}
 	for _, x := range c.s.Levels {
-		c.title(&x.Common, "level")
+		c.title(&x.Common, site.KindLevel)
 	}
 	for _, x := range c.s.Competencies {
-		c.title(&x.Common, "competency")
+		c.title(&x.Common, site.KindCompetency)
 	}
 	for _, x := range c.s.Courses {
-		c.title(&x.Common, "course")
+		c.title(&x.Common, site.KindCourse)
 	}
 	for _, x := range c.s.Programs {
-		c.title(&x.Common, "program")
+		c.title(&x.Common, site.KindProgram)
 	}
 	for _, x := range c.s.Pages {
-		c.title(&x.Common, "page")
+		c.title(&x.Common, site.KindPage)
 	}
 }
 
@@ -127,7 +134,7 @@ func (c *checker) oneOf(src *site.Source, key, value, what string, allowed []str
 }
 
 // title reports an entity without a title.
-func (c *checker) title(x *site.Common, kind string) {
+func (c *checker) title(x *site.Common, kind site.Kind) {
 	if strings.TrimSpace(x.Title) == "" {
 		c.diags.Add(x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
 	}
@@ -248,45 +255,38 @@ func nextKey(l, to *site.Level) string {
 // level, against which bare level ids are resolved.
 func (c *checker) linksOf(x *site.Common, track string) {
 	for _, ln := range x.Body.Links {
-		if ln.Kind == "" {
+		if ln.Kind == site.KindNone {
 			continue
 		}
 		var ok bool
-		var cands []string
 		id := linkID(ln.Target)
 		target := id
 		switch ln.Kind {
-		case "track":
+		case site.KindTrack:
 			_, ok = c.s.TrackByID[target]
-			cands = c.trackIDs
-		case "level":
+		case site.KindLevel:
 			if !strings.Contains(target, "/") && track != "" {
 				target = track + "/" + target
 			}
 			_, ok = c.s.LevelByID[target]
-			cands = c.levelIDs
-		case "competency":
+		case site.KindCompetency:
 			_, ok = c.s.CompetencyByID[target]
-			cands = c.competencyIDs
-		case "course":
+		case site.KindCourse:
 			_, ok = c.s.CourseByID[target]
-			cands = c.courseIDs
-		case "program":
+		case site.KindProgram:
 			_, ok = c.s.ProgramByID[target]
-			cands = c.programIDs
-		case "page":
+		case site.KindPage:
 			_, ok = c.s.PageByID[target]
-			cands = c.pageIDs
 		}
 		if ok {
 			continue
 		}
-		if c.s.Drafts[ln.Kind+":"+target] {
+		if c.s.Drafts[site.DraftKey{Kind: ln.Kind, ID: target}] {
 			c.diags.Add(ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
 			continue
 		}
 		hint := ""
-		if s := diag.Suggest(id, cands); s != "" {
+		if s := diag.Suggest(id, c.ids.of(ln.Kind)); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)

@@ -15,15 +15,15 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 		s.Files[files[i]] = r.lines
 		diags.Append(r.diags...)
 		for _, ent := range r.entities {
-			if c := common(ent); c.Draft && !opts.Drafts {
+			if c := ent.Base(); c.Draft && !opts.Drafts {
 				id := c.ID
 				if l, ok := ent.(*site.Level); ok {
 					id = l.FullID()
 				}
 				if s.Drafts == nil {
-					s.Drafts = map[string]bool{}
+					s.Drafts = map[site.DraftKey]bool{}
 				}
-				s.Drafts[site.KindOf(ent)+":"+id] = true
+				s.Drafts[site.DraftKey{Kind: ent.EntityKind(), ID: id}] = true
 				continue
 			}
 			switch e := ent.(type) {

@@ -74,7 +74,7 @@ func Dir(fsys fs.FS, opts Options) (*site.Site, diag.List, error) {
 // fileResult is what one content file yields. It is immutable once made.
 type fileResult struct {
 	lines    *diag.LineIndex
-	entities []any // *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Page
+	entities []site.Entity
 	diags    diag.List
 	home     bool
 }
@@ -329,29 +329,29 @@ func readError(f string, err error) error {
 }
 
 // kindOf classifies a content file by its place under the content directory.
-// It returns the kind ("home", "track", "level", "competency", "course",
-// "program", "page") and, for a level, its track id.
-func kindOf(rel string) (kind, track string) {
+// It returns the kind of entity it holds, whether it is the home page (a
+// page), and, for a level, its track id; KindNone for a file in no place.
+func kindOf(rel string) (kind site.Kind, home bool, track string) {
 	parts := strings.Split(rel, "/")
 	base := parts[len(parts)-1]
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	switch {
 	case len(parts) == 1 && stem == "_index":
-		return "home", ""
+		return site.KindPage, true, ""
 	case len(parts) == 3 && parts[0] == "tracks" && stem == "_index":
-		return "track", parts[1]
+		return site.KindTrack, false, parts[1]
 	case len(parts) == 3 && parts[0] == "tracks":
-		return "level", parts[1]
+		return site.KindLevel, false, parts[1]
 	case len(parts) == 2 && parts[0] == "competencies":
-		return "competency", ""
+		return site.KindCompetency, false, ""
 	case len(parts) == 2 && parts[0] == "courses":
-		return "course", ""
+		return site.KindCourse, false, ""
 	case len(parts) == 2 && parts[0] == "programs":
-		return "program", ""
+		return site.KindProgram, false, ""
 	case len(parts) == 2 && parts[0] == "pages":
-		return "page", ""
+		return site.KindPage, false, ""
 	}
-	return "", ""
+	return site.KindNone, false, ""
 }
 
 // parseFile turns one content file into entities and diagnostics. text
@@ -370,13 +370,13 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		return r
 	}
 	rel := strings.TrimPrefix(file, contentDir+"/")
-	kind, track := kindOf(rel)
-	if kind == "" {
+	kind, home, track := kindOf(rel)
+	if kind == site.KindNone {
 		r.diags.Add(lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/ or pages/ under the content directory",
 			"content file in an unexpected place")
 		return r
 	}
-	r.home = kind == "home"
+	r.home = home
 	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	isTOML := path.Ext(file) == ".toml"
 
@@ -424,21 +424,25 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		body = b
 	}
 
-	if isTOML && (kind == "competency" || kind == "course" || kind == "program") {
-		if items, ok := table[kind]; ok {
+	if isTOML && (kind == site.KindCompetency || kind == site.KindCourse || kind == site.KindProgram) {
+		if items, ok := table[kind.String()]; ok {
 			r.entities = catalogue(kind, table, items, src, &r.diags)
 			return r
 		}
 	}
 	ent := newEntity(kind)
-	d := &decoder{src: &src, diags: &r.diags, kind: kind}
+	what := kind.String()
+	if home {
+		what = "home"
+	}
+	d := &decoder{src: &src, diags: &r.diags, kind: what}
 	d.table(table, "", reflect.ValueOf(ent).Elem(), "id")
-	c := common(ent)
+	c := ent.Base()
 	c.ID = stem
-	if kind == "track" {
+	if kind == site.KindTrack {
 		c.ID = track
 	}
-	if id, ok := table["id"]; ok && kind != "track" && kind != "home" {
+	if id, ok := table["id"]; ok && kind != site.KindTrack && !home {
 		if s, isStr := id.(string); isStr {
 			c.ID = s
 		} else {
@@ -446,7 +450,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		}
 	}
 	c.Src, c.Body = src, body
-	if kind == "level" {
+	if kind == site.KindLevel {
 		lv := ent.(*site.Level)
 		lv.TrackID = track
 		lv.Full = track + "/" + c.ID
@@ -455,10 +459,10 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		}
 		checkRank(lv, table["rank"], &r.diags)
 	}
-	if kind != "home" {
+	if !home {
 		checkID(c, kind, table, &r.diags)
 	}
-	r.entities = []any{ent}
+	r.entities = []site.Entity{ent}
 	return r
 }
 
@@ -483,26 +487,26 @@ func checkBody(lines *diag.LineIndex, text []byte, start int, lim site.Limits, d
 }
 
 // catalogue decodes a [[kind]] array of tables.
-func catalogue(kind string, table map[string]any, items any, src site.Source, diags *diag.List) []any {
+func catalogue(kind site.Kind, table map[string]any, items any, src site.Source, diags *diag.List) []site.Entity {
 	for k := range table {
-		if k != kind {
+		if k != kind.String() {
 			diags.Add(src.Key(tomlpos.Join(k)), fmt.Sprintf("a catalogue file holds only [[%s]] tables", kind),
 				"unknown key %q in %s catalogue", k, kind)
 		}
 	}
 	list, ok := items.([]map[string]any)
 	if !ok {
-		diags.Add(src.Value(kind), fmt.Sprintf("write each entry as a [[%s]] table", kind), "%s must be an array of tables", kind)
+		diags.Add(src.Value(kind.String()), fmt.Sprintf("write each entry as a [[%s]] table", kind), "%s must be an array of tables", kind)
 		return nil
 	}
-	var out []any
+	var out []site.Entity
 	for i, m := range list {
 		s := src
 		s.Prefix = fmt.Sprintf("%s[%d]", kind, i)
 		ent := newEntity(kind)
-		d := &decoder{src: &s, diags: diags, kind: kind}
+		d := &decoder{src: &s, diags: diags, kind: kind.String()}
 		d.table(m, "", reflect.ValueOf(ent).Elem(), "id")
-		c := common(ent)
+		c := ent.Base()
 		c.Src = s
 		id, isStr := m["id"].(string)
 		if !isStr {
@@ -524,7 +528,7 @@ func catalogue(kind string, table map[string]any, items any, src site.Source, di
 //
 // Example: content/courses/Secure_Coding.md. Discussion: ids appear in URLs
 // and in references typed by people; one spelling keeps both predictable.
-func checkID(c *site.Common, kind string, table map[string]any, diags *diag.List) {
+func checkID(c *site.Common, kind site.Kind, table map[string]any, diags *diag.List) {
 	if ValidID(c.ID) {
 		return
 	}
@@ -551,29 +555,20 @@ func checkRank(lv *site.Level, rank any, diags *diag.List) {
 }
 
 // newEntity returns a new entity of a kind.
-func newEntity(kind string) any {
+func newEntity(kind site.Kind) site.Entity {
 	switch kind {
-	case "track":
+	case site.KindTrack:
 		return &site.Track{}
-	case "level":
+	case site.KindLevel:
 		return &site.Level{}
-	case "competency":
+	case site.KindCompetency:
 		return &site.Competency{}
-	case "course":
+	case site.KindCourse:
 		return &site.Course{}
-	case "program":
+	case site.KindProgram:
 		return &site.Program{}
 	}
 	return &site.Page{}
-}
-
-// common returns the fields every entity has.
-func common(ent any) *site.Common {
-	c := site.CommonOf(ent)
-	if c == nil {
-		panic(fmt.Sprintf("load: not an entity: %T", ent))
-	}
-	return c
 }
 
 // invalidUTF8 returns the offset of the first byte that is not valid UTF-8.

@@ -140,11 +140,11 @@ func TestDrafts(t *testing.T) {
 	fsys := minimal()
 	fsys["content/courses/git.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Git\"\ndraft = true\n+++\n")}
 	s, diags := loadAndCheck(t, fsys)
-	if len(diags) > 0 || len(s.Courses) != 1 || !s.Drafts["course:git"] {
+	if len(diags) > 0 || len(s.Courses) != 1 || !s.Drafts[site.DraftKey{Kind: site.KindCourse, ID: "git"}] {
 		t.Errorf("without drafts: %d courses, drafts %v\n%s", len(s.Courses), s.Drafts, text(s, diags))
 	}
 	s, _, err := load.Dir(fsys, load.Options{Drafts: true})
-	if err != nil || len(s.Courses) != 2 || s.Drafts["course:git"] {
+	if err != nil || len(s.Courses) != 2 || s.Drafts[site.DraftKey{Kind: site.KindCourse, ID: "git"}] {
 		t.Errorf("with drafts: %d courses, drafts %v", len(s.Courses), s.Drafts)
 	}
 }

@@ -194,7 +194,7 @@ func (c *Converter) Convert(src []byte, lines *diag.LineIndex) (site.Body, error
 	body := site.Body{HTML: template.HTML(buf.String()), Text: plainText(doc, src)}
 	raw, _ := pc.Get(linksKey).([]rawLink)
 	for _, l := range raw {
-		ln := site.Link{Kind: l.kind, Target: l.target, Pos: lines.Pos(l.start, l.end)}
+		ln := site.Link{Kind: site.ParseKind(l.kind), Target: l.target, Pos: lines.Pos(l.start, l.end)}
 		if l.other {
 			body.URLs = append(body.URLs, ln)
 		} else {

@@ -36,12 +36,12 @@ func TestLinks(t *testing.T) {
 		"[r]: page:about\n"
 	b := convert(t, New(Options{}), src)
 	want := []site.Link{
-		{Kind: "course", Target: "secure-coding", Pos: diag.Pos{File: "f.md", Line: 4, Col: 18, Len: 20}},
-		{Kind: "level", Target: "software/sde-2", Pos: diag.Pos{File: "f.md", Line: 4, Col: 53, Len: 20}},
-		{Kind: "", Target: "/tracks/", Pos: diag.Pos{File: "f.md", Line: 6, Col: 12, Len: 8}},
-		{Kind: "competency", Target: "coding", Pos: diag.Pos{File: "f.md", Line: 7, Col: 12, Len: 17}},
-		{Kind: "page", Target: "about", Pos: diag.Pos{File: "f.md", Line: 9, Col: 6, Len: 10}},
-		{Kind: "program", Target: "academy#intakes", Pos: diag.Pos{File: "f.md", Line: 7, Col: 47, Len: 23}},
+		{Kind: site.KindCourse, Target: "secure-coding", Pos: diag.Pos{File: "f.md", Line: 4, Col: 18, Len: 20}},
+		{Kind: site.KindLevel, Target: "software/sde-2", Pos: diag.Pos{File: "f.md", Line: 4, Col: 53, Len: 20}},
+		{Kind: site.KindNone, Target: "/tracks/", Pos: diag.Pos{File: "f.md", Line: 6, Col: 12, Len: 8}},
+		{Kind: site.KindCompetency, Target: "coding", Pos: diag.Pos{File: "f.md", Line: 7, Col: 12, Len: 17}},
+		{Kind: site.KindPage, Target: "about", Pos: diag.Pos{File: "f.md", Line: 9, Col: 6, Len: 10}},
+		{Kind: site.KindProgram, Target: "academy#intakes", Pos: diag.Pos{File: "f.md", Line: 7, Col: 47, Len: 23}},
 	}
 	if len(b.Links) != len(want) {
 		t.Fatalf("got %d links %+v, want %d", len(b.Links), b.Links, len(want))
@@ -73,7 +73,7 @@ func TestLinks(t *testing.T) {
 func TestAutoLink(t *testing.T) {
 	src := "See <course:linux> or <https://go.dev/> or <hr@example.com>.\n"
 	b := convert(t, New(Options{}), src)
-	want := []site.Link{{Kind: "course", Target: "linux", Pos: diag.Pos{File: "f.md", Line: 1, Col: 6, Len: 12}}}
+	want := []site.Link{{Kind: site.KindCourse, Target: "linux", Pos: diag.Pos{File: "f.md", Line: 1, Col: 6, Len: 12}}}
 	if len(b.Links) != 1 || b.Links[0] != want[0] {
 		t.Errorf("links = %+v, want %+v", b.Links, want)
 	}

@@ -330,6 +330,7 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 // listPages fills r.pages in a fixed order.
 func (r *Renderer) listPages() {
 	s := r.site
+	r.pages = make([]PageSpec, 0, 16+len(s.Tracks)+len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+len(s.Pages))
 	add := func(url, kind, title string, ent any) {
 		p := strings.TrimPrefix(url, "/")
 		switch {
@@ -340,25 +341,41 @@ func (r *Renderer) listPages() {
 		}
 		r.pages = append(r.pages, PageSpec{Path: p, URL: url, Kind: kind, Title: title, Entity: ent})
 	}
+	// addDir adds the page of an entity at /<a>/<b>/<c>/ (c may be
+	// empty), making one string for both its path and its URL.
+	var buf []byte
+	addDir := func(a, b, c, kind, title string, ent any) {
+		buf = append(buf[:0], '/')
+		for _, part := range [...]string{a, b, c} {
+			if part != "" {
+				buf = append(buf, part...)
+				buf = append(buf, '/')
+			}
+		}
+		buf = append(buf, "index.html"...)
+		full := string(buf)
+		url := full[:len(full)-len("index.html")]
+		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Title: title, Entity: ent})
+	}
 	add("/", "home", s.Home.Title, s.Home)
 	add("/tracks/", "tracks", "Tracks", nil)
 	for _, t := range s.Tracks {
-		add(URLOf(t), "track", t.Title, t)
+		addDir("tracks", t.ID, "", "track", t.Title, t)
 	}
 	for _, l := range s.Levels {
-		add(URLOf(l), "level", l.Title, l)
+		addDir("tracks", l.TrackID, l.ID, "level", l.Title, l)
 	}
 	add("/competencies/", "competencies", "Competencies", nil)
 	for _, c := range s.Competencies {
-		add(URLOf(c), "competency", c.Title, c)
+		addDir("competencies", c.ID, "", "competency", c.Title, c)
 	}
 	add("/courses/", "courses", "Courses", nil)
 	for _, c := range s.Courses {
-		add(URLOf(c), "course", c.Title, c)
+		addDir("courses", c.ID, "", "course", c.Title, c)
 	}
 	add("/programs/", "programs", "Programs", nil)
 	for _, p := range s.Programs {
-		add(URLOf(p), "program", p.Title, p)
+		addDir("programs", p.ID, "", "program", p.Title, p)
 	}
 	add("/compare/", "compare", "Compare two levels", nil)
 	add("/paths/", "paths", "Path finder", nil)

@@ -72,10 +72,10 @@ type Site struct {
 	// the site root, for printing diagnostics with their source lines.
 	Files map[string]*diag.LineIndex
 
-	// Drafts holds the entities left out because they are drafts, as
-	// "kind:id" (a level's id is its full id), so that a reference to one
-	// can say why it does not resolve.
-	Drafts map[string]bool
+	// Drafts holds the entities left out because they are drafts (a
+	// level's id is its full id), so that a reference to one can say why
+	// it does not resolve.
+	Drafts map[DraftKey]bool
 
 	// Indexes filled by check: by id, and levels by full id.
 	TrackByID      map[string]*Track
@@ -261,7 +261,7 @@ type Body struct {
 	Links []Link
 
 	// URLs holds the destination of every other link and image (external
-	// or relative, as the markdown parser gives it, with Kind "") so that
+	// or relative, as the markdown parser gives it, with KindNone) so that
 	// check can refuse a scheme the site does not allow.
 	URLs []Link
 }
@@ -269,7 +269,7 @@ type Body struct {
 // Link is a link in a markdown body that points into the site: an entity link
 // ("course:secure-coding") or a root-relative one ("/tracks/").
 type Link struct {
-	Kind   string // "course", "level", "track", "program", "competency", "page"; "" for a root-relative link
+	Kind   Kind   // KindNone for a root-relative link
 	Target string // the id, or the root-relative path
 	Pos    diag.Pos
 }
@@ -291,43 +291,105 @@ type Common struct {
 	Body    Body   `toml:"-"`
 }
 
-// CommonOf returns the fields every entity has, for an entity of any kind
-// (*Track, *Level, *Competency, *Course, *Program, *Page), or nil for
-// anything else.
+// Kind is the kind of an entity. References and links name kinds by
+// their String ("course:secure-coding").
+type Kind uint8
+
+// The kinds of entity. KindNone is no entity: a root-relative link.
+const (
+	KindNone Kind = iota
+	KindTrack
+	KindLevel
+	KindCompetency
+	KindCourse
+	KindProgram
+	KindPage
+	numKinds
+)
+
+// NumKinds is the number of kinds, KindNone included, for tables indexed
+// by Kind.
+const NumKinds = int(numKinds)
+
+// String returns the name of the kind as references write it: "track",
+// "level", "competency", "course", "program", "page", or "" for KindNone.
+func (k Kind) String() string {
+	switch k {
+	case KindNone:
+		return ""
+	case KindTrack:
+		return "track"
+	case KindLevel:
+		return "level"
+	case KindCompetency:
+		return "competency"
+	case KindCourse:
+		return "course"
+	case KindProgram:
+		return "program"
+	case KindPage:
+		return "page"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// ParseKind returns the kind of a name as references write it, or KindNone
+// for any other name.
+func ParseKind(name string) Kind {
+	for k := KindTrack; k < numKinds; k++ {
+		if k.String() == name {
+			return k
+		}
+	}
+	return KindNone
+}
+
+// Entity is an entity of any kind: *Track, *Level, *Competency, *Course,
+// *Program or *Page.
+type Entity interface {
+	// EntityKind returns the entity's kind. (Program has a field named
+	// Kind, the kind of program.)
+	EntityKind() Kind
+	// Base returns the fields every entity has.
+	Base() *Common
+}
+
+// Base returns the fields every entity has; every entity type has it
+// through its Common.
+func (c *Common) Base() *Common { return c }
+
+// EntityKind returns KindTrack.
+func (*Track) EntityKind() Kind { return KindTrack }
+
+// EntityKind returns KindLevel.
+func (*Level) EntityKind() Kind { return KindLevel }
+
+// EntityKind returns KindCompetency.
+func (*Competency) EntityKind() Kind { return KindCompetency }
+
+// EntityKind returns KindCourse.
+func (*Course) EntityKind() Kind { return KindCourse }
+
+// EntityKind returns KindProgram.
+func (*Program) EntityKind() Kind { return KindProgram }
+
+// EntityKind returns KindPage.
+func (*Page) EntityKind() Kind { return KindPage }
+
+// CommonOf returns the fields every entity has, for an Entity, or nil for
+// anything else (templates pass entities as values of any type).
 func CommonOf(x any) *Common {
-	switch e := x.(type) {
-	case *Track:
-		return &e.Common
-	case *Level:
-		return &e.Common
-	case *Competency:
-		return &e.Common
-	case *Course:
-		return &e.Common
-	case *Program:
-		return &e.Common
-	case *Page:
-		return &e.Common
+	if e, ok := x.(Entity); ok && e != nil {
+		return e.Base()
 	}
 	return nil
 }
 
-// KindOf returns the kind of an entity as references name it: "track",
-// "level", "competency", "course", "program" or "page".
-func KindOf(x any) string {
-	switch x.(type) {
-	case *Track:
-		return "track"
-	case *Level:
-		return "level"
-	case *Competency:
-		return "competency"
-	case *Course:
-		return "course"
-	case *Program:
-		return "program"
-	}
-	return "page"
+// DraftKey names an entity left out because it is a draft (see
+// Site.Drafts): its kind and id (a level's full id).
+type DraftKey struct {
+	Kind Kind
+	ID   string
 }
 
 // Page is a free page (content/pages/<slug>.md) or the home page.

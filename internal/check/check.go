@@ -46,18 +46,27 @@ func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c := &checker{s: s}
 	c.index()
 	c.resolveTracks()
+	// The rules that only read what the author wrote, the indexes and the
+	// tracks' levels run beside the resolution of the other references,
+	// which writes only the resolved fields.
+	rules := &checker{s: s, ids: c.ids, dups: c.dups}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rules.ranks()
+		rules.scale()
+		rules.values()
+		rules.links()
+		rules.pageSlugs()
+	}()
 	c.resolveLevels()
 	c.resolveCourses()
 	c.resolvePrograms()
 	c.resolveCompetencies()
-	c.ranks()
-	c.scale()
-	c.values()
 	c.prerequisiteCycles()
 	c.promotionLoops()
-	c.links()
-	c.pageSlugs()
-	errs := c.diags
+	<-done
+	errs := append(c.diags, rules.diags...)
 	errs.Sort()
 	return errs, func() diag.List { return warnings(s, c.dups, cache) }
 }

@@ -255,7 +255,13 @@ func (f *FS) stat(op, name string) (string, fs.FileInfo, error) {
 	if name == "." {
 		info, err = os.Stat(full)
 	} else {
-		for i := len(f.root); ; {
+		// i is the separator before each part: the one after the root,
+		// unless the root ends with one ("/").
+		i := len(f.root)
+		if os.IsPathSeparator(f.root[i-1]) {
+			i--
+		}
+		for {
 			j := strings.IndexByte(full[i+1:], filepath.Separator)
 			end := len(full)
 			if j >= 0 {

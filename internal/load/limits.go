@@ -23,6 +23,7 @@ var DefaultLimits = site.Limits{
 	Depth:         32,
 	MarkdownDepth: 32,
 	Entities:      200_000,
+	Tables:        250_000,
 }
 
 // ConfigSize is the largest site.toml read. It cannot be raised, since
@@ -47,6 +48,9 @@ func withDefaults(l site.Limits) site.Limits {
 	}
 	if l.Entities > 0 {
 		d.Entities = l.Entities
+	}
+	if l.Tables > 0 {
+		d.Tables = l.Tables
 	}
 	return d
 }
@@ -126,6 +130,14 @@ func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, co
 			"TOML nested deeper than the limit of %d", lim.Depth)
 		return false
 	}
+	if sh.Containers > lim.Tables {
+		hint := "split the file, " + raise("tables", 2*lim.Tables)
+		if config {
+			hint = "move the data into content files: site.toml itself always holds at most " + strconv.Itoa(lim.Tables)
+		}
+		diags.Add(lines.Pos(base, base), hint, "TOML holds more than the limit of %d tables and arrays", lim.Tables)
+		return false
+	}
 	if sh.Tables > lim.Entities {
 		diags.Add(lines.Pos(base, base), "split the catalogue, "+raise("entities", 2*lim.Entities),
 			"catalogue holds more than the limit of %d entities", lim.Entities)
@@ -165,7 +177,7 @@ func parseByteSize(x any) (site.ByteSize, bool) {
 // type has been reported by the decoder).
 func checkLimits(cfg *site.Config, table map[string]any, diags *diag.List) {
 	limits, _ := table["limits"].(map[string]any)
-	for _, key := range []string{"depth", "entities", "markdown_depth"} {
+	for _, key := range []string{"depth", "entities", "markdown_depth", "tables"} {
 		if n, ok := limits[key].(int64); ok && n < 1 {
 			diags.Add(cfg.Src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
 				"limits.%s must be 1 or more, not %d", key, n)

@@ -125,6 +125,8 @@ func TestLimits(t *testing.T) {
 			`content/pages/p.md:3:1: error: unknown key "x" in page`},
 		{"markdown depth", `markdown_depth = 2`, "+++\ntitle = \"P\"\n+++\n- a\n  - b\n    - c\n",
 			`content/pages/p.md:6:5: error: markdown nested deeper than the limit of 2`},
+		{"tables", `tables = 3`, "+++\ntitle = \"P\"\nx = [[1], [2], [3]]\n+++\n",
+			`content/pages/p.md:2:1: error: TOML holds more than the limit of 3 tables and arrays`},
 		{"control character", ``, "+++\ntitle = \"P\x1b[2J\"\n+++\n",
 			`content/pages/p.md:2:11: error: control character U+001B in TOML`},
 	}

@@ -121,6 +121,7 @@ type Limits struct {
 	Depth         int      `toml:"depth"`          // nesting of TOML tables and arrays
 	MarkdownDepth int      `toml:"markdown_depth"` // nesting of markdown lists and block quotes
 	Entities      int      `toml:"entities"`       // entities (and content files) in the site
+	Tables        int      `toml:"tables"`         // TOML tables and arrays in one file
 }
 
 // ByteSize is a number of bytes, written in site.toml as an integer or as a

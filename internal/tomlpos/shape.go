@@ -21,6 +21,11 @@ type Shape struct {
 	// Tables counts the headers of arrays of tables with a single key
 	// ([[course]]), each of which begins one entry of a catalogue.
 	Tables int
+	// Containers counts the table headers, inline tables and arrays: a
+	// decoder's memory grows with them (BurntSushi/toml takes about 2 KB
+	// for each inline table), whatever their depth. It is exact only when
+	// Depth is within the limit.
+	Containers int
 	// Control is the offset of the first control character outside what
 	// TOML allows (tab, and a line ending of LF or CRLF), or -1. TOML
 	// forbids them everywhere, inside strings and comments too.
@@ -166,6 +171,7 @@ func (m *measurer) run() {
 				m.pos++
 			}
 			table = m.key(0)
+			m.shape.Containers++
 			if array && table == 1 {
 				m.shape.Tables++
 			}
@@ -213,6 +219,7 @@ func (m *measurer) value(d int) {
 			if !m.deeper(d, start, start+1) {
 				return
 			}
+			m.shape.Containers++
 			m.stack = append(m.stack, frame{c, d})
 			m.pos++
 			m.skipBlank()

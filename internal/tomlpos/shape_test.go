@@ -33,9 +33,13 @@ var shapeTests = []struct {
 }
 
 func TestMeasure(t *testing.T) {
+	containers := map[string]int{"the doc example": 3, "catalogue": 3, "array of arrays": 4, "empty containers": 5, "after a closed value": 4}
 	for _, tt := range shapeTests {
 		t.Run(tt.name, func(t *testing.T) {
 			sh := Measure([]byte(tt.doc), 0)
+			if want, ok := containers[tt.name]; ok && sh.Containers != want {
+				t.Errorf("Containers = %d, want %d", sh.Containers, want)
+			}
 			if sh.Depth != tt.depth || sh.Tables != tt.tables || sh.Control != -1 {
 				t.Errorf("Measure(%q) = depth %d, tables %d, control %d; want depth %d, tables %d, control -1",
 					tt.doc, sh.Depth, sh.Tables, sh.Control, tt.depth, tt.tables)

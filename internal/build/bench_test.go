@@ -40,7 +40,7 @@ func BenchmarkRecompile(b *testing.B) {
 		b.Fatal(err)
 	}
 	l := load.NewLoader()
-	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks()}
 	if _, err := p.Compile(l, opts, nil); err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	l := load.NewLoader()
-	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks()}
 	first, err := p.Compile(l, opts, nil)
 	if err != nil || first.Renderer == nil {
 		b.Fatalf("compile: %v %v", err, first.Diags.Err())

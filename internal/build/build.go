@@ -106,6 +106,9 @@ type Options struct {
 	// Cache, when not nil, keeps per-track warnings between compilations
 	// of the same site (see check.Cache).
 	Cache *check.Cache
+	// Files, when not nil, keeps the problems of the site's files between
+	// compilations of the same site (see FileChecks).
+	Files *FileChecks
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -128,7 +131,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	files, err := p.checkFiles(s.Config)
+	files, err := opts.Files.check(p, s.Config, changed)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,15 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/render"
@@ -59,6 +64,78 @@ func (p *Project) checkFiles(cfg site.Config) (diag.List, error) {
 		}
 	}
 	return diags, nil
+}
+
+// FileChecks keeps the problems that the last walk of a site's folders
+// found (see checkFiles) between compilations of the same site, as the dev
+// server makes after each change. A walk lists every folder of the site,
+// which on a large site costs more than the rest of a rebuild; most
+// changes cannot bring a new problem, so a compilation walks again only
+// when a changed path is site.toml, lies outside the content folder, or is
+// now a link, a folder or anything but a regular file. Otherwise the kept
+// problems stand, less those at or under the changed paths. The kept list
+// is never modified: each compilation gets its own copy. A FileChecks is
+// safe for concurrent use.
+type FileChecks struct {
+	mu    sync.Mutex
+	valid bool
+	diags diag.List
+}
+
+// NewFileChecks returns an empty FileChecks: the next compilation walks.
+func NewFileChecks() *FileChecks { return &FileChecks{} }
+
+// check returns the problems of p's files after the changes in changed
+// (nil when any file may have changed). A nil FileChecks always walks.
+func (c *FileChecks) check(p *Project, cfg site.Config, changed []string) (diag.List, error) {
+	if c == nil {
+		return p.checkFiles(cfg)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.valid && changed != nil && !p.mayBringProblems(cfg, changed) {
+		kept := slices.DeleteFunc(slices.Clone(c.diags), func(d diag.Diagnostic) bool {
+			for _, ch := range changed {
+				if d.Pos.File == ch || strings.HasPrefix(d.Pos.File, ch+"/") {
+					return true
+				}
+			}
+			return false
+		})
+		c.diags = kept
+		return slices.Clone(kept), nil
+	}
+	diags, err := p.checkFiles(cfg)
+	if err != nil {
+		c.valid = false
+		return nil, err
+	}
+	c.valid, c.diags = true, diags
+	return slices.Clone(diags), nil
+}
+
+// mayBringProblems reports whether a change in changed could bring a
+// problem that checkFiles finds or settle one of the [static] include
+// list: see FileChecks.
+func (p *Project) mayBringProblems(cfg site.Config, changed []string) bool {
+	if p.Dir == "" {
+		return true
+	}
+	content := path.Clean(cfg.ContentDir)
+	for _, ch := range changed {
+		ch = path.Clean(ch)
+		if content == "." || ch == content || !strings.HasPrefix(ch, content+"/") {
+			return true // site.toml, static/, layouts/, themes/, or the folder itself
+		}
+		info, err := os.Lstat(filepath.Join(p.Dir, filepath.FromSlash(ch)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// Removed: its problems, if any, go with it.
+		case err != nil || !info.Mode().IsRegular():
+			return true
+		}
+	}
+	return false
 }
 
 // problemDiag turns a problem of the site's FS into a diagnostic at the

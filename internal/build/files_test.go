@@ -79,7 +79,16 @@ func TestStaticFileMode(t *testing.T) {
 // dev server does, applies the rules of a build to the files that changed:
 // a static or content link that leaves the site, and a static file that
 // would replace a page, existing or new, are errors.
+//
+// It runs twice: walking every folder at each compilation, and with the
+// walk's problems kept between compilations (FileChecks), as the dev server
+// does; both must find the same.
 func TestRecompileFiles(t *testing.T) {
+	t.Run("walk", func(t *testing.T) { testRecompileFiles(t, nil) })
+	t.Run("kept", func(t *testing.T) { testRecompileFiles(t, NewFileChecks()) })
+}
+
+func testRecompileFiles(t *testing.T, files *FileChecks) {
 	root := writeSite(t, map[string]string{"content/pages/faq.md": "+++\ntitle = \"FAQ\"\n+++\nQuestions.\n"})
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(outside, []byte("secret"), 0o600); err != nil {
@@ -90,7 +99,7 @@ func TestRecompileFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := load.NewLoader()
-	opts := Options{DeferWarnings: true, Cache: check.NewCache()}
+	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: files}
 	if res, err := p.Compile(l, opts, nil); err != nil || res.Renderer == nil {
 		t.Fatalf("first compilation: %v, %v", err, res.Diags)
 	}
@@ -166,6 +175,26 @@ func TestRecompileFiles(t *testing.T) {
 	want = "static/news/index.html:1:1: error: static file would replace the generated page /news/ (made from content/pages/news.md)"
 	if got := errorsOf("content/pages/news.md"); got != want {
 		t.Errorf("new page:\n got %s\nwant %s", got, want)
+	}
+	remove("content/pages/news.md")
+	if got := errorsOf("content/pages/news.md"); got != "" {
+		t.Errorf("new page removed: %s", got)
+	}
+
+	// A new content folder that holds a link out of the site.
+	if err := os.MkdirAll(filepath.Join(root, "content", "pages", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link("content/pages/sub/secret.md")
+	want = "content/pages/sub/secret.md:1:1: error: symbolic link leads outside the site (to " + realPath(t, outside) + ")"
+	if got := errorsOf("content/pages/sub"); got != want {
+		t.Errorf("link in a new folder:\n got %s\nwant %s", got, want)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "content", "pages", "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if got := errorsOf("content/pages/sub"); got != "" {
+		t.Errorf("folder with the link removed: %s", got)
 	}
 }
 

@@ -529,7 +529,7 @@ func newDevSession(t *testing.T, drafts bool) *devSession {
 		t.Fatal(err)
 	}
 	ds := &devSession{t: t, dir: dir, p: p, l: load.NewLoader(),
-		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Drafts: drafts}}
+		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), Drafts: drafts}}
 	ds.prev, err = p.Compile(ds.l, ds.opts, nil)
 	if err != nil || ds.prev.Renderer == nil {
 		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())

@@ -216,7 +216,7 @@ func New(proj *build.Project, opts Options) *Server {
 		js:   compactJS(clientJS),
 	}
 	s.loader = load.NewLoader()
-	s.buildOpts = build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache()}
+	s.buildOpts = build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: build.NewFileChecks()}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}

@@ -36,9 +36,6 @@ func funcs(r *Renderer) template.FuncMap {
 		"add":   func(a, b int) int { return a + b },
 		"sub":   func(a, b int) int { return a - b },
 		"heat":  chart.HeatClass,
-		// figure draws a chart.Drawing: the SVG at no more than its
-		// natural width, and its data table behind a disclosure.
-		"figure": figure,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err

@@ -61,9 +61,14 @@ func (p *Page) Href(x any) string {
 	return p.pre + p.r.linkTail(x)
 }
 
-// link writes the href attribute value of a link to entity x.
-func (p *Page) link(b *htmlBuf, x any) {
-	b.url2(p.pre, p.r.linkTail(x))
+// Canonical returns the canonical URL of the page, or "" when it has none
+// worth writing (relative URLs under a base URL without a host).
+func (p *Page) Canonical() string {
+	c := p.AbsURL(p.Spec.URL)
+	if p.Site.Config.RelativeURLs && c[:1] == "/" {
+		return ""
+	}
+	return c
 }
 
 // AbsURL returns the absolute URL (or absolute path, when base_url has no

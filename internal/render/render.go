@@ -99,6 +99,7 @@ type Renderer struct {
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
+	shared   sync.Map          // sharedKey -> template.HTML, drawn once (see Page.Shared)
 	search   *search.Index     // the search index, sized when the pages are listed
 
 	// links holds, for each entity with a page, the link to it from the

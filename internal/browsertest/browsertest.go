@@ -1,9 +1,10 @@
 // Package browsertest starts a real headless Chromium for end-to-end tests,
 // driven with chromedp. Tests that need a browser call New; when no Chromium
 // is installed the test is skipped with a message saying how to install it
-// (CI installs Debian's chromium package). Console errors and uncaught
-// exceptions of every page are collected so that tests can assert there were
-// none.
+// (CI installs Debian's chromium package). Console errors, uncaught
+// exceptions and the errors the browser logs itself (among them every
+// Content-Security-Policy violation) are collected so that tests can assert
+// there were none.
 package browsertest
 
 import (
@@ -15,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -81,6 +84,10 @@ func New(t testing.TB, timeout time.Duration) *Browser {
 				}
 				b.addError("console.error:" + msg)
 			}
+		case *cdplog.EventEntryAdded:
+			if e := ev.Entry; e.Level == cdplog.EntryLevelError {
+				b.addError(fmt.Sprintf("%s error at %s: %s", e.Source, e.URL, e.Text))
+			}
 		case *runtime.EventExceptionThrown:
 			d := ev.ExceptionDetails
 			msg := d.Text
@@ -93,6 +100,12 @@ func New(t testing.TB, timeout time.Duration) *Browser {
 	err := chromedp.Do(tctx)
 	if err == nil {
 		err = chromedp.Listen(tctx, listen)
+	}
+	if err == nil {
+		err = chromedp.Do(tctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, cdplog.Enable, cdp.Empty{})
+			return err
+		}))
 	}
 	if err != nil {
 		cancelTab()

@@ -4,9 +4,10 @@
 // radar), the ladder of a track, the prerequisite graph of courses, and the
 // pathways and fan-outs that lead from a program or a level to others.
 //
-// Every drawing is plain markup with no scripts and no fixed pixel size. The
-// SVG has a viewBox and width="100%", so it scales to its container; the page
-// sets a max-width (Drawing.Width is the natural width in CSS pixels). It has
+// Every drawing is plain markup with no scripts and no style attributes, so
+// it passes a strict Content-Security-Policy. The SVG has a viewBox and its
+// natural width in CSS pixels as width (Drawing.Width); a stylesheet that
+// sets max-width: 100% and height: auto lets it shrink with its container. It has
 // role="img" (role="group" when it holds links, which must stay reachable)
 // and aria-labelledby pointing at its <title> and <desc>, whose ids
 // are derived from the ID the caller passes, so several charts can share a
@@ -678,7 +679,9 @@ func svgOpen(b *writer, kind, id, title, desc string, w, h float64, links bool) 
 	b.num(w)
 	b.WriteByte(' ')
 	b.num(h)
-	b.strs(`" width="100%" role="`, role, `" aria-labelledby="`, id, `-title `, id, `-desc" font-size="`)
+	b.WriteString(`" width="`)
+	b.num(w)
+	b.strs(`" role="`, role, `" aria-labelledby="`, id, `-title `, id, `-desc" font-size="`)
 	b.num(fontSize)
 	b.WriteString(`" fill="currentColor">` + "\n")
 	b.strs(`<title id="`, id, `-title">`)

@@ -296,8 +296,8 @@ func TestWellFormedAndAccessible(t *testing.T) {
 			if v, _ := svg.attr("role"); v != wantRole {
 				t.Errorf("role = %q, want %s", v, wantRole)
 			}
-			if v, _ := svg.attr("width"); v != "100%" {
-				t.Errorf("width = %q, want 100%%", v)
+			if v, _ := svg.attr("width"); v != strconv.Itoa(f.d.Width) {
+				t.Errorf("width = %q, want %d", v, f.d.Width)
 			}
 			if _, ok := svg.attr("height"); ok {
 				t.Errorf("svg has a fixed height")

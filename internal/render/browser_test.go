@@ -233,3 +233,42 @@ func audit(t *testing.T, b *browsertest.Browser, axe, name string) {
 		t.Errorf("%s: axe (%s) %s: %s\n  %s", name, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n  "))
 	}
 }
+
+// TestBrowserCSP opens every page of the example site, the interactive
+// tools included, in a headless Chromium: the page's Content-Security-Policy
+// must not block anything it uses, which the browser would log as an error.
+func TestBrowserCSP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	b := browsertest.New(t, 4*time.Minute)
+	_, out := build(t, ladder.Example(), render.Options{})
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	pages := 0
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		u := srv.URL + "/" + strings.TrimSuffix(p, "index.html")
+		switch p {
+		case "compare/index.html":
+			u += "?a=software%2Fsde-2&b=software%2Fsde-3"
+		case "search/index.html":
+			u += "?q=engineer"
+		}
+		b.Navigate(t, u)
+		b.WaitFor(t, `document.readyState === "complete"`, 10*time.Second)
+		if errs := b.Errors(); len(errs) > 0 {
+			t.Errorf("/%s: errors in the console:\n%s", p, strings.Join(errs, "\n"))
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages opened", pages)
+	}
+}

@@ -41,16 +41,13 @@
 // site-relative path ("tracks/") and honours base_url and relative_urls, so
 // that the output deploys under any sub-path or opens from disk.
 //
-// Every action of an html/template costs reflective calls (the value, then
-// the escaper inserted after it), which would dominate the build of a large
-// site. So the default theme places its long lists and tables (the header,
-// expectations, the competency matrix, usage tables, catalogues) with one
-// action each: Page methods such as SiteHeader, ExpectationList and
-// CompetencyMatrix build the HTML in Go, escaped exactly as html/template
-// escapes the same markup (see escape.go). The layouts still arrange the
-// page, and a theme that wants other markup for a block draws it from the
-// data methods instead (Nav, Crumbs, ExpectationRows, Changes, Matrix,
-// CompetencyUsage, ...).
+// Every piece of markup is in the theme, so a site's override of a layout
+// or partial applies on every page. An html/template action costs reflective
+// calls (the value, then the escapers inserted after it), so fragments that
+// many pages repeat (the header, a level's link, a point of the scale) are
+// drawn once through Page.Shared and reused, keyed by what they draw and by
+// the prefix of the page's links; a track's ladder is drawn once per track and
+// link prefix, and highlighted per level.
 //
 // # Determinism
 //

@@ -687,3 +687,54 @@ func TestEach(t *testing.T) {
 		t.Errorf("%d writes after the writer failed", calls-len(r.Assets())-4)
 	}
 }
+
+var (
+	styleAttrRE  = regexp.MustCompile(`(?i)<[a-z][^>]*\sstyle\s*=`)
+	styleElemRE  = regexp.MustCompile(`(?i)<style[\s>]`)
+	scriptElemRE = regexp.MustCompile(`(?i)<script([^>]*)>`)
+	cspMetaRE    = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+)
+
+// TestPagesPassCSP checks that every page of the example site carries the
+// content security policy and nothing that a strict policy blocks: no
+// style attribute or element, and no inline script (the JSON-LD block is
+// data, which a policy does not govern).
+func TestPagesPassCSP(t *testing.T) {
+	_, out := build(t, ladder.Example(), render.Options{Drafts: true})
+	pages := 0
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		b, _ := out.Get(p)
+		page := string(b)
+		m := cspMetaRE.FindStringSubmatch(page)
+		if m == nil {
+			t.Errorf("%s: no Content-Security-Policy meta element", p)
+		} else {
+			for _, bad := range []string{"unsafe-inline", "unsafe-eval", "http:", "https:", "*"} {
+				if strings.Contains(m[1], bad) {
+					t.Errorf("%s: policy allows %s: %s", p, bad, m[1])
+				}
+			}
+			if !strings.Contains(m[1], "script-src 'self'") {
+				t.Errorf("%s: policy lacks script-src 'self': %s", p, m[1])
+			}
+		}
+		if loc := styleAttrRE.FindStringIndex(page); loc != nil {
+			t.Errorf("%s: style attribute: %s", p, page[loc[0]:min(loc[1]+60, len(page))])
+		}
+		if styleElemRE.MatchString(page) {
+			t.Errorf("%s: <style> element", p)
+		}
+		for _, s := range scriptElemRE.FindAllStringSubmatch(page, -1) {
+			if !strings.Contains(s[1], "src=") && !strings.Contains(s[1], `type="application/ld+json"`) {
+				t.Errorf("%s: inline script <script%s>", p, s[1])
+			}
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages checked", pages)
+	}
+}

@@ -36,6 +36,9 @@ func funcs(r *Renderer) template.FuncMap {
 		"add":   func(a, b int) int { return a + b },
 		"sub":   func(a, b int) int { return a - b },
 		"heat":  chart.HeatClass,
+		// shared draws a partial once per value and link prefix (see
+		// shared).
+		"shared": shared,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err

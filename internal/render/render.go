@@ -45,7 +45,7 @@
 // or partial applies on every page. An html/template action costs reflective
 // calls (the value, then the escapers inserted after it), so fragments that
 // many pages repeat (the header, a level's link, a point of the scale) are
-// drawn once through Page.Shared and reused, keyed by what they draw and by
+// drawn once through the template function shared and reused, keyed by what they draw and by
 // the prefix of the page's links; a track's ladder is drawn once per track and
 // link prefix, and highlighted per level.
 //
@@ -96,8 +96,9 @@ type Renderer struct {
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
-	shared   sync.Map          // sharedKey -> template.HTML, drawn once (see Page.Shared)
-	search   *search.Index     // the search index, sized when the pages are listed
+	sharedMu sync.RWMutex
+	shared   map[sharedKey]template.HTML // fragments drawn once (see shared)
+	search   *search.Index               // the search index, sized when the pages are listed
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a

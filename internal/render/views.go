@@ -422,9 +422,23 @@ type Change struct {
 	Courses []*site.Course // courses the next level requires that this one does not
 }
 
+// Step is one competency's move on the scale between two levels (0: not
+// expected): what the changes of a level draw for it, but for the words.
+type Step struct {
+	Competency *site.Competency
+	From, To   int
+}
+
+// Point is a competency at a point of the scale.
+type Point struct {
+	Competency *site.Competency
+	Level      int
+}
+
 // Delta is one competency's expectation at two levels (0: not expected),
 // with what a template needs to draw it.
 type Delta struct {
+	Step             Step // Competency, From and To, as one comparable value
 	Competency       *site.Competency
 	URL              string // the competency's page
 	From, To         int
@@ -469,6 +483,7 @@ func (p *Page) changes(l *site.Level, withURL bool) []Change {
 				d.To, d.ToName, d.Expect = b.Level, p.ScaleName(b.Level), p.ExpectText(*b)
 			}
 			d.FromHeat, d.ToHeat = p.Heat(d.From), p.Heat(d.To)
+			d.Step = Step{Competency: c, From: d.From, To: d.To}
 			switch {
 			case a == nil:
 				ch.New = append(ch.New, d)
@@ -493,6 +508,7 @@ func (p *Page) changes(l *site.Level, withURL bool) []Change {
 // ExpectationRow is one competency a level expects, with what a template
 // needs to draw it.
 type ExpectationRow struct {
+	Point      Point // Competency and Level, as one comparable value
 	Competency *site.Competency
 	URL        string // the competency's page
 	Level      int
@@ -507,7 +523,7 @@ func (p *Page) ExpectationRows(l *site.Level) []ExpectationRow {
 	out := make([]ExpectationRow, len(l.Expectations))
 	for i, e := range l.Expectations {
 		c := p.CompetencyOf(e.CompetencyID)
-		out[i] = ExpectationRow{Competency: c, URL: p.Href(c), Level: e.Level,
+		out[i] = ExpectationRow{Point: Point{Competency: c, Level: e.Level}, Competency: c, URL: p.Href(c), Level: e.Level,
 			Scale: p.ScaleName(e.Level), Heat: p.Heat(e.Level), Text: p.ExpectText(e)}
 	}
 	return out

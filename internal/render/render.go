@@ -68,6 +68,7 @@ import (
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
+	"github.com/ladder-ssg/ladder/internal/minify"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/search"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -442,6 +443,9 @@ func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 			if err != nil {
 				return fmt.Errorf("read template %s: %w", p, err)
 			}
+			if b, err = minify.Template(p, b); err != nil {
+				return err
+			}
 			files[p] = b
 			return nil
 		})
@@ -514,6 +518,9 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 		if err := copyTree(a, "assets"); err != nil {
 			return err
 		}
+	}
+	for p, b := range r.assets {
+		r.assets[p] = minify.Asset(p, b)
 	}
 	h := newHash()
 	for _, p := range r.Assets() {

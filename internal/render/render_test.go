@@ -284,7 +284,7 @@ var (
 	idRE    = regexp.MustCompile(`\sid="([^"]*)"`)
 	h1RE    = regexp.MustCompile(`<h1[\s>]`)
 	titleRE = regexp.MustCompile(`<title>([^<]+)</title>`)
-	langRE  = regexp.MustCompile(`^<!doctype html>\n<html lang="([a-zA-Z-]+)">`)
+	langRE  = regexp.MustCompile(`^<!doctype html>\n?<html lang="([a-zA-Z-]+)">`)
 )
 
 // link is a URL found in a page: the tag and attribute that hold it.

@@ -2,8 +2,8 @@
 // driven with chromedp. Tests that need a browser call New; when no Chromium
 // is installed the test is skipped with a message saying how to install it
 // (CI installs Debian's chromium package). Console errors, uncaught
-// exceptions and the errors the browser logs itself (among them every
-// Content-Security-Policy violation) are collected so that tests can assert
+// exceptions and the errors the browser logs itself but for failed requests
+// (among them every Content-Security-Policy violation) are collected so that tests can assert
 // there were none.
 package browsertest
 
@@ -85,7 +85,9 @@ func New(t testing.TB, timeout time.Duration) *Browser {
 				b.addError("console.error:" + msg)
 			}
 		case *cdplog.EventEntryAdded:
-			if e := ev.Entry; e.Level == cdplog.EntryLevelError {
+			// Failed requests are left to the tests that expect them (a
+			// dev server's event stream reconnecting, say).
+			if e := ev.Entry; e.Level == cdplog.EntryLevelError && e.Source != cdplog.EntrySourceNetwork {
 				b.addError(fmt.Sprintf("%s error at %s: %s", e.Source, e.URL, e.Text))
 			}
 		case *runtime.EventExceptionThrown:

@@ -52,7 +52,7 @@ const (
 
 // policy is the Content-Security-Policy of every response.
 const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+	"connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // hosts decides which Host headers the server answers. It is immutable; a
 // server bound to an unspecified address makes a new one when the

@@ -592,7 +592,7 @@ func TestServeStylesheetChange(t *testing.T) {
 	}
 	writeFile(t, dir, "themes/default/assets/style.css", string(old)+"\nbody { outline: 1px solid red; }\n")
 	want("/careers/assets/style.css")
-	waitPage(t, ts.site+"assets/style.css", 200, "outline: 1px solid red")
+	waitPage(t, ts.site+"assets/style.css", 200, "outline:1px solid red")
 
 	writeFile(t, dir, "static/css/site.css", "body { color: navy; }\n")
 	want("/careers/css/site.css")

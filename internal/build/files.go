@@ -141,7 +141,7 @@ func (p *Project) mayBringProblems(cfg site.Config, changed []string) bool {
 // problemDiag turns a problem of the site's FS into a diagnostic at the
 // path of the entry.
 func problemDiag(prob sitefs.Problem) diag.Diagnostic {
-	d := diag.Diagnostic{Pos: diag.Pos{File: prob.Path, Line: 1, Col: 1}, Severity: diag.Warning, Msg: prob.Error() + "; it is left out"}
+	d := diag.Diagnostic{Pos: diag.Pos{File: prob.Path, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "site-file", Msg: prob.Error() + "; it is left out"}
 	switch prob.Kind {
 	case sitefs.Outside:
 		d.Severity, d.Msg = diag.Error, prob.Error()
@@ -205,14 +205,14 @@ func checkInclude(cfg site.Config, fsys fs.FS, diags *diag.List) {
 		clean := strings.Trim(p, "/")
 		switch {
 		case clean == "" || !fs.ValidPath(clean) || clean == "." || strings.Contains(p, "\\"):
-			diags.Add(cfg.Src.Value(key), `write a slash path under static/, such as ".htaccess" or "docs/.nojekyll"`,
+			diags.Add("static-include", cfg.Src.Value(key), `write a slash path under static/, such as ".htaccess" or "docs/.nojekyll"`,
 				"invalid path %q in [static] include", p)
 		case !hidden(clean, map[string]bool{}):
-			diags.Warn(cfg.Src.Value(key), "list only hidden files and folders (names that start with a dot): the others are published anyway",
+			diags.Warn("static-include", cfg.Src.Value(key), "list only hidden files and folders (names that start with a dot): the others are published anyway",
 				"static/%s is not hidden", clean)
 		default:
 			if _, err := fs.Stat(fsys, path.Join(staticDir, clean)); err != nil {
-				diags.Warn(cfg.Src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
+				diags.Warn("static-include", cfg.Src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
 			}
 		}
 	}
@@ -307,12 +307,12 @@ func collisions(r *render.Renderer, theme, static fs.FS, themeName string) diag.
 			if c := site.CommonOf(spec.Entity); c != nil && c.Src.File != "" {
 				what += " (made from " + c.Src.File + ")"
 			}
-			diags.Add(pos, hint, "static file would replace the generated %s", what)
+			diags.Add("static-clash", pos, hint, "static file would replace the generated %s", what)
 			return nil
 		}
 		if rest, ok := strings.CutPrefix(p, "assets/"); ok {
 			if _, err := fs.Stat(theme, path.Join("assets", rest)); err == nil {
-				diags.Add(pos, fmt.Sprintf("rename or move the static file; to change the theme's files, copy the theme to themes/%s/ and edit it there", themeName),
+				diags.Add("static-clash", pos, fmt.Sprintf("rename or move the static file; to change the theme's files, copy the theme to themes/%s/ and edit it there", themeName),
 					"static file would replace the theme's asset %s", p)
 			}
 		}

@@ -189,7 +189,7 @@ func indexKind[T site.Entity](c *checker, list []T, id func(T) string) map[strin
 			dup := x.Base()
 			c.dups[dup] = true
 			c.diags = append(c.diags, diag.Diagnostic{
-				Pos: dup.Src.Start(), Severity: diag.Error,
+				Pos: dup.Src.Start(), Severity: diag.Error, Rule: "duplicate-id",
 				Msg:   fmt.Sprintf("duplicate %s id %q", x.EntityKind(), k),
 				Hint:  "rename one of them; ids must be unique per kind",
 				Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
@@ -224,10 +224,10 @@ func (c *checker) unknown(src *site.Source, key string, kind site.Kind, id strin
 	}
 	if c.s.Drafts[site.DraftKey{Kind: kind, ID: id}] {
 		hint = "remove draft = true from it, or build with --drafts"
-		c.diags.Add(src.Value(key), hint, "%s %q is a draft", kind, id)
+		c.diags.Add("draft-reference", src.Value(key), hint, "%s %q is a draft", kind, id)
 		return
 	}
-	c.diags.Add(src.Value(key), hint, "unknown %s %q", kind, id)
+	c.diags.Add("unknown-reference", src.Value(key), hint, "unknown %s %q", kind, id)
 }
 
 func (c *checker) track(src *site.Source, key, id string) *site.Track {
@@ -262,7 +262,7 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 		return x
 	}
 	if c.s.Drafts[site.DraftKey{Kind: site.KindLevel, ID: full}] {
-		c.diags.Add(src.Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
+		c.diags.Add("draft-reference", src.Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
 		return nil
 	}
 	if from != "" {
@@ -274,7 +274,7 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 			}
 		}
 		if s := diag.Suggest(id, local); s != "" {
-			c.diags.Add(src.Value(key), fmt.Sprintf("did you mean %q?", s), "unknown level %q", id)
+			c.diags.Add("unknown-reference", src.Value(key), fmt.Sprintf("did you mean %q?", s), "unknown level %q", id)
 			return nil
 		}
 	}
@@ -321,7 +321,7 @@ func (c *checker) unknownKey(src *site.Source, key string, kind site.Kind, id st
 	if s := diag.Suggest(id, c.ids.of(kind)); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	c.diags.Add(src.Key(key), hint, "unknown %s %q", kind, id)
+	c.diags.Add("unknown-reference", src.Key(key), hint, "unknown %s %q", kind, id)
 }
 
 // resolveTracks gives each level its track and each track its levels. The
@@ -340,7 +340,7 @@ func (c *checker) resolveTracks() {
 		t, ok := c.s.TrackByID[id]
 		if !ok {
 			for _, l := range group {
-				c.diags.Add(l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
+				c.diags.Add("missing-track", l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
 					"level in track %q, which has no _index.md", l.TrackID)
 			}
 			continue
@@ -474,7 +474,7 @@ func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 	}
 	comps := cut(c.compArena, start)
 	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
-		c.diags.Add(src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
+		c.diags.Add("pay-band", src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
 	}
 	return comps
 }

@@ -37,7 +37,7 @@ func (c *checker) ranks() {
 			key := pathRank{l.Path, l.Rank}
 			if o, ok := seen[key]; ok {
 				c.diags = append(c.diags, diag.Diagnostic{
-					Pos: l.Src.Value("rank"), Severity: diag.Error,
+					Pos: l.Src.Value("rank"), Severity: diag.Error, Rule: "duplicate-rank",
 					Msg:   fmt.Sprintf("duplicate rank %d on path %q of track %q", l.Rank, l.Path, t.ID),
 					Hint:  fmt.Sprintf("give %q and %q different ranks, or put one on another path", o.ID, l.ID),
 					Notes: []diag.Diagnostic{{Pos: o.Src.Value("rank"), Msg: fmt.Sprintf("level %q has rank %d", o.ID, o.Rank)}},
@@ -73,7 +73,7 @@ func (c *checker) scaleOf(src *site.Source, es []site.Expectation) {
 			if src.Has(e.Key + ".level") {
 				key += ".level"
 			}
-			c.diags.Add(src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
+			c.diags.Add("scale-range", src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
 				"competency level %d of %q is outside the scale 1..%d", e.Level, e.CompetencyID, n)
 		}
 	}
@@ -130,13 +130,13 @@ func (c *checker) oneOf(src *site.Source, key, value, what string, allowed []str
 	if s := diag.Suggest(value, allowed); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	c.diags.Add(src.Value(key), hint, "unknown %s %q", what, value)
+	c.diags.Add("unknown-value", src.Value(key), hint, "unknown %s %q", what, value)
 }
 
 // title reports an entity without a title.
 func (c *checker) title(x *site.Common, kind site.Kind) {
 	if strings.TrimSpace(x.Title) == "" {
-		c.diags.Add(x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
+		c.diags.Add("missing-key", x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
 	}
 }
 
@@ -197,7 +197,7 @@ func (c *checker) prerequisiteCycles() {
 		names = append(names, cyc[0].ID)
 		first := cyc[0]
 		c.diags = append(c.diags, diag.Diagnostic{
-			Pos: first.Src.Value(prereqKey(first, cyc[1%len(cyc)].ID)), Severity: diag.Error,
+			Pos: first.Src.Value(prereqKey(first, cyc[1%len(cyc)].ID)), Severity: diag.Error, Rule: "prerequisite-cycle",
 			Msg:   "course prerequisite cycle: " + strings.Join(names, " -> "),
 			Hint:  "remove one of these prerequisites",
 			Notes: notes,
@@ -231,7 +231,7 @@ func (c *checker) promotionLoops() {
 		}
 		names = append(names, cyc[0].FullID())
 		c.diags = append(c.diags, diag.Diagnostic{
-			Pos: cyc[0].Src.Value(nextKey(cyc[0], cyc[1%len(cyc)])), Severity: diag.Error,
+			Pos: cyc[0].Src.Value(nextKey(cyc[0], cyc[1%len(cyc)])), Severity: diag.Error, Rule: "promotion-loop",
 			Msg:   "promotion loop: " + strings.Join(names, " -> "),
 			Hint:  "a promotion leads to a higher level; remove one of these next entries",
 			Notes: notes,
@@ -282,14 +282,14 @@ func (c *checker) linksOf(x *site.Common, track string) {
 			continue
 		}
 		if c.s.Drafts[site.DraftKey{Kind: ln.Kind, ID: target}] {
-			c.diags.Add(ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
+			c.diags.Add("draft-reference", ln.Pos, "remove draft = true from it, or build with --drafts", "link to %s %q, which is a draft", ln.Kind, id)
 			continue
 		}
 		hint := ""
 		if s := diag.Suggest(id, c.ids.of(ln.Kind)); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
-		c.diags.Add(ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
+		c.diags.Add("unknown-reference", ln.Pos, hint, "link to unknown %s %q", ln.Kind, id)
 	}
 	c.bodyURLs(x)
 }
@@ -314,7 +314,7 @@ func (c *checker) bodyURLs(x *site.Common) {
 			if k, rest, ok := strings.Cut(ln.Target, ":"); ok && slices.Contains(entityKinds, strings.ToLower(k)) {
 				hint = fmt.Sprintf("entity links are lower case: did you mean %q?", strings.ToLower(k)+":"+rest)
 			}
-			c.diags.Add(ln.Pos, hint, "%s", pr.Msg)
+			c.diags.Add(pr.Rule, ln.Pos, hint, "%s", pr.Msg)
 		}
 	}
 }
@@ -339,7 +339,7 @@ func (c *checker) urlField(src *site.Source, key, value string) template.URL {
 		return ""
 	}
 	if pr := c.policy().Field(value); pr != nil {
-		c.diags.Add(src.Value(key), pr.Hint, "%s", pr.Msg)
+		c.diags.Add(pr.Rule, src.Value(key), pr.Hint, "%s", pr.Msg)
 		return ""
 	}
 	return template.URL(value)
@@ -429,7 +429,7 @@ func (c *checker) warnUnreachable() {
 			}
 		}
 		if !bottom {
-			c.diags.Warn(l.Src.Start(), "add it to the next of a lower level, to a move, or to a program's leads_to",
+			c.diags.Warn("unreachable-level", l.Src.Start(), "add it to the next of a lower level, to a move, or to a program's leads_to",
 				"no promotion, move or program leads to level %q", l.FullID())
 		}
 	}
@@ -450,7 +450,7 @@ func (c *checker) warnUnusedCourses() {
 	}
 	for _, x := range c.s.Courses {
 		if len(x.RequiredBy) == 0 && len(x.OptionalBy) == 0 && len(x.InPrograms) == 0 && len(x.Unlocks) == 0 && !asked[x] && !c.dups[&x.Common] {
-			c.diags.Warn(x.Src.Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
+			c.diags.Warn("unused-course", x.Src.Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
 				"no level or program requires course %q", x.ID)
 		}
 	}
@@ -464,7 +464,7 @@ func (c *checker) warnUnusedCourses() {
 func (c *checker) warnProgramsLeadingNowhere() {
 	for _, p := range c.s.Programs {
 		if len(p.LeadsToIDs) == 0 && !c.dups[&p.Common] {
-			c.diags.Warn(p.Src.Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
+			c.diags.Warn("program-leads-nowhere", p.Src.Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
 				"program %q leads to no level", p.ID)
 		}
 	}
@@ -537,7 +537,7 @@ func (c *checker) warnDroppingExpectations(t *site.Track) {
 				if n.Src.Has(key + ".level") {
 					key += ".level"
 				}
-				c.diags.Warn(n.Src.Value(key), fmt.Sprintf("%q expects %d; raise this to at least %d", l.ID, e.Level, e.Level),
+				c.diags.Warn("expectation-drop", n.Src.Value(key), fmt.Sprintf("%q expects %d; raise this to at least %d", l.ID, e.Level, e.Level),
 					"expectation of %q drops from %d at %q to %d at %q", e.CompetencyID, e.Level, l.ID, ne.Level, n.ID)
 			}
 		}
@@ -571,10 +571,10 @@ func (c *checker) warnMissingCompetencies(t *site.Track) {
 		switch len(missing) {
 		case 0:
 		case 1:
-			c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
+			c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
 				"level %q leaves out competency %q, which its track uses", l.ID, missing[0])
 		default:
-			c.diags.Warn(l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
+			c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
 				"level %q leaves out %d competencies its track uses: %s", l.ID, len(missing), quoteList(missing))
 		}
 	}
@@ -590,11 +590,11 @@ func (c *checker) warnIntakes() {
 			key := fmt.Sprintf("intakes[%d]", i)
 			switch {
 			case !in.ApplyFrom.IsZero() && !in.ApplyBy.IsZero() && in.ApplyBy.Before(in.ApplyFrom):
-				c.diags.Warn(p.Src.Value(key+".apply_by"), "apply_from ≤ apply_by ≤ start", "intake closes (apply_by) before it opens (apply_from)")
+				c.diags.Warn("intake-order", p.Src.Value(key+".apply_by"), "apply_from ≤ apply_by ≤ start", "intake closes (apply_by) before it opens (apply_from)")
 			case !in.ApplyBy.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyBy):
-				c.diags.Warn(p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications close (apply_by)")
+				c.diags.Warn("intake-order", p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications close (apply_by)")
 			case in.ApplyBy.IsZero() && !in.ApplyFrom.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyFrom):
-				c.diags.Warn(p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
+				c.diags.Warn("intake-order", p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
 			}
 		}
 	}
@@ -620,7 +620,7 @@ func quoteList(ids []string) string {
 func (c *checker) pageSlugs() {
 	for _, p := range c.s.Pages {
 		if contains(site.ReservedSlugs, p.ID) {
-			c.diags.Add(p.Src.Start(), fmt.Sprintf("rename the file, e.g. %q", "about-"+p.ID+".md"),
+			c.diags.Add("page-clash", p.Src.Start(), fmt.Sprintf("rename the file, e.g. %q", "about-"+p.ID+".md"),
 				"page %q would replace the site's own /%s/ page", p.ID, p.ID)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -43,6 +44,18 @@ func printDiags(e *env, l diag.List, src diag.Sources) {
 	diag.WriteText(e.stderr, l, src, diag.TextOptions{Color: e.color})
 }
 
+// buildWarnings is how many warnings a build prints; check lists them all.
+const buildWarnings = 20
+
+// printBuildDiags prints every error of a build and its first warnings,
+// with a count per rule of the warnings left out.
+func printBuildDiags(e *env, l diag.List, src diag.Sources) {
+	if len(l) == 0 {
+		return
+	}
+	diag.WriteTextLimit(e.stderr, l, src, diag.TextOptions{Color: e.color}, buildWarnings)
+}
+
 func runBuild(e *env, args []string) int {
 	fs := flags(e, "build")
 	open := srcFlag(fs, true)
@@ -50,6 +63,7 @@ func runBuild(e *env, args []string) int {
 	fs.StringVar(&o.out, "out", "", "the output directory (default: output_dir of site.toml, in the site's directory)")
 	fs.StringVar(&o.baseURL, "base-url", "", `override base_url, e.g. "/careers/" or "https://intranet.example.com/careers/"`)
 	fs.BoolVar(&o.drafts, "drafts", false, "include entities marked draft = true")
+	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, nothing written) when there are warnings")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE` once every page is written, for go tool pprof")
 	if code, ok := parse(e, fs, args); !ok {
@@ -81,7 +95,7 @@ func runBuild(e *env, args []string) int {
 // buildOptions are the flags of build that buildSite uses.
 type buildOptions struct {
 	out, baseURL, memProfile string
-	drafts                   bool
+	drafts, strict           bool
 }
 
 // buildSite compiles the site and streams its pages into the output
@@ -105,9 +119,13 @@ func buildSite(ctx context.Context, e *env, open func() (*build.Project, error),
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	printDiags(e, res.Diags, res.Site.Sources())
+	printBuildDiags(e, res.Diags, res.Site.Sources())
 	if res.Renderer == nil {
 		errorf(e, "build failed: %s; nothing was written", diag.Summary(res.Diags))
+		return ExitContent
+	}
+	if o.strict && res.Diags.Warnings() > 0 {
+		errorf(e, "build failed: %s with --strict; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
 	}
 	// From here on, an interrupt stops the writing, so that the temporary
@@ -198,7 +216,7 @@ func outputError(e *env, err error, s *site.Site, fromConfig bool) int {
 	var locked *output.LockedError
 	switch {
 	case errors.As(err, &refused) && fromConfig && s.Config.Src.Has("output_dir"):
-		d := diag.Diagnostic{Pos: s.Config.Src.Value("output_dir"), Severity: diag.Error, Msg: refused.Error(), Hint: refused.Hint}
+		d := diag.Diagnostic{Pos: s.Config.Src.Value("output_dir"), Severity: diag.Error, Rule: "output-dir", Msg: refused.Error(), Hint: refused.Hint}
 		printDiags(e, diag.List{d}, s.Sources())
 	case errors.As(err, &refused):
 		errorf(e, "%v", err)
@@ -244,13 +262,18 @@ func progressPrinter(e *env, start time.Time) func(done, total int) {
 func runCheck(e *env, args []string) int {
 	fs := flags(e, "check")
 	open := srcFlag(fs, false)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: "+strings.Join(diag.Formats, ", "))
 	drafts := fs.Bool("drafts", false, "include entities marked draft = true")
+	strict := fs.Bool("strict", false, "exit 1 when there are warnings, too")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		errorf(e, "unknown --format %q: use text or json", *format)
+	if fs.NArg() > 0 {
+		errorf(e, "check takes no arguments, got %q", fs.Arg(0))
+		return ExitUsage
+	}
+	if !slices.Contains(diag.Formats, *format) {
+		errorf(e, "unknown --format %q: use %s", *format, strings.Join(diag.Formats, ", "))
 		return ExitUsage
 	}
 	proj, err := open()
@@ -263,8 +286,9 @@ func runCheck(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	if *format == "json" {
-		if err := diag.WriteJSON(e.stdout, res.Diags, res.Site.Sources()); err != nil {
+	if *format != "text" {
+		tool := diag.Tool{Name: "ladder", Version: version()}
+		if err := diag.Write(e.stdout, *format, res.Diags, res.Site.Sources(), tool); err != nil {
 			errorf(e, "%v", err)
 			return ExitFailure
 		}
@@ -276,7 +300,7 @@ func runCheck(e *env, args []string) int {
 				len(s.Tracks), len(s.Levels), len(s.Competencies), len(s.Courses), len(s.Programs), len(s.Pages))
 		}
 	}
-	if res.Diags.Errors() > 0 {
+	if res.Diags.Errors() > 0 || *strict && res.Diags.Warnings() > 0 {
 		return ExitContent
 	}
 	return ExitOK

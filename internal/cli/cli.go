@@ -46,9 +46,9 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts] [--cpuprofile FILE] [--memprofile FILE]", "build the site into a directory", runBuild},
+		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts] [--strict] [--cpuprofile FILE] [--memprofile FILE]", "build the site into a directory", runBuild},
 		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--allow-host NAME]... [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
-		{"check", "[--src DIR] [--format text|json]", "validate the content; exit 1 on errors", runCheck},
+		{"check", "[--src DIR] [--format text|json|github|gitlab|sarif] [--strict]", "validate the content; exit 1 on errors", runCheck},
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
 		{"init", "DIR", "create a new site from the example", runInit},
 		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},

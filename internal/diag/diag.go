@@ -68,6 +68,7 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Diagnostic struct {
 	Pos      Pos          `json:"pos"`
 	Severity Severity     `json:"severity"`
+	Rule     string       `json:"rule,omitempty"`  // stable id of the check, e.g. "unknown-key"; see Rules
 	Msg      string       `json:"message"`         // lower case, no final period
 	Hint     string       `json:"hint,omitempty"`  // what to do, e.g. did you mean "secure-coding"?
 	Notes    []Diagnostic `json:"notes,omitempty"` // related places, e.g. each edge of a cycle
@@ -89,14 +90,14 @@ func (d Diagnostic) Error() string {
 // List is a list of diagnostics, after go/scanner.ErrorList.
 type List []Diagnostic
 
-// Add appends an error at pos.
-func (l *List) Add(pos Pos, hint, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Hint: hint})
+// Add appends an error of the given rule (an id listed by Rules) at pos.
+func (l *List) Add(rule string, pos Pos, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Rule: rule, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// Warn appends a warning at pos.
-func (l *List) Warn(pos Pos, hint, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint})
+// Warn appends a warning of the given rule (an id listed by Rules) at pos.
+func (l *List) Warn(rule string, pos Pos, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Rule: rule, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // Append appends diagnostics.
@@ -110,7 +111,7 @@ func (l *List) Sort() {
 		slices.SortStableFunc(*l, compare)
 	}
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
-		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg && a.Hint == b.Hint
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Rule == b.Rule && a.Msg == b.Msg && a.Hint == b.Hint
 	})
 }
 

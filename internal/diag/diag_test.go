@@ -324,14 +324,14 @@ func TestListSortAndErr(t *testing.T) {
 	if l.Err() != nil {
 		t.Fatal("empty list: Err() != nil")
 	}
-	l.Warn(Pos{"b.md", 1, 1, 0}, "", "w")
+	l.Warn("test", Pos{"b.md", 1, 1, 0}, "", "w")
 	if l.Err() != nil {
 		t.Fatal("warnings only: Err() != nil")
 	}
-	l.Add(Pos{"b.md", 2, 1, 0}, "", "second %d", 2)
-	l.Add(Pos{"a.md", 9, 1, 0}, "", "first")
-	l.Add(Pos{"b.md", 1, 1, 0}, "", "same place")
-	l.Add(Pos{"a.md", 9, 1, 0}, "", "first") // an exact duplicate
+	l.Add("test", Pos{"b.md", 2, 1, 0}, "", "second %d", 2)
+	l.Add("test", Pos{"a.md", 9, 1, 0}, "", "first")
+	l.Add("test", Pos{"b.md", 1, 1, 0}, "", "same place")
+	l.Add("test", Pos{"a.md", 9, 1, 0}, "", "first") // an exact duplicate
 	l.Sort()
 	var got []string
 	for _, d := range l {

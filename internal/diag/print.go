@@ -184,6 +184,7 @@ type JSONDiagnostic struct {
 	Col      int              `json:"col"`
 	Len      int              `json:"len"`
 	Severity string           `json:"severity"`
+	Rule     string           `json:"rule,omitempty"`
 	Message  string           `json:"message"`
 	Hint     string           `json:"hint,omitempty"`
 	Source   string           `json:"source,omitempty"`
@@ -196,7 +197,7 @@ func ToJSON(l List, src Sources) []JSONDiagnostic {
 	for _, d := range l {
 		j := JSONDiagnostic{
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Len: d.Pos.Len,
-			Severity: d.Severity.String(), Message: d.Msg, Hint: d.Hint,
+			Severity: d.Severity.String(), Rule: d.Rule, Message: d.Msg, Hint: d.Hint,
 		}
 		if src != nil && d.Pos.Line > 0 {
 			j.Source = src(d.Pos.File).Line(d.Pos.Line)

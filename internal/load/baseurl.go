@@ -60,7 +60,7 @@ func checkBaseURL(cfg *site.Config, diags *diag.List) {
 		return
 	}
 	if msg, hint := BaseURLProblem(cfg.BaseURL); msg != "" {
-		diags.Add(cfg.Src.Value("base_url"), hint, "%s: %q", msg, cfg.BaseURL)
+		diags.Add("base-url", cfg.Src.Value("base_url"), hint, "%s: %q", msg, cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
 }

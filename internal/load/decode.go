@@ -96,7 +96,7 @@ func (d *decoder) table(m map[string]any, at string, v reflect.Value, allow ...s
 		if at != "" {
 			where = fmt.Sprintf("[%s]", displayPath(at))
 		}
-		d.diags.Add(d.src.Key(join(at, k)), hint, "unknown key %q in %s", k, where)
+		d.diags.Add("unknown-key", d.src.Key(join(at, k)), hint, "unknown key %q in %s", k, where)
 	}
 	for _, f := range fs {
 		if f.required {
@@ -107,7 +107,7 @@ func (d *decoder) table(m map[string]any, at string, v reflect.Value, allow ...s
 				if at != "" {
 					pos, hint = d.src.Value(at), fmt.Sprintf("add %s = ... to %s", f.name, d.kind)
 				}
-				d.diags.Add(pos, hint, "missing required key %q in %s", f.name, d.kind)
+				d.diags.Add("missing-key", pos, hint, "missing required key %q in %s", f.name, d.kind)
 			}
 		}
 	}
@@ -177,7 +177,7 @@ func (d *decoder) mismatch(at string, x any, want string) {
 	if strings.HasSuffix(at, "]") {
 		what = "an entry of " + what
 	}
-	d.diags.Add(d.src.Value(at), "", "%s must be %s, not %s", what, want, typeName(x))
+	d.diags.Add("type-mismatch", d.src.Value(at), "", "%s must be %s, not %s", what, want, typeName(x))
 }
 
 // value decodes x, found at key path at, into v.
@@ -193,11 +193,11 @@ func (d *decoder) value(x any, at string, v reflect.Value) {
 			hint := `write a number of bytes, or a number and a unit: "512KiB", "16MiB", "1GiB"`
 			switch x := x.(type) {
 			case string:
-				d.diags.Add(d.src.Value(at), hint, "%s must be a size such as \"16MiB\", not %q", displayPath(at), x)
+				d.diags.Add("limit-value", d.src.Value(at), hint, "%s must be a size such as \"16MiB\", not %q", displayPath(at), x)
 			case int64:
-				d.diags.Add(d.src.Value(at), hint, "%s must be 1 byte or more, not %d", displayPath(at), x)
+				d.diags.Add("limit-value", d.src.Value(at), hint, "%s must be 1 byte or more, not %d", displayPath(at), x)
 			default:
-				d.diags.Add(d.src.Value(at), hint, "%s must be a size, not %s", displayPath(at), typeName(x))
+				d.diags.Add("type-mismatch", d.src.Value(at), hint, "%s must be a size, not %s", displayPath(at), typeName(x))
 			}
 			return
 		}
@@ -350,7 +350,7 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 			}
 			e.Level, e.Expect = body.Level, body.Expect
 		default:
-			d.diags.Add(d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
+			d.diags.Add("type-mismatch", d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
 				"%s must be a level on the scale, not %s", displayPath(key), typeName(val))
 			continue
 		}

@@ -110,13 +110,13 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, config bool, diags *diag.List) bool {
 	sh := tomlpos.Measure(text, lim.Depth)
 	if sh.Control >= 0 && text[sh.Control] == '\r' {
-		diags.Add(lines.Pos(base+sh.Control, base+sh.Control+1), "save the file with LF or CRLF line endings",
+		diags.Add("control-character", lines.Pos(base+sh.Control, base+sh.Control+1), "save the file with LF or CRLF line endings",
 			"carriage return without a line feed in TOML")
 		return false
 	}
 	if sh.Control >= 0 {
 		c := text[sh.Control]
-		diags.Add(lines.Pos(base+sh.Control, base+sh.Control+1),
+		diags.Add("control-character", lines.Pos(base+sh.Control, base+sh.Control+1),
 			fmt.Sprintf(`remove it; inside a string, write it as the escape \u%04X`, c),
 			"control character U+%04X in TOML", c)
 		return false
@@ -126,7 +126,7 @@ func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, co
 		if config {
 			hint = "flatten the data: site.toml itself always nests at most " + strconv.Itoa(lim.Depth) + " deep"
 		}
-		diags.Add(lines.Pos(base+sh.DeepAt.Start, base+sh.DeepAt.End), hint,
+		diags.Add("limit", lines.Pos(base+sh.DeepAt.Start, base+sh.DeepAt.End), hint,
 			"TOML nested deeper than the limit of %d", lim.Depth)
 		return false
 	}
@@ -139,7 +139,7 @@ func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, co
 		return false
 	}
 	if sh.Tables > lim.Entities {
-		diags.Add(lines.Pos(base, base), "split the catalogue, "+raise("entities", 2*lim.Entities),
+		diags.Add("limit", lines.Pos(base, base), "split the catalogue, "+raise("entities", 2*lim.Entities),
 			"catalogue holds more than the limit of %d entities", lim.Entities)
 		return false
 	}
@@ -179,7 +179,7 @@ func checkLimits(cfg *site.Config, table map[string]any, diags *diag.List) {
 	limits, _ := table["limits"].(map[string]any)
 	for _, key := range []string{"depth", "entities", "markdown_depth", "tables"} {
 		if n, ok := limits[key].(int64); ok && n < 1 {
-			diags.Add(cfg.Src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
+			diags.Add("limit-value", cfg.Src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
 				"limits.%s must be 1 or more, not %d", key, n)
 		}
 	}

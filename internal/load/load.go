@@ -111,7 +111,7 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	}
 	if n := cfg.Limits.Entities; len(l.files) > n {
 		// Refuse before reading any of them: see checkEntities.
-		diags.Add(diag.Pos{File: l.files[n], Line: 1, Col: 1}, "split the site, "+raise("entities", 2*n),
+		diags.Add("limit", diag.Pos{File: l.files[n], Line: 1, Col: 1}, "split the site, "+raise("entities", 2*n),
 			"more content files than the limit of %d entities", n)
 		l.files, l.haveList = nil, false
 	}
@@ -252,7 +252,7 @@ func checkEntities(results []*fileResult, limit int, diags *diag.List) {
 	for _, r := range results {
 		n += len(r.entities)
 		if n > limit {
-			diags.Add(r.lines.Pos(0, 0), "split the site, "+raise("entities", 2*limit),
+			diags.Add("limit", r.lines.Pos(0, 0), "split the site, "+raise("entities", 2*limit),
 				"the site holds more than the limit of %d entities", limit)
 			return
 		}
@@ -360,19 +360,19 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 	lines := diag.NewLineIndex(file, text)
 	r := &fileResult{lines: lines}
 	if int64(len(text)) > int64(lim.FileSize) {
-		r.diags.Add(lines.Pos(0, 0), "split it into smaller files, "+raise("file_size", sizeValue(2*lim.FileSize)),
+		r.diags.Add("limit", lines.Pos(0, 0), "split it into smaller files, "+raise("file_size", sizeValue(2*lim.FileSize)),
 			"file is larger than the limit of %s", lim.FileSize)
 		return r
 	}
 	if !utf8.Valid(text) {
 		i := invalidUTF8(text)
-		r.diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
+		r.diags.Add("not-utf8", lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
 		return r
 	}
 	rel := strings.TrimPrefix(file, contentDir+"/")
 	kind, home, track := kindOf(rel)
 	if kind == site.KindNone {
-		r.diags.Add(lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/ or pages/ under the content directory",
+		r.diags.Add("unexpected-file", lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/ or pages/ under the content directory",
 			"content file in an unexpected place")
 		return r
 	}
@@ -390,7 +390,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		var serr *splitError
 		fm, serr = split(text)
 		if serr != nil {
-			r.diags.Add(lines.Pos(serr.start, serr.end), serr.hint, "%s", serr.msg)
+			r.diags.Add("front-matter", lines.Pos(serr.start, serr.end), serr.hint, "%s", serr.msg)
 			return r
 		}
 	}
@@ -419,7 +419,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 	if !isTOML && fm.bodyStart < len(text) && checkBody(lines, text, fm.bodyStart, lim, &r.diags) {
 		b, err := conv.Convert(blankExcept(text, fm.bodyStart), lines)
 		if err != nil {
-			r.diags.Add(lines.Pos(fm.bodyStart, fm.bodyStart), "", "cannot convert markdown: %v", err)
+			r.diags.Add("markdown", lines.Pos(fm.bodyStart, fm.bodyStart), "", "cannot convert markdown: %v", err)
 		}
 		body = b
 	}
@@ -474,12 +474,12 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 // size and depth are measured in one pass before it runs.
 func checkBody(lines *diag.LineIndex, text []byte, start int, lim site.Limits, diags *diag.List) bool {
 	if size := site.ByteSize(len(text) - start); size > lim.BodySize {
-		diags.Add(lines.Pos(start, start), "split the page, "+raise("body_size", sizeValue(2*lim.BodySize)),
+		diags.Add("limit", lines.Pos(start, start), "split the page, "+raise("body_size", sizeValue(2*lim.BodySize)),
 			"markdown body is larger than the limit of %s", lim.BodySize)
 		return false
 	}
 	if d, at := markdown.Depth(text[start:], lim.MarkdownDepth); d > lim.MarkdownDepth {
-		diags.Add(lines.Pos(start+at, start+at+1), "flatten the lists and block quotes, "+raise("markdown_depth", 2*lim.MarkdownDepth),
+		diags.Add("limit", lines.Pos(start+at, start+at+1), "flatten the lists and block quotes, "+raise("markdown_depth", 2*lim.MarkdownDepth),
 			"markdown nested deeper than the limit of %d", lim.MarkdownDepth)
 		return false
 	}
@@ -490,13 +490,13 @@ func checkBody(lines *diag.LineIndex, text []byte, start int, lim site.Limits, d
 func catalogue(kind site.Kind, table map[string]any, items any, src site.Source, diags *diag.List) []site.Entity {
 	for k := range table {
 		if k != kind.String() {
-			diags.Add(src.Key(tomlpos.Join(k)), fmt.Sprintf("a catalogue file holds only [[%s]] tables", kind),
+			diags.Add("unknown-key", src.Key(tomlpos.Join(k)), fmt.Sprintf("a catalogue file holds only [[%s]] tables", kind),
 				"unknown key %q in %s catalogue", k, kind)
 		}
 	}
 	list, ok := items.([]map[string]any)
 	if !ok {
-		diags.Add(src.Value(kind.String()), fmt.Sprintf("write each entry as a [[%s]] table", kind), "%s must be an array of tables", kind)
+		diags.Add("type-mismatch", src.Value(kind.String()), fmt.Sprintf("write each entry as a [[%s]] table", kind), "%s must be an array of tables", kind)
 		return nil
 	}
 	var out []site.Entity
@@ -513,7 +513,7 @@ func catalogue(kind site.Kind, table map[string]any, items any, src site.Source,
 			if _, present := m["id"]; present {
 				d.mismatch("id", m["id"], "a string")
 			} else {
-				diags.Add(s.Start(), `add id = "..." to every entry of a catalogue`, "missing required key \"id\" in %s", kind)
+				diags.Add("missing-key", s.Start(), `add id = "..." to every entry of a catalogue`, "missing required key \"id\" in %s", kind)
 			}
 			continue
 		}
@@ -540,7 +540,7 @@ func checkID(c *site.Common, kind site.Kind, table map[string]any, diags *diag.L
 	if s := SuggestID(c.ID); s != "" {
 		hint = fmt.Sprintf("rename it %q", s)
 	}
-	diags.Add(pos, hint, "invalid %s id %q", kind, c.ID)
+	diags.Add("invalid-id", pos, hint, "invalid %s id %q", kind, c.ID)
 }
 
 // checkRank reports a level's rank below 1. A rank that is not an integer
@@ -550,7 +550,7 @@ func checkID(c *site.Common, kind site.Kind, table map[string]any, diags *diag.L
 // which is 1; the ladder is drawn, and promotions default, by rank.
 func checkRank(lv *site.Level, rank any, diags *diag.List) {
 	if isInteger(rank) && lv.Rank < 1 {
-		diags.Add(lv.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", lv.Rank)
+		diags.Add("rank-range", lv.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", lv.Rank)
 	}
 }
 
@@ -594,10 +594,10 @@ func tomlError(lines *diag.LineIndex, start, pad int, err error) diag.Diagnostic
 		if msg == "" {
 			msg = err.Error()
 		}
-		return diag.Diagnostic{Pos: lines.Pos(off, off+max(1, pe.Position.Len)), Severity: diag.Error,
+		return diag.Diagnostic{Pos: lines.Pos(off, off+max(1, pe.Position.Len)), Severity: diag.Error, Rule: "toml-syntax",
 			Msg: "invalid TOML: " + msg, Hint: strings.TrimSpace(firstLine(pe.Usage))}
 	}
-	return diag.Diagnostic{Pos: lines.Pos(start, start), Severity: diag.Error, Msg: "invalid TOML: " + err.Error()}
+	return diag.Diagnostic{Pos: lines.Pos(start, start), Severity: diag.Error, Rule: "toml-syntax", Msg: "invalid TOML: " + err.Error()}
 }
 
 func firstLine(s string) string {
@@ -624,7 +624,7 @@ func checkSchemes(cfg *site.Config, diags *diag.List) {
 			if slices.Contains(urlcheck.Forbidden, strings.ToLower(s)) {
 				hint = "links with this scheme run scripts or open content the site does not publish; remove it"
 			}
-			diags.Add(cfg.Src.Value(fmt.Sprintf("links.schemes[%d]", i)), hint, "%v in [links] schemes", err)
+			diags.Add("link-scheme", cfg.Src.Value(fmt.Sprintf("links.schemes[%d]", i)), hint, "%v in [links] schemes", err)
 			continue
 		}
 		cfg.Links.Schemes[i] = strings.ToLower(s)
@@ -641,11 +641,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 	cfg := site.Config{}
 	switch {
 	case len(text) > ConfigSize:
-		diags.Add(lines.Pos(0, 0), "site.toml holds settings; move large data into content files",
+		diags.Add("limit", lines.Pos(0, 0), "site.toml holds settings; move large data into content files",
 			"site.toml is larger than the limit of %s", site.ByteSize(ConfigSize))
 	case !utf8.Valid(text):
 		i := invalidUTF8(text)
-		diags.Add(lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
+		diags.Add("not-utf8", lines.Pos(i, i+1), "save the file with UTF-8 encoding", "file is not valid UTF-8")
 	case !checkTOML(lines, text, 0, DefaultLimits, true, diags):
 		// Reported: not decoded, and the defaults apply.
 	default:

@@ -116,6 +116,7 @@ func isSchemeByte(c byte) bool {
 // Problem is why a URL is refused: a message and a hint saying what to do,
 // in the form diagnostics take (lower case, no final period).
 type Problem struct {
+	Rule string // the diagnostic rule id: "url-scheme" for a scheme the site does not allow, else "url-syntax"
 	Msg  string
 	Hint string
 }
@@ -144,19 +145,20 @@ func (p Policy) check(s string, absolute bool) *Problem {
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f {
 			return &Problem{
+				Rule: "url-syntax",
 				Msg:  fmt.Sprintf("link %s contains the control character U+%04X", quote(s), r),
 				Hint: "remove it; browsers drop tabs and newlines inside a URL, so the link would not be what it seems",
 			}
 		}
 	}
 	if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
-		return &Problem{Msg: fmt.Sprintf("link %s starts or ends with a space", quote(s)), Hint: "remove the space"}
+		return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s starts or ends with a space", quote(s)), Hint: "remove the space"}
 	}
 	scheme, rest, ok := splitScheme(s)
 	if ok && hostPort(scheme, rest) {
 		ok = false // "localhost:8080/x" is a host and port, not a scheme
 		if !absolute {
-			return &Problem{Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
+			return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
 		}
 	}
 	if ok {
@@ -165,15 +167,17 @@ func (p Policy) check(s string, absolute bool) *Problem {
 	if len(s) >= 2 && isSlash(s[0]) && isSlash(s[1]) {
 		host := strings.TrimLeft(s, `/\`)
 		return &Problem{
+			Rule: "url-syntax",
 			Msg:  fmt.Sprintf("link %s is protocol-relative", quote(s)),
 			Hint: fmt.Sprintf("write the scheme: %q", "https://"+host),
 		}
 	}
 	if absolute {
 		if bareHost(s) {
-			return &Problem{Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
+			return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
 		}
 		return &Problem{
+			Rule: "url-syntax",
 			Msg:  fmt.Sprintf("link %s is not an absolute URL", quote(s)),
 			Hint: `write the whole address, starting with "https://"`,
 		}
@@ -181,7 +185,7 @@ func (p Policy) check(s string, absolute bool) *Problem {
 	if len(s) > 4 && strings.EqualFold(s[:4], "www.") && bareHost(s) {
 		// In a body, only the unmistakable case: "docs.html" and
 		// "v1.2" are relative paths.
-		return &Problem{Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
+		return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s has no scheme", quote(s)), Hint: fmt.Sprintf("did you mean %q?", "https://"+s)}
 	}
 	if pr := backslash(s); pr != nil {
 		return pr
@@ -195,7 +199,7 @@ func (p Policy) check(s string, absolute bool) *Problem {
 // absolute checks a URL that has a scheme.
 func (p Policy) absolute(s, scheme, rest string) *Problem {
 	if !p.Allows(scheme) {
-		return &Problem{Msg: fmt.Sprintf("link scheme %q is not allowed", scheme), Hint: schemeHint(scheme)}
+		return &Problem{Rule: "url-scheme", Msg: fmt.Sprintf("link scheme %q is not allowed", scheme), Hint: schemeHint(scheme)}
 	}
 	if scheme == "http" || scheme == "https" {
 		if pr := backslash(s); pr != nil {
@@ -211,7 +215,7 @@ func (p Policy) absolute(s, scheme, rest string) *Problem {
 		if h := strings.TrimLeft(rest, "/"); h != "" {
 			hint = fmt.Sprintf("did you mean %q?", scheme+"://"+h)
 		}
-		return &Problem{Msg: fmt.Sprintf("link %s has no host", quote(s)), Hint: hint}
+		return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s has no host", quote(s)), Hint: hint}
 	}
 	return nil
 }
@@ -313,6 +317,7 @@ func backslash(s string) *Problem {
 	}
 	if strings.Contains(s[:end], `\`) {
 		return &Problem{
+			Rule: "url-syntax",
 			Msg:  fmt.Sprintf("link %s contains a backslash", quote(s)),
 			Hint: `write "/" instead; browsers read "\" as "/", which can turn a path into a host`,
 		}
@@ -328,7 +333,7 @@ func invalid(s string, err error) *Problem {
 	if ue, ok := err.(*url.Error); ok {
 		msg = ue.Err.Error()
 	}
-	return &Problem{Msg: fmt.Sprintf("link %s is not a valid URL: %s", quote(s), msg), Hint: "percent-encode characters that may not appear in a URL (a space is %20, a percent sign %25)"}
+	return &Problem{Rule: "url-syntax", Msg: fmt.Sprintf("link %s is not a valid URL: %s", quote(s), msg), Hint: "percent-encode characters that may not appear in a URL (a space is %20, a percent sign %25)"}
 }
 
 // quote quotes a URL for a message, shortened when long.

@@ -1,0 +1,65 @@
+package diag
+
+// RuleInfo describes one rule: the stable id a diagnostic carries in its
+// Rule field, and one line on what the rule finds. Tools key on the id (a
+// CI annotation's title, a SARIF ruleId, a Code Quality check_name), so an
+// id never changes meaning once published.
+type RuleInfo struct {
+	ID      string
+	Summary string
+}
+
+// Rules returns every rule a diagnostic of ladder may carry, sorted by id.
+func Rules() []RuleInfo {
+	return []RuleInfo{
+		{"base-url", "a base_url (in site.toml or --base-url) that is not a path or an http(s) URL"},
+		{"control-character", "a control character (or a lone carriage return) in TOML"},
+		{"draft-reference", "a reference or link to an entity marked draft = true, in a build without --drafts"},
+		{"duplicate-id", "two entities of one kind with the same id"},
+		{"duplicate-rank", "two levels with the same rank on one path of a track"},
+		{"expectation-drop", "warning: an expected competency level drops from one level to the next on the same path"},
+		{"front-matter", "front matter that is not closed, or not between +++ lines"},
+		{"intake-order", "warning: an intake whose apply_from, apply_by and start dates are out of order"},
+		{"invalid-id", "an id that is not lower-case a-z, 0-9 and -"},
+		{"limit", "a file, body, nesting depth or catalogue larger than the limits (see [limits] in site.toml)"},
+		{"limit-value", "a value under [limits] in site.toml that is not a valid size or count"},
+		{"link-scheme", "a scheme in [links] schemes of site.toml that is not a valid or safe URL scheme"},
+		{"markdown", "a markdown body that cannot be converted"},
+		{"missing-competency", "warning: a level that leaves out a competency its track uses"},
+		{"missing-key", "a required key (title, rank, id, ...) that is missing"},
+		{"missing-track", "a level in a track folder that has no _index.md"},
+		{"not-utf8", "a file that is not valid UTF-8"},
+		{"output-dir", "an output_dir that build may not write into (the site itself, or a folder it did not create)"},
+		{"page-clash", "a free page whose URL would replace one of the site's own pages"},
+		{"pay-band", "a pay band whose minimum is above its maximum"},
+		{"program-leads-nowhere", "warning: a program whose leads_to names no level"},
+		{"prerequisite-cycle", "course prerequisites that form a cycle"},
+		{"promotion-loop", "promotions (next) that lead back to a level already passed"},
+		{"rank-range", "a level rank below 1"},
+		{"scale-range", "a competency level outside the scale of site.toml"},
+		{"site-file", "a symbolic link or special file in the site: one leading outside the site (an error), to nothing, or round in a loop (left out, a warning)"},
+		{"static-clash", "a static file that would replace a generated page or a theme asset"},
+		{"static-include", "an entry of [static] include in site.toml that is invalid, not hidden, or missing"},
+		{"toml-syntax", "TOML that does not parse"},
+		{"type-mismatch", "a value of the wrong type (a string where a number belongs, ...)"},
+		{"unexpected-file", "a content file outside tracks/, competencies/, courses/, programs/ and pages/"},
+		{"unknown-key", "a key that the kind does not have (a typo would otherwise do nothing)"},
+		{"unknown-reference", "a reference or entity link to a track, level, course, program, competency or page that does not exist"},
+		{"unknown-value", "a course format or program kind outside the allowed values"},
+		{"unreachable-level", "warning: a level that no promotion, move or program leads to"},
+		{"unused-course", "warning: a course that no level or program requires"},
+		{"url-scheme", "a link or URL field whose scheme the site does not allow (javascript:, an unlisted app scheme)"},
+		{"url-syntax", "a link or URL field that is malformed: no scheme, no host, protocol-relative, a backslash, a control character"},
+	}
+}
+
+// RuleSummary returns the one-line summary of rule id, or "" when the id is
+// not one of Rules.
+func RuleSummary(id string) string {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return r.Summary
+		}
+	}
+	return ""
+}

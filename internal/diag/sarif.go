@@ -2,6 +2,7 @@ package diag
 
 import (
 	"io"
+	"net/url"
 	"unicode/utf8"
 )
 
@@ -111,7 +112,7 @@ func sarifLocationOf(p Pos, src Sources) (*sarifPhysicalLocation, bool) {
 	if p.File == "" {
 		return nil, false
 	}
-	loc := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: p.File, URIBaseID: "%SRCROOT%"}}
+	loc := &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: (&url.URL{Path: p.File}).String(), URIBaseID: "%SRCROOT%"}}
 	if p.Line > 0 {
 		start, end := p.Col, p.Col+p.Len
 		if src != nil {

@@ -135,7 +135,7 @@ func checkTOML(lines *diag.LineIndex, text []byte, base int, lim site.Limits, co
 		if config {
 			hint = "move the data into content files: site.toml itself always holds at most " + strconv.Itoa(lim.Tables)
 		}
-		diags.Add(lines.Pos(base, base), hint, "TOML holds more than the limit of %d tables and arrays", lim.Tables)
+		diags.Add("limit", lines.Pos(base, base), hint, "TOML holds more than the limit of %d tables and arrays", lim.Tables)
 		return false
 	}
 	if sh.Tables > lim.Entities {

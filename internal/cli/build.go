@@ -14,10 +14,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/output"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -26,13 +26,13 @@ import (
 // example built into the binary is used if allowExample is set.
 func srcFlag(fs interface {
 	String(name, value, usage string) *string
-}, allowExample bool) func() (*build.Project, error) {
+}, allowExample bool) func() (*pipeline.Project, error) {
 	src := fs.String("src", "", "the site's directory (default: the current directory)")
-	return func() (*build.Project, error) {
+	return func() (*pipeline.Project, error) {
 		if *src == "" {
-			return build.Open(".", allowExample)
+			return pipeline.Open(".", allowExample)
 		}
-		return build.Open(*src, false)
+		return pipeline.Open(*src, false)
 	}
 }
 
@@ -102,7 +102,7 @@ type buildOptions struct {
 // directory, and returns the exit code. Once the output is being written,
 // the end of ctx, Ctrl-C or a TERM stops the writing and leaves the
 // previous output as it was.
-func buildSite(ctx context.Context, e *env, open func() (*build.Project, error), o buildOptions) int {
+func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, error), o buildOptions) int {
 	if msg, hint := load.BaseURLProblem(o.baseURL); msg != "" {
 		errorf(e, "--base-url%s: %q", strings.TrimPrefix(msg, "base_url"), o.baseURL)
 		hintf(e, "%s", hint)
@@ -114,7 +114,7 @@ func buildSite(ctx context.Context, e *env, open func() (*build.Project, error),
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	res, err := proj.Compile(load.NewLoader(), build.Options{Drafts: o.drafts, BaseURL: o.baseURL, Generator: "ladder " + version()}, nil)
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{Drafts: o.drafts, BaseURL: o.baseURL, Generator: "ladder " + version()}, nil)
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
@@ -189,7 +189,7 @@ func interruptible(ctx context.Context, write func(string, []byte) error) func(s
 // outputDir returns the output directory of a build (out, else the
 // site's output_dir) and what it must stay clear of: the site's folder and
 // the folders it is read from.
-func outputDir(proj *build.Project, cfg site.Config, out string) (string, output.Guard) {
+func outputDir(proj *pipeline.Project, cfg site.Config, out string) (string, output.Guard) {
 	base := proj.Dir
 	if base == "" {
 		base = "."
@@ -281,7 +281,7 @@ func runCheck(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	res, err := proj.Compile(load.NewLoader(), build.Options{Drafts: *drafts}, nil)
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{Drafts: *drafts}, nil)
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
 // TestBuildInterrupted checks that a build interrupted while it writes
@@ -16,7 +16,7 @@ import (
 // was.
 func TestBuildInterrupted(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	open := func() (*build.Project, error) { return build.Open(t.TempDir(), true) }
+	open := func() (*pipeline.Project, error) { return pipeline.Open(t.TempDir(), true) }
 	var stdout, stderr bytes.Buffer
 	e := &env{stdout: &stdout, stderr: &stderr}
 	if code := buildSite(context.Background(), e, open, buildOptions{out: out}); code != ExitOK {

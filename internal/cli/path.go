@@ -6,9 +6,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -37,7 +37,7 @@ func runPath(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	res, err := proj.Compile(load.NewLoader(), build.Options{}, nil)
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/scaffold"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -122,7 +122,7 @@ func runNew(e *env, args []string) int {
 }
 
 // displayPath returns the path of a site file as the user can type it.
-func displayPath(proj *build.Project, rel string) string {
+func displayPath(proj *pipeline.Project, rel string) string {
 	return relToWd(filepath.Join(proj.Dir, filepath.FromSlash(rel)))
 }
 

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/browsertest"
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -26,11 +26,11 @@ import (
 // the checked site.
 func example(t *testing.T, baseURL string) (string, *site.Site) {
 	t.Helper()
-	proj, err := build.Open(filepath.Join("..", ".."), false)
+	proj, err := pipeline.Open(filepath.Join("..", ".."), false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := proj.Compile(load.NewLoader(), build.Options{BaseURL: baseURL}, nil)
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{BaseURL: baseURL}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -381,8 +381,8 @@ func TestShardedSearch(t *testing.T) {
 	for i := range 150 {
 		fsys[fmt.Sprintf("content/pages/p%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n%s\n", i, strings.Repeat("Lorem ipsum dolor sit amet, budget and planning. ", 110)))}
 	}
-	proj := &build.Project{FS: fsys}
-	res, err := proj.Compile(load.NewLoader(), build.Options{}, nil)
+	proj := &pipeline.Project{FS: fsys}
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

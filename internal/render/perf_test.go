@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/ladder-ssg/ladder/internal/benchcorpus"
-	ladderbuild "github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/load"
+	ladderbuild "github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/render"
 )
 

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
 // tcpAddr parses "host:port" into a net.Addr.
@@ -32,7 +32,7 @@ func tcpAddr(t *testing.T, s string) net.Addr {
 // (zero: the default) until the test ends.
 func startLimited(t *testing.T, conns, streams int) *testServer {
 	t.Helper()
-	proj, err := build.Open(writeSite(t, testSite), false)
+	proj, err := pipeline.Open(writeSite(t, testSite), false)
 	if err != nil {
 		t.Fatal(err)
 	}

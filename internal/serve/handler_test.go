@@ -11,15 +11,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
 // newHandler builds the site in files and returns its Server, without
 // watching or listening.
 func newHandler(t *testing.T, files map[string]string, opts Options) *Server {
 	t.Helper()
-	proj, err := build.Open(writeSite(t, files), false)
+	proj, err := pipeline.Open(writeSite(t, files), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestSnippetCountsCharacters(t *testing.T) {
 }
 
 func TestServeEmbeddedExample(t *testing.T) {
-	proj, err := build.Open(t.TempDir(), true)
+	proj, err := pipeline.Open(t.TempDir(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func TestServeEmbeddedExample(t *testing.T) {
 // TestServeShutdownClosesStreams checks that ending Serve's context ends
 // the open event streams and returns promptly.
 func TestServeShutdownClosesStreams(t *testing.T) {
-	proj, err := build.Open(writeSite(t, testSite), false)
+	proj, err := pipeline.Open(writeSite(t, testSite), false)
 	if err != nil {
 		t.Fatal(err)
 	}

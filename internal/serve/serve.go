@@ -121,10 +121,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ladder-ssg/ladder/internal/build"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/watch"
 )
 
@@ -170,7 +170,7 @@ const maxWarnings = 20
 // Server is a dev server for one project. Create it with New, then call
 // Serve; it is also an http.Handler, for tests.
 type Server struct {
-	proj *build.Project
+	proj *pipeline.Project
 	opts Options
 	id   string // this instance, so that clients notice a restart
 	js   string // the live-reload client, compacted
@@ -181,10 +181,10 @@ type Server struct {
 	out  atomic.Pointer[string]   // the output directory, for the watcher to ignore
 
 	// Owned by the building goroutine (New, then the watch loop).
-	loader    *load.Loader  // each file's parse, kept from one build to the next
-	buildOpts build.Options // how every build is made
-	fullNext  bool          // the loader must look at every file next time
-	printed   diag.List     // the diagnostics of the last build printed
+	loader    *load.Loader     // each file's parse, kept from one build to the next
+	buildOpts pipeline.Options // how every build is made
+	fullNext  bool             // the loader must look at every file next time
+	printed   diag.List        // the diagnostics of the last build printed
 
 	clients clients
 
@@ -200,7 +200,7 @@ type Server struct {
 // New builds the project for the first time and returns a Server for it.
 // A build with errors is no failure here: the server starts anyway, shows
 // the errors in the browser and recovers when they are fixed.
-func New(proj *build.Project, opts Options) *Server {
+func New(proj *pipeline.Project, opts Options) *Server {
 	if opts.Heartbeat <= 0 {
 		opts.Heartbeat = 15 * time.Second
 	}
@@ -216,7 +216,7 @@ func New(proj *build.Project, opts Options) *Server {
 		js:   compactJS(clientJS),
 	}
 	s.loader = load.NewLoader()
-	s.buildOpts = build.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: build.NewFileChecks()}
+	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks()}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}

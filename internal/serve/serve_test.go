@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder"
-	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
 // testSite is a small valid site served under /careers/.
@@ -105,7 +105,7 @@ func start(t testing.TB, dir string, opts Options) *testServer {
 // startOn serves the site in dir on addr until stop is called.
 func startOn(t testing.TB, dir string, opts Options, addr string) (ts *testServer, stop func()) {
 	t.Helper()
-	proj, err := build.Open(dir, false)
+	proj, err := pipeline.Open(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/ladder-ssg/ladder/internal/build"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/watch"
 )
 
@@ -28,7 +28,7 @@ func TestServeUpdatesUnderLoad(t *testing.T) {
 	}
 	files["content/pages/extra.md"] = "+++\ntitle = \"Extra\"\n+++\nAn extra page.\n"
 	dir := writeSite(t, files)
-	proj, err := build.Open(dir, false)
+	proj, err := pipeline.Open(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,9 @@
-// Package build wires the stages together for one site: it finds the site's
+// Package pipeline wires the stages together for one site: it finds the site's
 // files (a directory, or the example built into the binary), then loads,
 // checks and prepares the renderer. The CLI's build, check and path commands
 // and the dev server all compile a site through Project.Compile, so they see
 // exactly the same content and the same diagnostics.
-package build
+package pipeline
 
 import (
 	"errors"

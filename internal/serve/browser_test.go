@@ -258,3 +258,83 @@ func TestBrowserLivePatch(t *testing.T) {
 	}
 	checkPolicy(t, b)
 }
+
+// TestBrowserLivePatchKeepsScriptChanges opens the course catalogue, whose
+// filter form the theme's script reveals and whose rows it hides, filters
+// it, then edits a course: the patch brings the new title and keeps what
+// the script did (the form shown, the rows hidden, the count it wrote, the
+// typed filter), since only what the server changed is applied.
+func TestBrowserLivePatchKeepsScriptChanges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the browser test in short mode")
+	}
+	b := browsertest.New(t, 120*time.Second)
+	watchPolicy(t, b)
+	files := maps.Clone(testSite)
+	files["content/courses/advanced.md"] = "+++\ntitle = \"Advanced\"\nformat = \"self-paced\"\nhours = 20\n+++\nThe advanced course.\n"
+	dir := writeSite(t, files)
+	ts := start(t, dir, Options{Drafts: true})
+	b.Navigate(t, ts.site+"courses/")
+	eventually(t, 10*time.Second, func() string {
+		if ts.clients.count() != 1 {
+			return "the page did not connect to the event stream"
+		}
+		return ""
+	})
+	waitJS(t, b, `!document.getElementById("course-filters").hidden`, 10*time.Second)
+	filter := `(() => {
+		window.ladderMarker = true;
+		const q = document.querySelector("#course-filters [name=q]");
+		if (!q) return "no search field in the filter form";
+		q.value = "basics";
+		q.dispatchEvent(new Event("input", { bubbles: true }));
+		document.documentElement.classList.add("from-script");
+		return "";
+	})()`
+	if msg := browsertest.Eval[string](t, b, filter); msg != "" {
+		t.Fatal(msg)
+	}
+	hidden := `[...document.querySelectorAll("#course-list li[data-title]")].filter((li) => li.hidden).map((li) => li.dataset.title).join(",")`
+	if got := browsertest.Eval[string](t, b, hidden); got != "Advanced" {
+		t.Fatalf("before the edit, the hidden courses are %q, want %q", got, "Advanced")
+	}
+	count := browsertest.Eval[string](t, b, `document.getElementById("course-count").textContent`)
+	navigations := browsertest.Eval[float64](t, b, `performance.getEntriesByType("navigation").length`)
+
+	writeFile(t, dir, "content/courses/basics.md", strings.Replace(files["content/courses/basics.md"], `"Basics"`, `"Basics Renamed"`, 1))
+	waitJS(t, b, `document.getElementById("course-list").innerText.includes("Basics Renamed")`, 10*time.Second)
+	for expr, want := range map[string]any{
+		`window.ladderMarker === true`:                     true,
+		`document.getElementById("course-filters").hidden`: false,
+		hidden: "Advanced",
+		`document.getElementById("course-count").textContent`:             count,
+		`document.querySelector("#course-filters [name=q]").value`:        "basics",
+		`document.documentElement.classList.contains("from-script")`:      true,
+		`performance.getEntriesByType("navigation").length`:               navigations,
+		`document.querySelectorAll("#course-list li[data-title]").length`: float64(2),
+	} {
+		got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[any](expr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("after the edit, %s = %v, want %v", expr, got, want)
+		}
+	}
+
+	// A second edit is compared with the page of the first, not with the
+	// first page: the title changes again, and a new course shows.
+	writeFile(t, dir, "content/courses/basics.md", strings.Replace(files["content/courses/basics.md"], `"Basics"`, `"Basics Again"`, 1))
+	writeFile(t, dir, "content/courses/cooking.md", "+++\ntitle = \"Cooking\"\nformat = \"video\"\nhours = 3\n+++\nA new course.\n")
+	waitJS(t, b, `document.getElementById("course-list").innerText.includes("Basics Again") && document.getElementById("course-list").innerText.includes("Cooking")`, 10*time.Second)
+	if got := browsertest.Eval[string](t, b, `document.getElementById("course-list").innerText`); strings.Contains(got, "Basics Renamed") {
+		t.Errorf("the old title is still in the list: %q", got)
+	}
+	if !browsertest.Eval[bool](t, b, `window.ladderMarker === true && !document.getElementById("course-filters").hidden`) {
+		t.Error("the page reloaded, or the filter form was hidden again, after the second edit")
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("errors in the page: %q", errs)
+	}
+	checkPolicy(t, b)
+}

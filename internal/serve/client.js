@@ -61,6 +61,11 @@ const restyle = (links, fresh) => {
 		if (fresh) u.searchParams.set("v", Date.now().toString(36));
 		const n = l.cloneNode();
 		n.href = u.href;
+		const s = back.get(l);
+		if (s) {
+			live.set(s, n);
+			back.set(n, s);
+		}
 		n.onload = n.onerror = () => l.remove();
 		l.dataset.ladderOld = "";
 		l.after(n);
@@ -69,18 +74,44 @@ const restyle = (links, fresh) => {
 
 // The morph: the open page becomes the new one in place, so that the
 // scroll position, the focus, open <details> and what was typed into
-// forms stay. Children are matched by id, else by position and tag.
+// forms stay. The new page is compared with the page as the server sent
+// it last (kept in an inert document, "shadow"), not with the live DOM:
+// only what the server changed is applied to the live page, so changes
+// that the theme's scripts made (a revealed form, hidden rows, a class)
+// stay. live maps each node of the shadow to its node in the page.
+// Children are matched by id, else by position and tag.
+const shadow = document.implementation.createHTMLDocument("");
+const live = new WeakMap(), back = new WeakMap();
+const pair = (s, l) => {
+	live.set(s, l);
+	back.set(l, s);
+	for (let a = s.firstChild, b = l.firstChild; a && b; a = a.nextSibling, b = b.nextSibling) pair(a, b);
+};
+shadow.replaceChild(shadow.importNode(document.documentElement, true), shadow.documentElement);
+pair(shadow.documentElement, document.documentElement);
+// morphAttrs gives a (a shadow element) the attributes of b, and its live
+// element the same changes.
 const morphAttrs = (a, b) => {
+	const l = live.get(a);
 	for (const { name } of [...a.attributes]) {
-		if (!b.hasAttribute(name) && !(name === "open" && (a.localName === "details" || a.localName === "dialog"))) a.removeAttribute(name);
+		if (!b.hasAttribute(name)) {
+			a.removeAttribute(name);
+			l?.removeAttribute(name);
+		}
 	}
 	for (const { name, value } of b.attributes) {
-		if (a.getAttribute(name) !== value) a.setAttribute(name, value);
+		if (a.getAttribute(name) !== value) {
+			a.setAttribute(name, value);
+			l?.setAttribute(name, value);
+		}
 	}
 };
 const morphNode = (a, b) => {
+	if (a.isEqualNode(b)) return;
 	if (a.nodeType !== 1) {
-		if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+		a.nodeValue = b.nodeValue;
+		const l = live.get(a);
+		if (l) l.nodeValue = b.nodeValue;
 		return;
 	}
 	if (a.id === ME) return;
@@ -88,6 +119,15 @@ const morphNode = (a, b) => {
 	morphChildren(a, b);
 };
 const same = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName && (a.nodeType !== 1 || a.id === b.id);
+// place puts the live node of s (a child of shadow element pa) before the
+// live node of the shadow node next, or at the end of pa's live element.
+const place = (pa, s, next) => {
+	const lp = live.get(pa), l = live.get(s);
+	if (!lp || !l) return;
+	const ln = next && live.get(next);
+	if (ln && ln.parentNode === lp) lp.insertBefore(l, ln);
+	else lp.append(l);
+};
 const morphChildren = (pa, pb) => {
 	const byID = new Map();
 	for (const c of pa.children) if (c.id) byID.set(c.id, c);
@@ -100,15 +140,24 @@ const morphChildren = (pa, pb) => {
 		if (a) {
 			byID.delete(a.id);
 			if (a === cur) cur = cur.nextSibling;
-			else pa.insertBefore(a, cur);
+			else {
+				pa.insertBefore(a, cur);
+				place(pa, a, cur);
+			}
 			morphNode(a, b);
 		} else {
-			pa.insertBefore(document.importNode(b, true), cur);
+			const s = shadow.importNode(b, true);
+			pa.insertBefore(s, cur);
+			pair(s, document.importNode(b, true));
+			place(pa, s, cur);
 		}
 	}
 	while (cur) {
 		const next = cur.nextSibling;
-		if (!ours(cur)) cur.remove();
+		if (!ours(cur)) {
+			cur.remove();
+			live.get(cur)?.remove();
+		}
 		cur = next;
 	}
 };
@@ -129,22 +178,32 @@ const morph = async (css) => {
 	const res = await fetch(location.href, { cache: "no-store", headers: { Accept: "text/html" } });
 	if (!res.ok) return false;
 	const doc = new DOMParser().parseFromString(await res.text(), "text/html");
-	if (scripts(doc) !== scripts(document) || head(doc) !== head(document)) return false;
+	if (scripts(doc) !== scripts(shadow) || head(doc) !== head(shadow)) return false;
+	const olds = sheets(shadow), news = sheets(doc);
+	if (olds.length !== news.length) return false;
 	const focus = document.activeElement;
 	const sel = focus && "selectionStart" in focus ? [focus.selectionStart, focus.selectionEnd, focus.selectionDirection] : null;
 	const [x, y] = [scrollX, scrollY];
-	document.title = doc.title;
-	const olds = sheets(document), news = sheets(doc);
-	if (olds.length !== news.length) return false;
-	for (const [i, l] of olds.entries()) {
-		if (l.href !== news[i].href) restyle([[l, news[i].href]], false);
-		else if (css) restyle([[l, l.href]], true);
+	if (shadow.title !== doc.title) shadow.title = document.title = doc.title;
+	for (const [i, s] of olds.entries()) {
+		const l = live.get(s), href = news[i].getAttribute("href");
+		if (s.getAttribute("href") !== href) {
+			s.setAttribute("href", href);
+			if (l) restyle([[l, href]], false);
+		} else if (css && l) restyle([[l, l.href]], true);
 	}
-	const [da, db] = [data(document), data(doc)];
-	if (da.length === db.length) da.forEach((s, i) => s.textContent !== db[i].textContent && (s.textContent = db[i].textContent));
-	morphAttrs(document.documentElement, doc.documentElement);
-	morphAttrs(document.body, doc.body);
-	morphChildren(document.body, doc.body);
+	const [da, db] = [data(shadow), data(doc)];
+	if (da.length === db.length) {
+		da.forEach((s, i) => {
+			if (s.textContent === db[i].textContent) return;
+			s.textContent = db[i].textContent;
+			const l = live.get(s);
+			if (l) l.textContent = s.textContent;
+		});
+	}
+	morphAttrs(shadow.documentElement, doc.documentElement);
+	morphAttrs(shadow.body, doc.body);
+	morphChildren(shadow.body, doc.body);
 	H = doc.getElementById(ME)?.dataset.hash || H;
 	if (focus && focus !== document.activeElement && focus.isConnected) {
 		focus.focus({ preventScroll: true });

@@ -158,9 +158,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		case file == "" && sum != notFoundSum:
 			ch.Removed = []string{url}
 		case file != "":
-			if e, ok := sn.get(file); !ok {
-				ch.Removed = []string{url} // gone in an update in place meanwhile
-			} else if e.sum != sum {
+			// A snapshot never changes: the file fileOf found is there.
+			if e, _ := sn.get(file); e.sum != sum {
 				ch.Updated = []string{url}
 			}
 		}

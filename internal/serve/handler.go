@@ -71,12 +71,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, sn, f)
 		return
 	}
-	e, ok := sn.get(file)
-	if !ok {
-		// Gone in an update in place between resolve and get.
-		s.notFound(w, r, s.snap.Load(), f)
-		return
-	}
+	// A snapshot never changes: the file resolve found is there.
+	e, _ := sn.get(file)
 	if e.err != nil {
 		s.logf("ladder: error: %v", e.err)
 		doc := []byte("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ladder: page failed</title></head><body>\n</body></html>\n")

@@ -80,7 +80,11 @@
 //     updated, it fetches the page again and patches the open one in place
 //     (a morph: children matched by id, else by position and tag), so that
 //     the scroll position, the focus, open <details> and what was typed
-//     into forms stay, and relinks the stylesheets whose links changed; it
+//     into forms stay, and relinks the stylesheets whose links changed. The
+//     new page is compared with the page as the server sent it last, which
+//     the client keeps in an inert document, not with the live DOM: only
+//     what the server changed is applied, so what the theme's scripts did
+//     to the page (a filter form revealed, rows hidden) stays. It
 //     reloads instead when the page's scripts or its head (other than the
 //     title, the stylesheets and data blocks) changed, when its own path
 //     was added (a 404 page whose page now exists) or removed, or when a

@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -451,5 +452,19 @@ func TestWriteJSON(t *testing.T) {
 	var back []JSONDiagnostic
 	if err := json.Unmarshal([]byte(want), &back); err != nil || len(back) != 3 {
 		t.Errorf("round trip: %v, %d", err, len(back))
+	}
+}
+
+// BenchmarkSuggestMany is the cost of "did you mean" hints on a site with
+// many unknown ids: each name is compared with every candidate.
+func BenchmarkSuggestMany(b *testing.B) {
+	candidates := make([]string, 15000)
+	for i := range candidates {
+		candidates[i] = fmt.Sprintf("course-%05d-intro", i)
+	}
+	for b.Loop() {
+		for i := range 100 {
+			Suggest(fmt.Sprintf("cuorse-%05d-intor", i*7), candidates)
+		}
 	}
 }

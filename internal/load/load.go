@@ -35,6 +35,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/markdown"
 	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/sitefs"
 	"github.com/ladder-ssg/ladder/internal/tomlpos"
 	"github.com/ladder-ssg/ladder/internal/urlcheck"
 )
@@ -634,6 +635,14 @@ func checkSchemes(cfg *site.Config, diags *diag.List) {
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
 	text, err := readLimited(fsys, ConfigFile, ConfigSize)
+	if prob := (*sitefs.Problem)(nil); errors.As(err, &prob) {
+		// site.toml is a link that leaves the site or leads nowhere: an
+		// error at its path, and the defaults apply, as for a file that
+		// does not decode.
+		diags.Add("site-file", diag.Pos{File: ConfigFile, Line: 1, Col: 1},
+			"copy the file or folder into the site instead of linking to it: nothing from outside the site is published", "%v", prob)
+		text, err = nil, nil
+	}
 	if err != nil {
 		return site.Config{}, nil, fmt.Errorf("read %s: %w (run ladder in a site directory, or give --src DIR; ladder init DIR creates one)", ConfigFile, err)
 	}

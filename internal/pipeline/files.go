@@ -51,8 +51,8 @@ func (p *Project) checkFiles(cfg site.Config) (diag.List, error) {
 		{path.Clean(cfg.ContentDir), hiddenName},
 		{staticDir, func(q string, _ bool) bool { return hidden(strings.TrimPrefix(q, staticDir+"/"), include) }},
 		{"layouts", hiddenName},
-		{path.Join("themes", cfg.Theme, "layouts"), nil},
-		{path.Join("themes", cfg.Theme, "assets"), nil},
+		{path.Join("themes", cfg.Theme, "layouts"), hiddenName},
+		{path.Join("themes", cfg.Theme, "assets"), hiddenName},
 	}
 	for _, d := range dirs {
 		problems, err := sfs.Problems(d.dir, d.skip)

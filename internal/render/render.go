@@ -493,7 +493,10 @@ func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 	return nil
 }
 
-// readAssets reads the theme's assets/ to /assets/ and static/ to the root.
+// readAssets reads the theme's assets/ to /assets/, without its hidden
+// files and folders (a theme copied from a repository brings its .git/ and
+// the desktop's .DS_Store), and static/ to the root (static is already
+// filtered by [static] include).
 func (r *Renderer) readAssets(theme, static fs.FS) error {
 	copyTree := func(fsys fs.FS, prefix string) error {
 		return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -502,6 +505,12 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 					return nil
 				}
 				return err
+			}
+			if prefix == "assets" && p != "." && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				return nil

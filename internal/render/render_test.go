@@ -738,3 +738,42 @@ func TestPagesPassCSP(t *testing.T) {
 		t.Fatalf("only %d pages checked", pages)
 	}
 }
+
+// TestThemeHiddenAssetsNotPublished: a theme's hidden files and folders
+// (a repository, the desktop's litter) stay out of /assets/.
+func TestThemeHiddenAssetsNotPublished(t *testing.T) {
+	theme := fstest.MapFS{}
+	err := fs.WalkDir(ladder.DefaultTheme(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(ladder.DefaultTheme(), p)
+		theme[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme["assets/.DS_Store"] = &fstest.MapFile{Data: []byte("litter")}
+	theme["assets/.git/config"] = &fstest.MapFile{Data: []byte("[remote]")}
+	theme["assets/img/.env"] = &fstest.MapFile{Data: []byte("SECRET=1")}
+	theme["assets/img/logo.svg"] = &fstest.MapFile{Data: []byte("<svg/>")}
+	src, _ := txtarFS(t, "testdata/render/basic.txtar")
+	s, diags, err := load.Dir(src, load.Options{})
+	if err != nil || diags.Errors() > 0 {
+		t.Fatalf("load: %v %v", err, diags.Err())
+	}
+	r, err := render.New(s, theme, nil, nil, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets := r.Assets()
+	if !slices.Contains(assets, "assets/img/logo.svg") {
+		t.Errorf("assets/img/logo.svg missing from %v", assets)
+	}
+	for _, p := range assets {
+		if strings.Contains(p, "/.") {
+			t.Errorf("hidden theme file published: %s", p)
+		}
+	}
+}

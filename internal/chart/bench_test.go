@@ -103,12 +103,10 @@ func BenchmarkFan(b *testing.B) {
 	}
 }
 
-func BenchmarkHighlight(b *testing.B) {
+func BenchmarkLadderTable(b *testing.B) {
 	in := benchLadder()
-	in.Current = ""
-	plain := Ladder(in)
 	b.ReportAllocs()
 	for b.Loop() {
-		Highlight(plain, "sde3", " Senior Software Development Engineer is highlighted.")
+		LadderTable(in)
 	}
 }

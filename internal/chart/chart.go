@@ -361,6 +361,10 @@ func plainPath(u string) bool {
 	return true
 }
 
+// CleanID returns id as the charts write it in id attributes, as cleanID
+// has it: for a URL fragment that names an element of a drawing.
+func CleanID(id string) string { return cleanID(id) }
+
 // cleanID turns the caller's ID into a prefix that is safe inside id and
 // url(#...) references: letters, digits, '-' and '_' are kept, anything else
 // becomes '-', and an empty or digit-led result is prefixed with "chart".
@@ -675,15 +679,13 @@ func svgOpen(b *writer, kind, id, title, desc string, w, h float64, links bool) 
 	if links {
 		role = "group"
 	}
-	b.strs(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-`, kind, `" data-chart="`, kind, `" viewBox="0 0 `)
+	b.strs(`<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-`, kind, `" viewBox="0 0 `)
 	b.num(w)
 	b.WriteByte(' ')
 	b.num(h)
 	b.WriteString(`" width="`)
 	b.num(w)
-	b.strs(`" role="`, role, `" aria-labelledby="`, id, `-title `, id, `-desc" font-size="`)
-	b.num(fontSize)
-	b.WriteString(`" fill="currentColor">` + "\n")
+	b.strs(`" role="`, role, `" aria-labelledby="`, id, `-title `, id, `-desc">`+"\n")
 	b.strs(`<title id="`, id, `-title">`)
 	b.esc(title)
 	b.WriteString("</title>\n")
@@ -700,7 +702,7 @@ func arrowDefs(b *writer, id string, focus bool) {
 	b.WriteString("<defs>\n")
 	marker := func(suffix, class string) {
 		b.strs(`<marker id="`, id, `-arrow`, suffix, `" class="`, class,
-			`" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z" fill="currentColor"/></marker>`+"\n")
+			`" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z"/></marker>`+"\n")
 	}
 	marker("", "chart-arrow")
 	if focus {

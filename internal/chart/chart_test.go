@@ -392,26 +392,38 @@ func TestRadarTableMatchesChart(t *testing.T) {
 			if len(rows) != len(in.Axes) {
 				t.Fatalf("table has %d rows, want %d", len(rows), len(in.Axes))
 			}
-			count := 0
+			// A radar's series carry their values in data-values; bars
+			// carry one each, series by series within an axis.
+			var drawn [][]string // [series][axis]
+			var bars []string
 			parse(t, string(d.SVG)).walk(func(n *node) {
-				v, ok := n.attr("data-value")
-				if !ok {
-					return
+				if v, ok := n.attr("data-values"); ok {
+					drawn = append(drawn, strings.Fields(v))
 				}
-				count++
-				s, _ := n.attr("data-series")
-				a, _ := n.attr("data-axis")
-				si := int(s[0] - 'a')
-				ai, _ := strconv.Atoi(a)
-				cell := rows[ai][si+1]
-				num, _, _ := strings.Cut(cell, " ")
-				if num != v {
-					t.Errorf("axis %d series %s: chart %s, table %q", ai, s, v, cell)
-				}
-				if want := strconv.Itoa(in.Series[si].Values[ai]); v != want {
-					t.Errorf("axis %d series %s: chart %s, input %s", ai, s, v, want)
+				if v, ok := n.attr("data-value"); ok {
+					bars = append(bars, v)
 				}
 			})
+			if bars != nil {
+				drawn = make([][]string, len(in.Series))
+				for i, v := range bars {
+					drawn[i%len(in.Series)] = append(drawn[i%len(in.Series)], v)
+				}
+			}
+			count := 0
+			for si, vals := range drawn {
+				for ai, v := range vals {
+					count++
+					cell := rows[ai][si+1]
+					num, _, _ := strings.Cut(cell, " ")
+					if num != v {
+						t.Errorf("axis %d series %d: chart %s, table %q", ai, si, v, cell)
+					}
+					if want := strconv.Itoa(in.Series[si].Values[ai]); v != want {
+						t.Errorf("axis %d series %d: chart %s, input %s", ai, si, v, want)
+					}
+				}
+			}
 			if want := len(in.Axes) * len(in.Series); count != want {
 				t.Errorf("%d values drawn, want %d", count, want)
 			}
@@ -424,14 +436,14 @@ func TestRadarTableMatchesChart(t *testing.T) {
 }
 
 func TestRadarKind(t *testing.T) {
-	if d := Radar(radarSix()); !strings.Contains(string(d.SVG), `data-chart="radar"`) {
+	if d := Radar(radarSix()); !strings.Contains(string(d.SVG), `class="chart chart-radar"`) {
 		t.Error("six axes should draw a radar")
 	}
-	if d := Radar(radarTwo()); !strings.Contains(string(d.SVG), `data-chart="bars"`) {
+	if d := Radar(radarTwo()); !strings.Contains(string(d.SVG), `class="chart chart-bars"`) {
 		t.Error("two axes should draw bars")
 	}
-	if d := Radar(radarSix()); !strings.Contains(string(d.SVG), `stroke-dasharray`) {
-		t.Error("second series should be dashed")
+	if d := Radar(radarSix()); !strings.Contains(string(d.SVG), `class="chart-series chart-series-b"`) {
+		t.Error("second series should have its own class, which draws it dashed")
 	}
 }
 
@@ -477,7 +489,7 @@ func TestLadderTableHasEveryRung(t *testing.T) {
 		t.Errorf("%d moves drawn, want %d", n, len(in.Moves))
 	}
 	// 4 promotions in the first path, 2 in the second.
-	if n := strings.Count(svg, `marker-end="url(#ladder-sde-arrow)" data-from=`); n != 6 {
+	if n := strings.Count(svg, `marker-end="url(#ladder-sde-arrow)"/>`) - strings.Count(svg, `<path class="move-edge"`); n != 6 {
 		t.Errorf("%d promotions drawn, want 6", n)
 	}
 }
@@ -699,9 +711,9 @@ func TestRandomGraphs(t *testing.T) {
 	}
 }
 
-// TestHighlightMatchesLadder holds Highlight to the bytes Ladder draws with
-// Current set, for every rung, linked and unlinked.
-func TestHighlightMatchesLadder(t *testing.T) {
+// TestLadderTableMatchesLadder holds LadderTable to the table Ladder draws
+// with the same Current, for every rung, linked and unlinked.
+func TestLadderTableMatchesLadder(t *testing.T) {
 	unlinked := ladderTwoPaths()
 	for i := range unlinked.Paths {
 		for j := range unlinked.Paths[i].Rungs {
@@ -711,26 +723,37 @@ func TestHighlightMatchesLadder(t *testing.T) {
 		}
 	}
 	for name, in := range map[string]LadderInput{"linked": ladderTwoPaths(), "partly-unlinked": unlinked} {
-		in.Current = ""
-		in.Desc = "A ladder."
-		plain := Ladder(in)
 		for _, p := range in.Paths {
-			for _, r := range p.Rungs {
-				want := in
-				want.Current = r.Key
-				want.Desc = in.Desc + " " + r.Label + " is highlighted."
-				got := Highlight(plain, r.Key, " "+r.Label+" is highlighted.")
-				w := Ladder(want)
-				if got.SVG != w.SVG {
-					t.Errorf("%s: Highlight(%q).SVG differs from Ladder with Current:\n got: %s\nwant: %s", name, r.Key, got.SVG, w.SVG)
-				}
-				if got.Table != w.Table {
-					t.Errorf("%s: Highlight(%q).Table differs:\n got: %s\nwant: %s", name, r.Key, got.Table, w.Table)
+			for _, r := range append(p.Rungs, Rung{}) {
+				in.Current = r.Key
+				if got, want := LadderTable(in), Ladder(in).Table; got != want {
+					t.Errorf("%s: LadderTable with Current %q differs from Ladder's table:\n got: %s\nwant: %s", name, r.Key, got, want)
 				}
 			}
 		}
 	}
-	if d := Highlight(Ladder(ladderTwoPaths()), "nope", ""); d.SVG == "" {
-		t.Error("Highlight of an unknown key lost the drawing")
+}
+
+// TestLadderStandalone checks a ladder drawn to stand on its own: its style
+// inside, character data that cannot end early, and an id on every rung.
+func TestLadderStandalone(t *testing.T) {
+	in := ladderTwoPaths()
+	in.Current = ""
+	in.Style = ".rung:target rect { stroke-width: 2.5px } /* ]]> */"
+	svg := string(Ladder(in).SVG)
+	parse(t, svg)
+	if !strings.Contains(svg, "<style><![CDATA[.rung:target rect") {
+		t.Errorf("no style in the drawing:\n%s", svg)
+	}
+	for _, p := range in.Paths {
+		for _, r := range p.Rungs {
+			if !strings.Contains(svg, `<g class="rung" id="`+CleanID(r.Key)+`"`) {
+				t.Errorf("rung %q has no id", r.Key)
+			}
+		}
+	}
+	in.Style = ""
+	if svg := string(Ladder(in).SVG); strings.Contains(svg, " id=\"") && strings.Contains(svg, `class="rung" id=`) {
+		t.Error("an inline ladder gives its rungs ids")
 	}
 }

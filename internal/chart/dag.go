@@ -434,7 +434,7 @@ func DAG(g DAGInput) Drawing {
 	arrowDefs(&b, id, hasFocus)
 
 	// Edges, in input order.
-	b.WriteString(`<g class="edges" fill="none" stroke="currentColor" stroke-width="1.5">` + "\n")
+	b.WriteString(`<g class="edges">` + "\n")
 	for _, e := range edges {
 		focused := hasFocus && (e.from == focus || e.to == focus)
 		b.WriteString(`<path class="edge`)
@@ -479,24 +479,17 @@ func DAG(g DAGInput) Drawing {
 			}
 			x0 = x1
 		}
-		b.WriteString(`" stroke-opacity="`)
+		b.WriteByte('"')
 		marker := "-arrow"
 		if focused {
-			b.WriteString(`1"`)
 			marker = "-arrow-focus"
-		} else {
-			b.WriteString(`0.55"`)
 		}
 		if e.reversed {
-			b.strs(` marker-start="url(#`, id, marker, `)" stroke-dasharray="5 3"`)
+			b.strs(` marker-start="url(#`, id, marker, `)"`)
 		} else {
 			b.strs(` marker-end="url(#`, id, marker, `)"`)
 		}
-		b.WriteString(` data-from="`)
-		b.esc(nodes[e.from].Key)
-		b.WriteString(`" data-to="`)
-		b.esc(nodes[e.to].Key)
-		b.WriteString(`"/>` + "\n")
+		b.WriteString(`/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 
@@ -512,10 +505,10 @@ func DAG(g DAGInput) Drawing {
 		n := nodes[ni]
 		v := &verts[ni]
 		x, y := v.x-nodeW/2, layerY(v.layer)
-		cls, style := "node", ` fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5" stroke-width="1"/>`
+		cls := "node"
 		aria := ""
 		if hasFocus && ni == focus {
-			cls, style = "node node-focus", ` fill-opacity="0.16" stroke="currentColor" stroke-opacity="1" stroke-width="2.5"/>`
+			cls = "node node-focus"
 			aria = ` aria-current="page"`
 		}
 		opened := linkOpen(&b, n.URL, aria)
@@ -538,9 +531,9 @@ func DAG(g DAGInput) Drawing {
 		b.attr("y", y)
 		b.attr("width", nodeW)
 		b.attr("height", nodeH)
-		b.strs(` rx="6" fill="currentColor"`, style, "\n")
+		b.WriteString(` rx="6"/>` + "\n")
 		first := y + nodeH/2 - float64(len(lines)-1)*lineHeight/2 + fontSize*0.35
-		textLines(&b, v.x, first, lineHeight, lines, ` class="node-label" text-anchor="middle"`, "")
+		textLines(&b, v.x, first, lineHeight, lines, ` class="node-label"`, "")
 		b.WriteString("</g>\n")
 		linkClose(&b, opened)
 	}

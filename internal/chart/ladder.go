@@ -14,11 +14,19 @@ import (
 // out to other tracks, drawn as arrows leaving the right edge towards the
 // target's label. Current is the optional key of a rung to highlight. ID
 // must be unique on the page: it prefixes every id inside the drawing.
+//
+// Style, when not empty, makes the drawing one to stand on its own as an
+// SVG file, shown on pages with <img>: Style is written into a <style>
+// element at its start (a drawing shown as an image sees no stylesheet of
+// the page), and each rung gets its key, cleaned as IDs are, as its id, so
+// that a style rule on :target highlights the rung a URL fragment names
+// (ladder.svg#key).
 type LadderInput struct {
 	ID, Title, Desc string
 	Paths           []LadderPath
 	Moves           []LadderMove
 	Current         string
+	Style           string
 }
 
 // LadderPath is one column of a ladder: a name shown above it and its
@@ -68,6 +76,18 @@ type placedMove struct {
 // The current rung has the class rung-current and aria-current="page". The
 // table has a row per rank and a column per path.
 func Ladder(l LadderInput) Drawing {
+	return ladder(l, true)
+}
+
+// LadderTable returns the data table of the ladder Ladder would draw, with
+// the Current rung marked, without drawing the picture: for a page that
+// shows the picture from a file drawn once.
+func LadderTable(l LadderInput) template.HTML {
+	return ladder(l, false).Table
+}
+
+// ladder draws the ladder, or only its table when svg is false.
+func ladder(l LadderInput, svg bool) Drawing {
 	const (
 		gutter  = 32.0  // rank numbers
 		colW    = 174.0 // column pitch
@@ -131,6 +151,9 @@ func Ladder(l LadderInput) Drawing {
 		r := &rungs[i]
 		ri := rankIndex(r.Rank)
 		r.row = first[ri] + subs[ri] - 1 - r.row
+		if !svg {
+			continue
+		}
 		start := len(text)
 		var trunc bool
 		text, trunc = appendWrap(text, r.Label, rungW-18, fontSize, true, 3)
@@ -163,6 +186,12 @@ func Ladder(l LadderInput) Drawing {
 	var moves []placedMove
 	for _, m := range l.Moves {
 		if i, ok := byKey(m.FromKey); ok {
+			if !svg {
+				if ws, we := nextWord(m.ToLabel, 0); ws < we {
+					moves = append(moves, placedMove{LadderMove: m, from: i})
+				}
+				continue
+			}
 			start := len(text)
 			var trunc bool
 			text, trunc = appendWrap(text, m.ToLabel, movesW-4, fontSize, false, 3)
@@ -181,6 +210,9 @@ func Ladder(l LadderInput) Drawing {
 		}
 	}
 
+	if !svg {
+		return Drawing{Table: template.HTML(ladderTable(l, id, title, nRows, rowRank, rungs, moves))}
+	}
 	hasHeader := false
 	for _, p := range l.Paths {
 		if strings.TrimSpace(p.Name) != "" {
@@ -208,11 +240,17 @@ func Ladder(l LadderInput) Drawing {
 
 	var b writer
 	b.Grow(1200 + len(l.Paths)*220 + nRows*40 + len(rungs)*620 + len(moves)*560)
+	if l.Style != "" {
+		// Character data, so that the style needs no escaping.
+		b.WriteString("<style><![CDATA[")
+		b.WriteString(strings.ReplaceAll(l.Style, "]]>", "]]]]><![CDATA[>"))
+		b.WriteString("]]></style>\n")
+	}
 	arrowDefs(&b, id, false)
 
 	// Header and rank gutter.
 	if hasHeader {
-		b.WriteString(`<g class="chart-label ladder-path" font-weight="600" text-anchor="middle">` + "\n")
+		b.WriteString(`<g class="chart-label ladder-path">` + "\n")
 		for c, p := range l.Paths {
 			var a [4]string
 			lines, trunc := appendWrap(a[:0], p.Name, colW-8, fontSize, true, 1)
@@ -224,7 +262,7 @@ func Ladder(l LadderInput) Drawing {
 		}
 		b.WriteString("</g>\n")
 	}
-	b.WriteString(`<g class="chart-axis" font-size="11" text-anchor="middle" fill-opacity="0.75">` + "\n")
+	b.WriteString(`<g class="chart-axis">` + "\n")
 	if hasHeader {
 		b.WriteString(`<text`)
 		b.attr("x", margin+gutter/2)
@@ -243,7 +281,7 @@ func Ladder(l LadderInput) Drawing {
 
 	// Promotions: consecutive rungs of each path, by rank. The rungs of a
 	// path are consecutive in rungs.
-	b.WriteString(`<g class="promotion" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5">` + "\n")
+	b.WriteString(`<g class="promotion">` + "\n")
 	col := make([]int, 0, nRungs)
 	for c, start := 0, 0; c < len(l.Paths); c++ {
 		col = col[:0]
@@ -259,11 +297,7 @@ func Ladder(l LadderInput) Drawing {
 			b.pt(x, rungY(lo.row))
 			b.WriteByte('V')
 			b.num(rungY(hi.row) + rungH + 1)
-			b.strs(`" marker-end="url(#`, id, `-arrow)" data-from="`)
-			b.esc(lo.Key)
-			b.WriteString(`" data-to="`)
-			b.esc(hi.Key)
-			b.WriteString(`"/>` + "\n")
+			b.strs(`" marker-end="url(#`, id, `-arrow)"/>`+"\n")
 		}
 	}
 	b.WriteString("</g>\n")
@@ -290,9 +324,7 @@ func Ladder(l LadderInput) Drawing {
 		r := &rungs[m.from]
 		rx, ry := rungX(r.col)+rungW, rungY(r.row)+rungH/2
 		ex := labelX - 6
-		b.WriteString(`<g class="move" data-from="`)
-		b.esc(m.FromKey)
-		b.WriteString(`">` + "\n" + `<path class="move-edge" d="M`)
+		b.WriteString(`<g class="move">` + "\n" + `<path class="move-edge" d="M`)
 		b.pt(rx, ry)
 		if r.col == len(l.Paths)-1 {
 			b.WriteByte('C')
@@ -317,7 +349,7 @@ func Ladder(l LadderInput) Drawing {
 			b.WriteByte(' ')
 			b.pt(ex, m.y)
 		}
-		b.strs(`" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" stroke-dasharray="4 3" stroke-linejoin="round" marker-end="url(#`, id, `-arrow)"/>`+"\n")
+		b.strs(`" marker-end="url(#`, id, `-arrow)"/>`+"\n")
 		opened := linkOpen(&b, m.ToURL, "")
 		first := m.y - float64(len(m.lines)-1)*lineHeight/2 + fontSize*0.35
 		textLines(&b, labelX, first, lineHeight, m.lines, ` class="move-label"`, m.full)
@@ -329,37 +361,39 @@ func Ladder(l LadderInput) Drawing {
 	for i := range rungs {
 		r := &rungs[i]
 		x, y := rungX(r.col), rungY(r.row)
-		cls, style := "rung", ` fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5" stroke-width="1"/>`
+		cls := "rung"
 		cur := r.Key != "" && r.Key == l.Current
 		aria := ""
 		if cur {
-			cls, style = "rung rung-current", ` fill-opacity="0.16" stroke="currentColor" stroke-opacity="1" stroke-width="2.5"/>`
+			cls = "rung rung-current"
 			aria = ` aria-current="page"`
 		}
 		opened := linkOpen(&b, r.URL, aria)
 		if opened {
 			aria = ""
 		}
-		b.strs(`<g class="`, cls, `" data-key="`)
-		b.esc(r.Key)
-		b.strs(`"`, aria, ">\n<rect")
+		b.strs(`<g class="`, cls, `"`)
+		if l.Style != "" && r.Key != "" {
+			b.strs(` id="`, cleanID(r.Key), `"`)
+		}
+		b.strs(aria, ">\n<rect")
 		b.attr("x", x)
 		b.attr("y", y)
 		b.attr("width", rungW)
 		b.attr("height", rungH)
-		b.strs(` rx="8" fill="currentColor"`, style, "\n")
+		b.WriteString(` rx="8"/>` + "\n")
 		lines, full, code := r.lines, r.full, r.code
 		blockH := float64(len(lines)) * lineHeight
 		if code != "" {
 			blockH += smallLine
 		}
 		first := y + rungH/2 - blockH/2 + fontSize*0.8
-		textLines(&b, x+rungW/2, first, lineHeight, lines, ` class="rung-label" text-anchor="middle" font-weight="600"`, full)
+		textLines(&b, x+rungW/2, first, lineHeight, lines, ` class="rung-label"`, full)
 		if code != "" {
 			b.WriteString(`<text class="rung-code"`)
 			b.attr("x", x+rungW/2)
 			b.attr("y", first+float64(len(lines)-1)*lineHeight+smallLine+1)
-			b.WriteString(` text-anchor="middle" font-size="11" fill-opacity="0.75">`)
+			b.WriteByte('>')
 			b.esc(code)
 			b.WriteString("</text>\n")
 		}
@@ -367,7 +401,12 @@ func Ladder(l LadderInput) Drawing {
 		linkClose(&b, opened)
 	}
 
-	// Table: a row per ladder row, a column per path.
+	return finish("ladder", id, title, desc, w, h, b.String(), ladderTable(l, id, title, nRows, rowRank, rungs, moves))
+}
+
+// ladderTable writes the data table of a ladder: a row per ladder row, a
+// column per path.
+func ladderTable(l LadderInput, id, title string, nRows int, rowRank []int, rungs []placedRung, moves []placedMove) string {
 	var t htmlTable
 	t.Grow(300 + len(l.Paths)*40 + nRows*40 + len(rungs)*160 + len(moves)*120)
 	t.start(id, "ladder", title)
@@ -400,7 +439,7 @@ func Ladder(l LadderInput) Drawing {
 		}
 		t.rowEnd(np == 0)
 	}
-	return finish("ladder", id, title, desc, w, h, b.String(), t.end())
+	return t.end()
 }
 
 // ladderCell writes the table cell of rung r, the ki-th rung placed: its
@@ -408,9 +447,6 @@ func Ladder(l LadderInput) Drawing {
 // lateral moves.
 func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placedMove) {
 	cur := r.Key != "" && r.Key == current
-	b.WriteString(`<span data-key="`)
-	b.esc(r.Key)
-	b.WriteString(`">`)
 	if cur {
 		b.WriteString("<strong>")
 	}
@@ -442,7 +478,6 @@ func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placed
 			b.WriteString(`)</span>`)
 		}
 	}
-	b.WriteString("</span>")
 }
 
 // autoLadderDesc describes a ladder when the caller gave no description.
@@ -483,87 +518,4 @@ func autoLadderDesc(paths []LadderPath, rungs, moves int) string {
 	}
 	b.WriteString(".")
 	return b.String()
-}
-
-// Highlight returns d, a ladder drawn with no Current rung, as Ladder would
-// have drawn it with Current set to key and note added to the end of its
-// description (note may be empty). A track's ladder is the same on every
-// level page of the track but for the highlighted rung, so a caller can draw
-// it once and highlight it per page; a test holds the two ways to the same
-// bytes. d is returned unchanged when it has no rung with that key.
-func Highlight(d Drawing, key, note string) Drawing {
-	svg, table := string(d.SVG), string(d.Table)
-	k := esc(key)
-	g := `<g class="rung" data-key="` + k + `">`
-	i := strings.Index(svg, g)
-	if key == "" || i < 0 {
-		return d
-	}
-	head := svg[:i]
-	linked := strings.HasSuffix(head, ">\n") && strings.HasPrefix(head[strings.LastIndex(head[:len(head)-1], "\n")+1:], "<a href=")
-	// The note goes at the end of the description, which comes before
-	// anything that changes; where it does not, it is added afterwards.
-	kept := head // the part of head that is kept as it is
-	if linked {
-		kept = head[:len(head)-2]
-	}
-	j := -1
-	if note != "" {
-		j = strings.Index(kept, "</desc>")
-	}
-	var b strings.Builder
-	b.Grow(len(svg) + len(note) + 64)
-	if j >= 0 {
-		b.WriteString(kept[:j])
-		b.WriteString(esc(note))
-		b.WriteString(kept[j:])
-	} else {
-		b.WriteString(kept)
-	}
-	if linked {
-		b.WriteString(` aria-current="page">` + "\n")
-		b.WriteString(`<g class="rung rung-current" data-key="` + k + `">`)
-	} else {
-		b.WriteString(`<g class="rung rung-current" data-key="` + k + `" aria-current="page">`)
-	}
-	rest := svg[i+len(g):]
-	if end := strings.Index(rest, "/>"); end >= 0 {
-		rect := rest[:end]
-		rect = strings.Replace(rect, `fill-opacity="0.06"`, `fill-opacity="0.16"`, 1)
-		rect = strings.Replace(rect, `stroke-opacity="0.5" stroke-width="1"`, `stroke-opacity="1" stroke-width="2.5"`, 1)
-		b.WriteString(rect)
-		rest = rest[end:]
-	}
-	b.WriteString(rest)
-	svg = b.String()
-	if note != "" && j < 0 {
-		if j := strings.Index(svg, "</desc>"); j >= 0 {
-			svg = svg[:j] + esc(note) + svg[j:]
-		}
-	}
-
-	// The table cell: bold, and the link marked current.
-	span := `<span data-key="` + k + `">`
-	if j := strings.Index(table, span); j >= 0 {
-		cell := table[j+len(span):]
-		if strings.HasPrefix(cell, "<a href=") {
-			if e := strings.Index(cell, "</a>"); e >= 0 {
-				a := cell[:e+len("</a>")]
-				gt := strings.IndexByte(a, '>')
-				a = a[:gt] + ` aria-current="page"` + a[gt:]
-				table = table[:j+len(span)] + "<strong>" + a + "</strong>" + cell[e+len("</a>"):]
-			}
-		} else if e := strings.Index(cell, " ("); e >= 0 || strings.Contains(cell, "</span>") {
-			// An unlinked label: bold up to the code or the end of the cell.
-			stop := strings.Index(cell, "</span>")
-			if e >= 0 && e < stop {
-				stop = e
-			}
-			if k := strings.Index(cell, " <span"); k >= 0 && k < stop {
-				stop = k
-			}
-			table = table[:j+len(span)] + "<strong>" + cell[:stop] + "</strong>" + cell[stop:]
-		}
-	}
-	return Drawing{SVG: template.HTML(svg), Table: template.HTML(table), Width: d.Width, Height: d.Height}
 }

@@ -83,13 +83,13 @@ func (bx *stepBox) draw(b *writer, x, y, h float64) {
 	b.attr("y", y)
 	b.attr("width", bx.w)
 	b.attr("height", h)
-	b.WriteString(` rx="8" fill="currentColor" fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.5"/>` + "\n")
+	b.WriteString(` rx="8"/>` + "\n")
 	block := float64(len(bx.label))*lineHeight + float64(len(bx.sub))*smallLine
 	first := y + h/2 - block/2 + fontSize*0.8
-	textLines(b, x+bx.w/2, first, lineHeight, bx.label, ` class="step-label" text-anchor="middle" font-weight="600"`, bx.labelFull)
+	textLines(b, x+bx.w/2, first, lineHeight, bx.label, ` class="step-label"`, bx.labelFull)
 	if len(bx.sub) > 0 {
 		sy := first + float64(len(bx.label)-1)*lineHeight + smallLine + 1
-		textLines(b, x+bx.w/2, sy, smallLine, bx.sub, ` class="step-sub" text-anchor="middle" font-size="11" fill-opacity="0.75"`, "")
+		textLines(b, x+bx.w/2, sy, smallLine, bx.sub, ` class="step-sub"`, "")
 	}
 	b.WriteString("</g>\n")
 	linkClose(b, opened)
@@ -104,7 +104,7 @@ func (bx *stepBox) edgeNote(b *writer, x, y float64, anchor string, up bool) {
 	if up {
 		y -= (bx.edgeLines - 1) * smallLine
 	}
-	const attrs = ` class="edge-label" font-size="11" fill-opacity="0.8" text-anchor=`
+	const attrs = ` class="edge-label" text-anchor=`
 	var a string
 	switch anchor {
 	case "start":
@@ -127,7 +127,7 @@ func arrowStart(b *writer) {
 
 // arrowEnd ends an edge path started by arrowStart.
 func arrowEnd(b *writer, id string) {
-	b.strs(`" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="1.5" marker-end="url(#`, id, `-arrow)"/>`+"\n")
+	b.strs(`" marker-end="url(#`, id, `-arrow)"/>`+"\n")
 }
 
 // stepsDesc joins the labels of steps with sep.

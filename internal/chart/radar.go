@@ -147,27 +147,26 @@ func (g *radarGeom) valueText(b *writer, v int) {
 	}
 }
 
-// tip writes the tooltip of the value of series s on axis a.
-func (g *radarGeom) tip(b *writer, s, a int) {
-	b.WriteString("<title>")
-	b.esc(g.axes[a].Label)
-	b.WriteString(", ")
-	b.esc(g.names[s])
-	b.WriteString(": ")
-	g.valueText(b, g.vals[s][a])
-	b.WriteString("</title>")
+// valuesAttr writes the data-values attribute of series s: its value on
+// each axis, in axis order, separated by spaces, for scripts and tests that
+// read the chart.
+func (g *radarGeom) valuesAttr(b *writer, s int) {
+	b.WriteString(` data-values="`)
+	for a, v := range g.vals[s] {
+		if a > 0 {
+			b.WriteByte(' ')
+		}
+		b.int(v)
+	}
+	b.WriteByte('"')
 }
 
-// pointAttrs writes the class and data attributes of the value of series s
-// on axis a.
-func (g *radarGeom) pointAttrs(b *writer, s, a int) {
-	b.WriteString(` data-series="`)
-	b.series(s)
-	b.WriteString(`" data-axis="`)
-	b.int(a)
-	b.WriteString(`" data-value="`)
-	b.int(g.vals[s][a])
-	b.WriteByte('"')
+// seriesTitle writes the tooltip of series s: its name. The values are in
+// the data table beside the chart, so points carry no tooltip of their own.
+func (g *radarGeom) seriesTitle(b *writer, s int) {
+	b.WriteString("<title>")
+	b.esc(g.names[s])
+	b.WriteString("</title>")
 }
 
 // table renders the data table: a row per axis, a column per series.
@@ -192,37 +191,27 @@ func (g *radarGeom) table() string {
 	return t.end()
 }
 
-// marker writes the point for a value: a circle for the first series and a
-// diamond for the others, so the series differ by shape as well as colour.
-func (g *radarGeom) marker(b *writer, s, a int, x, y float64) {
-	if s == 0 {
-		b.WriteString(`<circle`)
-		b.attr("cx", x)
-		b.attr("cy", y)
-		b.WriteString(` r="4"`)
-	} else {
-		d := 5.0
-		b.WriteString(`<path d="M`)
-		b.pt(x, y-d)
-		b.WriteByte('L')
-		b.pt(x+d, y)
-		b.WriteByte('L')
-		b.pt(x, y+d)
-		b.WriteByte('L')
-		b.pt(x-d, y)
-		b.WriteString(`z"`)
+// markerDefs writes the markers that draw the points of the series: a
+// circle for the first series and a diamond for the others, so the series
+// differ by shape as well as colour. A marker takes its colour from where
+// it is defined, so each sits in its series' class. The points are the
+// vertices of the series' polygon, drawn with marker-start and marker-mid.
+func (g *radarGeom) markerDefs(b *writer) {
+	b.WriteString("<defs>")
+	for s := range g.vals {
+		b.strs(`<marker id="`, g.id, `-pt-`)
+		b.series(s)
+		b.WriteString(`" class="chart-series-`)
+		b.series(s)
+		b.WriteString(`" viewBox="-5 -5 10 10" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse">`)
+		if s == 0 {
+			b.WriteString(`<circle r="4"/>`)
+		} else {
+			b.WriteString(`<path d="M0-5 5 0 0 5-5 0z"/>`)
+		}
+		b.WriteString(`</marker>`)
 	}
-	b.WriteString(` class="chart-point chart-series-`)
-	b.series(s)
-	b.WriteByte('"')
-	g.pointAttrs(b, s, a)
-	b.WriteByte('>')
-	g.tip(b, s, a)
-	if s == 0 {
-		b.WriteString("</circle>\n")
-	} else {
-		b.WriteString("</path>\n")
-	}
+	b.WriteString("</defs>\n")
 }
 
 // legendSwatch writes the line-and-marker sample for series s centred
@@ -235,10 +224,6 @@ func legendSwatch(b *writer, s int, x, y float64) {
 	b.attr("y1", y)
 	b.attr("x2", x+28)
 	b.attr("y2", y)
-	b.WriteString(` stroke="currentColor" stroke-width="2"`)
-	if s > 0 {
-		b.WriteString(` stroke-dasharray="6 4"`)
-	}
 	b.WriteString(`/>`)
 	cx := x + 14
 	if s == 0 {
@@ -284,7 +269,7 @@ func (g *radarGeom) legend(b *writer, y, w float64) float64 {
 		rowW[it.row] += 20 + it.w
 		items[s] = it
 	}
-	b.WriteString(`<g class="chart-legend" font-size="11">` + "\n")
+	b.WriteString(`<g class="chart-legend">` + "\n")
 	s := 0
 	for r := range rowW {
 		x := (w - rowW[r]) / 2
@@ -312,7 +297,7 @@ func (g *radarGeom) scaleKey(b *writer, y, w float64) float64 {
 	if len(lines) == 0 {
 		return y
 	}
-	textLines(b, w/2, y, smallLine, lines, ` class="chart-scale" font-size="11" text-anchor="middle"`, "")
+	textLines(b, w/2, y, smallLine, lines, ` class="chart-scale"`, "")
 	return y + float64(len(lines))*smallLine
 }
 
@@ -478,7 +463,7 @@ func (g *radarGeom) radar(table string) Drawing {
 	var b writer
 	b.Grow(2200 + n*(g.top*14+190+len(g.vals)*(150+2*26)) + len(g.vals)*(320+n*14))
 	// Grid: one polygon per point of the scale, then the spokes.
-	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.25">` + "\n")
+	b.WriteString(`<g class="chart-grid">` + "\n")
 	for k := 1; k <= g.top; k++ {
 		rk := R * float64(k) / float64(g.top)
 		b.WriteString(`<polygon points="`)
@@ -491,7 +476,7 @@ func (g *radarGeom) radar(table string) Drawing {
 		b.WriteString(`"/>` + "\n")
 	}
 	b.WriteString("</g>\n")
-	b.WriteString(`<g class="chart-axis" stroke="currentColor" stroke-opacity="0.45">` + "\n")
+	b.WriteString(`<g class="chart-axis">` + "\n")
 	for i := range n {
 		b.WriteString(`<line`)
 		b.attr("x1", cx)
@@ -507,7 +492,7 @@ func (g *radarGeom) radar(table string) Drawing {
 	// three spokes the rings are too close together there, so the numbers
 	// go beside the first spoke instead.
 	half := math.Pi / float64(n)
-	b.WriteString(`<g class="chart-tick" font-size="10" text-anchor="middle" fill-opacity="0.7">` + "\n")
+	b.WriteString(`<g class="chart-tick">` + "\n")
 	for k := 1; k <= g.top; k++ {
 		rk := R * float64(k) / float64(g.top)
 		tx, ty := cx+rk*math.Cos(ang(0)+half)*math.Cos(half), cy+rk*math.Sin(ang(0)+half)*math.Cos(half)
@@ -520,11 +505,14 @@ func (g *radarGeom) radar(table string) Drawing {
 	}
 	b.WriteString("</g>\n")
 
-	// Series polygons, then their points on top.
+	// Series polygons, with a point on each vertex.
+	g.markerDefs(&b)
 	for s := range g.vals {
 		b.WriteString(`<polygon class="chart-series chart-series-`)
 		b.series(s)
-		b.WriteString(`" points="`)
+		b.WriteByte('"')
+		g.valuesAttr(&b, s)
+		b.WriteString(` points="`)
 		for a := range n {
 			if a > 0 {
 				b.WriteByte(' ')
@@ -532,17 +520,13 @@ func (g *radarGeom) radar(table string) Drawing {
 			rv := R * float64(g.vals[s][a]) / float64(g.top)
 			b.pt(cx+rv*cos[a], cy+rv*sin[a])
 		}
-		if s > 0 {
-			b.WriteString(`" fill="currentColor" fill-opacity="0.08" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-dasharray="6 4"/>` + "\n")
-		} else {
-			b.WriteString(`" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>` + "\n")
-		}
-	}
-	for s := range g.vals {
-		for a := range n {
-			rv := R * float64(g.vals[s][a]) / float64(g.top)
-			g.marker(&b, s, a, cx+rv*cos[a], cy+rv*sin[a])
-		}
+		b.strs(`" marker-start="url(#`, g.id, `-pt-`)
+		b.series(s)
+		b.strs(`)" marker-mid="url(#`, g.id, `-pt-`)
+		b.series(s)
+		b.WriteString(`)">`)
+		g.seriesTitle(&b, s)
+		b.WriteString("</polygon>\n")
 	}
 
 	// Axis labels.
@@ -598,7 +582,7 @@ func (g *radarGeom) bars(table string) Drawing {
 	bottom := top + groupG/2 + float64(len(g.axes))*(groupH+groupG)
 
 	// Scale: a vertical line per point, numbered at the top.
-	b.WriteString(`<g class="chart-grid" fill="none" stroke="currentColor" stroke-opacity="0.25">` + "\n")
+	b.WriteString(`<g class="chart-grid">` + "\n")
 	for k := 0; k <= g.top; k++ {
 		b.WriteString(`<line`)
 		b.attr("x1", scale(k))
@@ -608,7 +592,7 @@ func (g *radarGeom) bars(table string) Drawing {
 		b.WriteString(`/>` + "\n")
 	}
 	b.WriteString("</g>\n")
-	b.WriteString(`<g class="chart-tick" font-size="10" text-anchor="middle" fill-opacity="0.7">` + "\n")
+	b.WriteString(`<g class="chart-tick">` + "\n")
 	for k := 1; k <= g.top; k++ {
 		g.tick(&b, k, scale(k), top-5)
 	}
@@ -618,7 +602,7 @@ func (g *radarGeom) bars(table string) Drawing {
 	b.attr("y1", top)
 	b.attr("x2", x0)
 	b.attr("y2", bottom)
-	b.WriteString(` stroke="currentColor" stroke-opacity="0.6"/>` + "\n")
+	b.WriteString(`/>` + "\n")
 
 	y := top + groupG/2
 	for a, ax := range g.axes {
@@ -642,19 +626,13 @@ func (g *radarGeom) bars(table string) Drawing {
 			b.attr("y", by)
 			b.attr("width", scale(v)-x0)
 			b.attr("height", barH)
-			if s > 0 {
-				b.WriteString(` fill="currentColor" fill-opacity="0.12" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"`)
-			} else {
-				b.WriteString(` fill="currentColor" fill-opacity="0.35" stroke="currentColor" stroke-width="1.5"`)
-			}
-			g.pointAttrs(&b, s, a)
-			b.WriteByte('>')
-			g.tip(&b, s, a)
-			b.WriteString("</rect>\n")
+			b.WriteString(` data-value="`)
+			b.int(v)
+			b.WriteString(`"/>` + "\n")
 			b.WriteString(`<text class="chart-value"`)
 			b.attr("x", scale(v)+5)
 			b.attr("y", by+barH/2+4)
-			b.WriteString(` font-size="11">`)
+			b.WriteByte('>')
 			b.int(v)
 			b.WriteString("</text>\n")
 		}

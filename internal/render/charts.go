@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,37 +37,98 @@ func levelLabel(l *site.Level) string {
 	return l.Title
 }
 
-// LadderChart draws the ladder of track t: one column per path, rungs of
-// equal rank side by side, each rung linked to its level. Lateral moves to
-// other tracks, and promotions to another path of the track (which the
-// columns cannot show), leave the rungs as dashed arrows. current, when not
-// nil, is highlighted.
+// LadderChart draws the ladder of track t inline: one column per path,
+// rungs of equal rank side by side, each rung linked to its level. Lateral
+// moves to other tracks, and promotions to another path of the track (which
+// the columns cannot show), leave the rungs as dashed arrows. current, when
+// not nil, is highlighted.
 func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
 	if len(t.Levels) == 0 {
 		return chart.Drawing{}
 	}
-	// The ladder is the same on every page of the track but for the
-	// highlighted rung (and, with relative URLs, the depth of the page), so
-	// it is drawn once and highlighted per page.
-	key := t.ID + "\x00" + strconv.Itoa(p.r.urls.depth(p.Spec.URL))
-	d, ok := p.r.ladders.Load(key)
-	if !ok {
-		d, _ = p.r.ladders.LoadOrStore(key, p.drawLadder(t))
+	in := p.ladderInput(t)
+	if current != nil {
+		in.Current = current.ID
+		in.Desc += " " + current.Title + " is highlighted."
 	}
-	if current == nil {
-		return d.(chart.Drawing)
-	}
-	return chart.Highlight(d.(chart.Drawing), current.FullID(), " "+current.Title+" is highlighted.")
+	return chart.Ladder(in)
 }
 
-// drawLadder draws a track's ladder with no rung highlighted.
-func (p *Page) drawLadder(t *site.Track) chart.Drawing {
+// LadderImage is a track's ladder shown as an image: the track's
+// ladder.svg, drawn once, with a level highlighted by the fragment of Src,
+// and the data table of the ladder, which carries the links to the levels.
+type LadderImage struct {
+	Src, Alt      string
+	Width, Height int
+	Table         template.HTML
+}
+
+// ladderInfo is what the level pages of a track share about its ladder.
+type ladderInfo struct {
+	in            chart.LadderInput
+	width, height int
+}
+
+// LadderImage returns the ladder of track t as an image, with level current
+// highlighted (when not nil), for a page that is about one of its levels. It
+// returns the zero LadderImage when the track has no level.
+func (p *Page) LadderImage(t *site.Track, current *site.Level) LadderImage {
+	if len(t.Levels) == 0 {
+		return LadderImage{}
+	}
+	// The ladder is the same on every level page of the track (with
+	// relative URLs, on every page at the same depth): its input and size
+	// are worked out once.
+	key := t.ID + "\x00" + strconv.Itoa(p.r.urls.depth(p.Spec.URL))
+	v, ok := p.r.ladders.Load(key)
+	if !ok {
+		in := p.ladderInput(t)
+		d := chart.Ladder(in)
+		v, _ = p.r.ladders.LoadOrStore(key, &ladderInfo{in: in, width: d.Width, height: d.Height})
+	}
+	info := v.(*ladderInfo)
+	img := LadderImage{
+		Src:    p.Href(ladderFile(t)),
+		Alt:    info.in.Title + ". " + info.in.Desc,
+		Width:  info.width,
+		Height: info.height,
+	}
+	in := info.in
+	if current != nil {
+		in.Current = current.ID
+		img.Src += "#" + chart.CleanID(current.ID)
+		img.Alt += " " + current.Title + " is highlighted."
+	}
+	img.Table = chart.LadderTable(in)
+	return img
+}
+
+// ladderFile returns the site-relative path of the file that holds the
+// ladder of track t.
+func ladderFile(t *site.Track) string {
+	return "tracks/" + t.ID + "/ladder.svg"
+}
+
+// ladderSVG draws the file of the ladder of track t: the drawing with the
+// theme's chart-file.css inside it, each rung with its level's id.
+func (p *Page) ladderSVG(t *site.Track) []byte {
+	in := p.ladderInput(t)
+	in.Style = string(p.r.assets["assets/chart-file.css"])
+	if in.Style == "" {
+		in.Style = "/* no chart-file.css in the theme */"
+	}
+	return []byte(chart.Ladder(in).SVG)
+}
+
+// ladderInput describes the ladder of track t with no rung highlighted. A
+// rung's key is its level's id, unique in the track.
+func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
 	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: t.Title + " ladder"}
 	for _, path := range t.Paths {
 		lp := chart.LadderPath{Name: PathName(path)}
 		for _, l := range t.Levels {
 			if l.Path == path {
-				lp.Rungs = append(lp.Rungs, chart.Rung{Key: l.FullID(), Label: l.Title, Code: l.Code, URL: p.Href(l), Rank: l.Rank})
+				lp.Rungs = append(lp.Rungs, chart.Rung{Key: l.ID, Label: l.Title, Code: l.Code, URL: p.Href(l), Rank: l.Rank})
 			}
 		}
 		in.Paths = append(in.Paths, lp)
@@ -77,15 +139,15 @@ func (p *Page) drawLadder(t *site.Track) chart.Drawing {
 			switch {
 			case n.Track != t:
 				otherTrack++
-				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: n.Title + " (" + n.Track.Title + ")", ToURL: p.Href(n)})
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: n.Title + " (" + n.Track.Title + ")", ToURL: p.Href(n)})
 			case n.Path != l.Path:
 				crossPath++
-				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: n.Title, ToURL: p.Href(n)})
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: n.Title, ToURL: p.Href(n)})
 			}
 		}
 		for _, m := range l.Moves {
 			otherTrack++
-			in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.FullID(), ToLabel: m.Title + " (" + m.Track.Title + ")", ToURL: p.Href(m)})
+			in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: m.Title + " (" + m.Track.Title + ")", ToURL: p.Href(m)})
 		}
 	}
 	var d strings.Builder
@@ -105,7 +167,7 @@ func (p *Page) drawLadder(t *site.Track) chart.Drawing {
 		fmt.Fprintf(&d, " %d dashed %s to other tracks.", otherTrack, pluralize(otherTrack, "arrow leads", "arrows lead"))
 	}
 	in.Desc = d.String()
-	return chart.Ladder(in)
+	return in
 }
 
 // Radar draws the competencies level l expects against those of its first

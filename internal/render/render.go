@@ -12,6 +12,7 @@
 //	/                          home.html        tracks by family, featured programs, search box
 //	/tracks/                   tracks.html      all tracks
 //	/tracks/<t>/               track.html       the ladder and the competency matrix
+//	/tracks/<t>/ladder.svg     the track's ladder, which its level pages show
 //	/tracks/<t>/<l>/           level.html       expectations, courses, programs, what changes next
 //	/competencies/             competencies.html
 //	/competencies/<id>/        competency.html
@@ -46,8 +47,9 @@
 // calls (the value, then the escapers inserted after it), so fragments that
 // many pages repeat (the header, a level's link, a point of the scale) are
 // drawn once through the template function shared and reused, keyed by what they draw and by
-// the prefix of the page's links; a track's ladder is drawn once per track and
-// link prefix, and highlighted per level.
+// the prefix of the page's links. A track's ladder is drawn once, into
+// /tracks/<t>/ladder.svg, which its level pages show as an image with their
+// level highlighted.
 //
 // # Determinism
 //
@@ -96,7 +98,7 @@ type Renderer struct {
 	byPath   map[string]int
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
-	ladders  sync.Map          // track id and page depth -> chart.Drawing, drawn once
+	ladders  sync.Map          // track id and page depth -> *ladderInfo, worked out once
 	sharedMu sync.RWMutex
 	shared   map[sharedKey]template.HTML // fragments drawn once (see shared)
 	search   *search.Index               // the search index, sized when the pages are listed
@@ -225,6 +227,12 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 		return r.search.Render(f)
 	case "sitemap.xml":
 		return r.sitemap(), nil
+	case "ladder.svg":
+		t, ok := spec.Entity.(*site.Track)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a track's ladder", spec.Path)
+		}
+		return r.newPage(spec).ladderSVG(t), nil
 	}
 	t, ok := r.tmpls[spec.Kind]
 	if !ok {
@@ -361,6 +369,9 @@ func (r *Renderer) listPages() {
 	add("/tracks/", "tracks", "Tracks", nil)
 	for _, t := range s.Tracks {
 		addDir("tracks", t.ID, "", "track", t.Title, t)
+		if len(t.Levels) > 0 {
+			add("/"+ladderFile(t), "ladder.svg", "", t)
+		}
 	}
 	for _, l := range s.Levels {
 		addDir("tracks", l.TrackID, l.ID, "level", l.Title, l)

@@ -52,6 +52,7 @@ func commands() []command {
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
 		{"init", "DIR", "create a new site from the example", runInit},
 		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},
+		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
 		{"export", "[--src DIR] --format csv|xlsx [--out PATH]", "write the framework as spreadsheets for managers", runExport},
 		{"version", "", "print the version", runVersion},
 	}

@@ -14,6 +14,8 @@ func Rules() []RuleInfo {
 	return []RuleInfo{
 		{"base-url", "a base_url (in site.toml or --base-url) that is not a path or an http(s) URL"},
 		{"control-character", "a control character (or a lone carriage return) in TOML"},
+		{"csv-column", "a CSV column that --map names but the header lacks, or two columns that hold one course key (ladder import)"},
+		{"csv-syntax", "a CSV file that does not parse: a stray or unclosed quote, a row with more or fewer values than the header (ladder import)"},
 		{"draft-reference", "a reference or link to an entity marked draft = true, in a build without --drafts"},
 		{"duplicate-id", "two entities of one kind with the same id"},
 		{"duplicate-rank", "two levels with the same rank on one path of a track"},

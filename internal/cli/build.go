@@ -21,19 +21,37 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// srcFlag registers --src and returns a function that opens the project;
-// when --src was not given and the current directory holds no site, the
+// srcFlag registers --src and returns a function that opens the project.
+// Without --src, the site is the current directory or the nearest folder
+// above it with a site.toml (see pipeline.Find); when there is none, the
 // example built into the binary is used if allowExample is set.
 func srcFlag(fs interface {
 	String(name, value, usage string) *string
 }, allowExample bool) func() (*pipeline.Project, error) {
-	src := fs.String("src", "", "the site's directory (default: the current directory)")
+	src := fs.String("src", "", "the site's directory (default: the current directory or the nearest folder above it with a site.toml)")
 	return func() (*pipeline.Project, error) {
-		if *src == "" {
-			return pipeline.Open(".", allowExample)
+		if *src != "" {
+			return pipeline.Open(*src, false)
 		}
-		return pipeline.Open(*src, false)
+		dir, err := pipeline.Find(".")
+		if errors.Is(err, pipeline.ErrNoSite) && allowExample {
+			return pipeline.Open(".", true)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return pipeline.Open(dir, false)
 	}
+}
+
+// openError prints why the site cannot be opened and returns the exit
+// code: 2 when there is no site where the command line points.
+func openError(e *env, err error) int {
+	errorf(e, "%v", err)
+	if errors.Is(err, pipeline.ErrNoSite) {
+		return ExitUsage
+	}
+	return ExitFailure
 }
 
 // printDiags prints diagnostics to stderr in clang style.
@@ -58,7 +76,7 @@ func printBuildDiags(e *env, l diag.List, src diag.Sources) {
 
 func runBuild(e *env, args []string) int {
 	fs := flags(e, "build")
-	open := srcFlag(fs, true)
+	open := srcFlag(fs, false)
 	var o buildOptions
 	fs.StringVar(&o.out, "out", "", "the output directory (default: output_dir of site.toml, in the site's directory)")
 	fs.StringVar(&o.baseURL, "base-url", "", `override base_url, e.g. "/careers/" or "https://intranet.example.com/careers/"`)
@@ -111,8 +129,7 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 	start := time.Now()
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	res, err := proj.Compile(load.NewLoader(), pipeline.Options{Drafts: o.drafts, BaseURL: o.baseURL, Generator: "ladder " + version()}, nil)
 	if err != nil {
@@ -278,8 +295,7 @@ func runCheck(e *env, args []string) int {
 	}
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	res, err := proj.Compile(load.NewLoader(), pipeline.Options{Drafts: *drafts}, nil)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -27,10 +28,17 @@ const (
 	ExitFailure = 3
 )
 
-// Version is the version printed by "ladder version"; set at link time with
-// -ldflags "-X github.com/ladder-ssg/ladder/internal/cli.Version=v1.2.3",
-// else taken from the module's build information.
-var Version = ""
+// Version, Commit and Date describe a release build; they are set at
+// link time, e.g. -ldflags "-X github.com/ladder-ssg/ladder/internal/cli.Version=v1.2.3
+// -X github.com/ladder-ssg/ladder/internal/cli.Commit=abc1234
+// -X github.com/ladder-ssg/ladder/internal/cli.Date=2026-12-05T10:00:00Z".
+// Left empty, they come from the binary's build information (the module
+// version, and the VCS revision and time that go build records).
+var (
+	Version = ""
+	Commit  = ""
+	Date    = ""
+)
 
 // env is what a command needs from its surroundings.
 type env struct {
@@ -50,7 +58,7 @@ func commands() []command {
 		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--allow-host NAME]... [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
 		{"check", "[--src DIR] [--format text|json|github|gitlab|sarif] [--strict]", "validate the content; exit 1 on errors", runCheck},
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
-		{"init", "DIR", "create a new site from the example", runInit},
+		{"init", "[--example] DIR", "create a new site: a small starter, or the full example", runInit},
 		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},
 		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
 		{"export", "[--src DIR] --format csv|xlsx [--out PATH]", "write the framework as spreadsheets for managers", runExport},
@@ -73,12 +81,17 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
+		if len(args) > 2 {
+			errorf(e, "help takes at most one command, got %q", strings.Join(args[1:], " "))
+			return ExitUsage
+		}
+		if len(args) == 2 {
 			for _, c := range commands() {
 				if c.name == args[1] {
 					return c.run(e, []string{"--help"})
 				}
 			}
+			return unknownCommand(e, args[1])
 		}
 		usage(stdout)
 		return ExitOK
@@ -99,11 +112,22 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return c.run(e, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "ladder: unknown command %q\n", name)
-	if s := suggestCommand(name); s != "" {
-		fmt.Fprintf(stderr, "ladder: hint: did you mean %q?\n", s)
+	if strings.HasPrefix(name, "-") {
+		errorf(e, "unknown flag %s: flags come after the command", name)
+		fmt.Fprintln(stderr, "Run 'ladder help' for usage.")
+		return ExitUsage
 	}
-	fmt.Fprintln(stderr, "Run 'ladder help' for usage.")
+	return unknownCommand(e, name)
+}
+
+// unknownCommand reports a command name that is not one, with a
+// suggestion, and returns the usage exit code.
+func unknownCommand(e *env, name string) int {
+	fmt.Fprintf(e.stderr, "ladder: unknown command %q\n", diag.Escape(name))
+	if s := suggestCommand(name); s != "" {
+		fmt.Fprintf(e.stderr, "ladder: hint: did you mean %q?\n", s)
+	}
+	fmt.Fprintln(e.stderr, "Run 'ladder help' for usage.")
 	return ExitUsage
 }
 
@@ -143,19 +167,76 @@ Exit codes: 0 success, 1 content errors, 2 usage errors, 3 other failures.
 `)
 }
 
-// flags returns a FlagSet for a command that prints its usage on -h.
+// flags returns a FlagSet for a command. Its usage goes to stdout when
+// asked for with -h or --help; parse reports a wrong flag on stderr.
 func flags(e *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("ladder "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
 	for _, c := range commands() {
 		if c.name == name {
 			fs.Usage = func() {
-				fmt.Fprintf(fs.Output(), "Usage: ladder %s %s\n\n%s.\n\nFlags:\n", c.name, c.args, upperFirst(c.summary))
-				fs.PrintDefaults()
+				fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s.\n", strings.TrimSpace("ladder "+c.name+" "+c.args), upperFirst(c.summary))
+				if hasFlags(fs) {
+					fmt.Fprint(fs.Output(), "\nFlags:\n")
+					fs.PrintDefaults()
+				}
 			}
 		}
 	}
 	return fs
+}
+
+// hasFlags reports whether fs defines any flag.
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// flagAliases maps the flags of Hugo and Zola, and common guesses, to
+// ladder's, for the hint on a wrong flag.
+var flagAliases = map[string]string{
+	"baseURL": "base-url", "baseurl": "base-url", "b": "base-url", "base_url": "base-url",
+	"destination": "out", "d": "out", "output-dir": "out", "o": "out", "output": "out",
+	"source": "src", "s": "src", "root": "src", "r": "src",
+	"buildDrafts": "drafts", "D": "drafts",
+	"port": "addr", "p": "addr", "bind": "addr", "interface": "addr", "i": "addr",
+}
+
+// suggestFlag returns the flag of fs that a wrong flag name most likely
+// meant, or "".
+func suggestFlag(fs *flag.FlagSet, name string) string {
+	if a, ok := flagAliases[name]; ok && fs.Lookup(a) != nil {
+		return a
+	}
+	var names []string
+	fold := func(s string) string { return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(s)) }
+	found := ""
+	fs.VisitAll(func(f *flag.Flag) {
+		names = append(names, f.Name)
+		if found == "" && fold(f.Name) == fold(name) {
+			found = f.Name
+		}
+	})
+	if found != "" {
+		return found
+	}
+	return diag.Suggest(name, names)
+}
+
+// flagError reports a flag that parse refused, with a hint, on stderr.
+func flagError(e *env, fs *flag.FlagSet, err error) {
+	msg := err.Error()
+	const undefined = "flag provided but not defined: -"
+	if name, ok := strings.CutPrefix(msg, undefined); ok {
+		errorf(e, "unknown flag --%s", name)
+		if s := suggestFlag(fs, name); s != "" {
+			hintf(e, "did you mean --%s?", s)
+		}
+	} else {
+		errorf(e, "%s", strings.Replace(msg, ": -", ": --", 1))
+	}
+	fmt.Fprintf(e.stderr, "Run '%s --help' for its flags.\n", fs.Name())
 }
 
 func upperFirst(s string) string {
@@ -197,12 +278,17 @@ func parse(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 	// at the end is reported rather than given the "--" that follows.
 	if err := fs.Parse(flagArgs); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			fs.SetOutput(io.Discard)
 			return ExitOK, false
 		}
+		flagError(e, fs, err)
 		return ExitUsage, false
 	}
 	rest := append(fs.Args(), pos...)
 	if err := fs.Parse(append([]string{"--"}, rest...)); err != nil {
+		flagError(e, fs, err)
 		return ExitUsage, false
 	}
 	return ExitOK, true
@@ -233,19 +319,54 @@ func runVersion(e *env, args []string) int {
 		errorf(e, "version takes no arguments, got %q", fs.Arg(0))
 		return ExitUsage
 	}
-	fmt.Fprintf(e.stdout, "ladder %s\n", version())
+	info := buildInfo()
+	fmt.Fprintf(e.stdout, "ladder %s\ncommit: %s\nbuilt: %s\ngo: %s\n", info.version, info.commit, info.date, info.goVersion)
 	return ExitOK
 }
 
-func version() string {
-	if Version != "" {
-		return Version
+// release is what "ladder version" prints.
+type release struct{ version, commit, date, goVersion string }
+
+// buildInfo reads the version, commit and build date from the link-time
+// variables, else from the binary's build information.
+func buildInfo() release {
+	r := release{version: Version, commit: Commit, date: Date, goVersion: runtime.Version()}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if r.version == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			r.version = bi.Main.Version
+		}
+		modified := false
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				if r.commit == "" {
+					r.commit = s.Value
+				}
+			case "vcs.time":
+				if r.date == "" {
+					r.date = s.Value
+				}
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if modified && Commit == "" && r.commit != "" {
+			r.commit += " (with uncommitted changes)"
+		}
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if r.version == "" {
+		r.version = "devel"
 	}
-	return "devel"
+	if r.commit == "" {
+		r.commit = "unknown"
+	}
+	if r.date == "" {
+		r.date = "unknown"
+	}
+	return r
 }
+
+func version() string { return buildInfo().version }
 
 // isTerminal reports whether f is a character device (a terminal).
 func isTerminal(f *os.File) bool {

@@ -18,7 +18,7 @@ import (
 // route is exit 1, after printing why.
 func runPath(e *env, args []string) int {
 	fs := flags(e, "path")
-	open := srcFlag(fs, true)
+	open := srcFlag(fs, false)
 	format := fs.String("format", "text", "output format: text or json")
 	alts := fs.Int("alternatives", route.DefaultAlternatives, "how many other routes to list")
 	if code, ok := parse(e, fs, args); !ok {
@@ -34,8 +34,7 @@ func runPath(e *env, args []string) int {
 	}
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
 	if err != nil {

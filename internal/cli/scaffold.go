@@ -19,6 +19,7 @@ import (
 // runInit creates a new site in a directory (see scaffold.Init).
 func runInit(e *env, args []string) int {
 	fs := flags(e, "init")
+	example := fs.Bool("example", false, "copy the full example framework instead of the small starter")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -27,11 +28,15 @@ func runInit(e *env, args []string) int {
 		return ExitUsage
 	}
 	dir := fs.Arg(0)
-	if err := scaffold.Init(dir); err != nil {
+	if err := scaffold.Init(dir, *example); err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	fmt.Fprintf(e.stdout, `created a new site in %s from the example framework
+	what := "a small starter framework (one track, two levels, a competency, a course and a program)"
+	if *example {
+		what = "the example framework"
+	}
+	fmt.Fprintf(e.stdout, `created a new site in %s from %s
 
 Next steps:
   %-30s preview it, with live reload
@@ -40,7 +45,7 @@ Then, in %s:
   ladder new level TRACK/ID      add a level (or a track, course, program, competency or page)
   ladder check                   validate the content
   ladder build                   write the site into build/
-`, dir, "cd "+dir+" && ladder serve", dir)
+`, dir, what, "cd "+dir+" && ladder serve", dir)
 	return ExitOK
 }
 
@@ -87,8 +92,7 @@ func runNew(e *env, args []string) int {
 
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	// Drafts count: a new entity must not take the id of one.
 	s, _, err := load.Dir(proj.FS, load.Options{Drafts: true})

@@ -34,8 +34,7 @@ func runServe(e *env, args []string) int {
 	}
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

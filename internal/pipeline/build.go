@@ -36,6 +36,49 @@ type Project struct {
 	Embedded bool   // the example built into the binary
 }
 
+// ErrNoSite is the error of Find and Open when there is no site.toml where
+// they look: a mistake in the command line, not a failure.
+var ErrNoSite = errors.New("no site")
+
+// NoSiteError says where no site was found and how to start one.
+type NoSiteError struct {
+	Where string // "the current directory or any folder above it", or a directory
+}
+
+func (e *NoSiteError) Error() string {
+	return fmt.Sprintf("no %s in %s: run ladder in a site's folder (or any folder inside it), give --src DIR, or create a site with ladder init DIR", load.ConfigFile, e.Where)
+}
+
+// Is makes a NoSiteError match ErrNoSite.
+func (e *NoSiteError) Is(target error) bool { return target == ErrNoSite }
+
+// Find returns the site's directory that holds dir: dir itself or the
+// nearest folder above it with a site.toml, as git finds a repository from
+// any folder inside it. The error is a *NoSiteError when there is none.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("find the site from %s: %w", dir, err)
+	}
+	for d := abs; ; {
+		if info, err := os.Stat(filepath.Join(d, load.ConfigFile)); err == nil && !info.IsDir() {
+			if d == abs {
+				return dir, nil
+			}
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			where := "the current directory or any folder above it"
+			if dir != "." && dir != "" {
+				where = dir + " or any folder above it"
+			}
+			return "", &NoSiteError{Where: where}
+		}
+		d = parent
+	}
+}
+
 // Open returns the project in dir. When dir holds no site.toml and
 // allowExample is set, the example built into the binary is used instead.
 func Open(dir string, allowExample bool) (*Project, error) {
@@ -44,7 +87,7 @@ func Open(dir string, allowExample bool) (*Project, error) {
 			return &Project{FS: ladder.Example(), Embedded: true}, nil
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no %s in %s: run ladder in a site directory, give --src DIR, or create a site with ladder init DIR", load.ConfigFile, displayDir(dir))
+			return nil, &NoSiteError{Where: displayDir(dir)}
 		}
 		return nil, fmt.Errorf("open site %s: %w", dir, err)
 	}

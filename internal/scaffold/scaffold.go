@@ -10,6 +10,7 @@
 package scaffold
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -120,21 +121,67 @@ func Create(dir string, f File) error {
 // version control.
 const gitignore = "/build/\n"
 
-// Init creates a new site in dir from the example built into the binary:
-// site.toml and content/, and a .gitignore for the output. The directory
-// may exist but must be empty, so that nothing is overwritten.
-func Init(dir string) error {
+// starter is the small framework that ladder init writes: one track with
+// two levels on one path, one competency, course and program, and a home
+// page, with every key explained in a comment.
+//
+//go:embed all:starter
+var starter embed.FS
+
+// Starter returns the files of the small framework that Init writes.
+func Starter() fs.FS {
+	sub, err := fs.Sub(starter, "starter")
+	if err != nil {
+		panic(err) // the embedded folder is part of the binary
+	}
+	return sub
+}
+
+// Init creates a new site in dir: the small starter framework, or with
+// example set the full example built into the binary, and a .gitignore
+// for the output. The directory may exist but must be empty, so that
+// nothing is overwritten.
+func Init(dir string, example bool) error {
 	if err := checkEmpty(dir); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	if err := os.CopyFS(dir, ladder.Example()); err != nil {
-		return fmt.Errorf("copy the example site into %s: %w", dir, err)
+	from, what := Starter(), "the starter site"
+	if example {
+		from, what = ladder.Example(), "the example site"
+	}
+	if err := os.CopyFS(dir, from); err != nil {
+		return fmt.Errorf("copy %s into %s: %w", what, dir, err)
+	}
+	if example {
+		if err := unpinToday(filepath.Join(dir, "site.toml")); err != nil {
+			return err
+		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(gitignore), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", filepath.Join(dir, ".gitignore"), err)
+	}
+	return nil
+}
+
+// unpinToday comments out the today key of the site.toml at file, which
+// the built-in example pins so that its pages never change, so that a new
+// site computes its next intakes from the day of each build.
+func unpinToday(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "today = ") {
+			lines[i] = "# " + l + "   # set a date for builds that must not change from day to day"
+		}
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
 	}
 	return nil
 }

@@ -123,16 +123,58 @@ func TestCreateNeverOverwrites(t *testing.T) {
 func TestInitNeedsAnEmptyDir(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644)
-	if err := Init(dir); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if err := Init(dir, false); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("Init into a non-empty dir: err = %v", err)
 	}
 	fresh := filepath.Join(dir, "site")
-	if err := Init(fresh); err != nil {
+	if err := Init(fresh, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"site.toml", "content", ".gitignore"} {
 		if _, err := os.Stat(filepath.Join(fresh, p)); err != nil {
 			t.Errorf("Init did not create %s: %v", p, err)
 		}
+	}
+}
+
+// TestStarterChecksClean: the site that ladder init writes passes check
+// with no error and no warning, and pins no date.
+func TestStarterChecksClean(t *testing.T) {
+	s, diags, err := load.Dir(Starter(), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	diags = append(diags, check.Site(s)...)
+	if len(diags) > 0 {
+		t.Errorf("starter site has diagnostics:\n%v", diags)
+	}
+	if len(s.Tracks) != 1 || len(s.Levels) != 2 || len(s.Competencies) != 1 || len(s.Courses) != 1 || len(s.Programs) != 1 {
+		t.Errorf("starter: %d tracks, %d levels, %d competencies, %d courses, %d programs; want 1, 2, 1, 1, 1",
+			len(s.Tracks), len(s.Levels), len(s.Competencies), len(s.Courses), len(s.Programs))
+	}
+	if s.Config.Src.Has("today") {
+		t.Error("starter site.toml pins today")
+	}
+}
+
+// TestInitExampleUnpinsToday: ladder init --example copies the example
+// without its fixed date, and the copy still checks.
+func TestInitExampleUnpinsToday(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ex")
+	if err := Init(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	s, diags, err := load.Dir(os.DirFS(dir), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags = append(diags, check.Site(s)...); diags.Errors() > 0 {
+		t.Fatalf("example copy has errors:\n%v", diags.Err())
+	}
+	if s.Config.Src.Has("today") {
+		t.Error("the copied site.toml still pins today")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/tracks/software/sde-2.md")); err != nil {
+		t.Error(err)
 	}
 }

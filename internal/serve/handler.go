@@ -116,6 +116,8 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name 
 		extra := clientScript(s.BasePath(), url, sum)
 		if f != nil {
 			extra = slices.Concat(overlayLink(s.BasePath()), f.html, extra)
+		} else if s.proj.Embedded {
+			extra = slices.Concat(overlayLink(s.BasePath()), []byte(exampleBanner), extra)
 		}
 		body = inject(body, extra)
 	}

@@ -212,6 +212,10 @@ func TestServeEmbeddedExample(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "__ladder/events") {
 		t.Errorf("GET the example: %d", code)
 	}
+	if !strings.Contains(body, `<aside id="__ladder_example" role="note">This is the example framework built into ladder`) ||
+		!strings.Contains(body, "__ladder/overlay.css") {
+		t.Errorf("the example's page has no banner saying it is the example:\n%s", body)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)

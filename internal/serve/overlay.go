@@ -31,7 +31,15 @@ const overlayCSS = `#__ladder_overlay{position:fixed;inset:0;z-index:2147483647;
 	`#__ladder_overlay .loc{font-weight:bold;white-space:pre-wrap;word-break:break-word}` +
 	`#__ladder_overlay .error{color:#ff7b72}#__ladder_overlay .note{color:#79c0ff}#__ladder_overlay .warning{color:#e3b341}` +
 	`#__ladder_overlay pre{margin:6px 0;padding:0;overflow:auto;background:none;color:#ddd;font:inherit;white-space:pre}` +
-	`#__ladder_overlay .hint{color:#7ee787}`
+	`#__ladder_overlay .hint{color:#7ee787}` +
+	`#__ladder_example{position:sticky;bottom:0;z-index:2147483646;margin:0;padding:10px 16px;background:#fff8c5;color:#3b2300;border-top:2px solid #d4a72c;font:15px/1.4 system-ui,sans-serif;text-align:center}` +
+	`#__ladder_example code{font:14px ui-monospace,Menlo,Consolas,monospace}`
+
+// exampleBanner is added to every page when the server shows the example
+// built into the binary, because no site was found: it says so, and how
+// to start a site of one's own.
+const exampleBanner = `<aside id="__ladder_example" role="note">This is the example framework built into ladder: there is no site.toml here or in any folder above. ` +
+	`Start your own with <code>ladder init DIR</code> (or <code>ladder init --example DIR</code> for a copy of this one), then run <code>ladder serve</code> inside it.</aside>` + "\n"
 
 // The dev server's own files, below the base path. They are files rather
 // than inline code so that the Content-Security-Policy needs no

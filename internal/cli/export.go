@@ -44,8 +44,7 @@ func runExport(e *env, args []string) int {
 	}
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
 	if err != nil {

@@ -53,8 +53,7 @@ func runImport(e *env, args []string) int {
 	}
 	proj, err := open()
 	if err != nil {
-		errorf(e, "%v", err)
-		return ExitFailure
+		return openError(e, err)
 	}
 	s, _, err := load.NewLoader().Load(proj.FS, load.Options{Drafts: true}, nil)
 	if err != nil {

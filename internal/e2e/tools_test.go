@@ -113,12 +113,23 @@ func testCompare(t *testing.T, b *browsertest.Browser, root string) {
 		t.Errorf("only in B = %q, want Cloud fundamentals", got)
 	}
 	// Choosing another level updates the comparison and the address.
-	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("compare-b"); s.value = "it-support/engineer"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	pick(t, b, "compare-b", "it-support/engineer")
 	b.WaitFor(t, `document.querySelector(".compare-b h2 a").textContent === "IT Support Engineer"`, wait)
 	if got := browsertest.Eval[string](t, b, `location.search`); got != "?a=it-support%2Fassociate&b=it-support%2Fengineer" {
 		t.Errorf("address = %q", got)
 	}
 	noErrors(t, b)
+}
+
+// pick chooses a level in the level picker whose level select has id
+// select: first its track, then, once the track's levels are loaded, the
+// level, as a person would.
+func pick(t *testing.T, b *browsertest.Browser, sel, level string) {
+	t.Helper()
+	track, _, _ := strings.Cut(level, "/")
+	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("`+sel+`-track"); s.value = "`+track+`"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	b.WaitFor(t, `document.querySelector("#`+sel+` option[value='`+level+`']")`, wait)
+	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("`+sel+`"); s.value = "`+level+`"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
 }
 
 func testPaths(t *testing.T, b *browsertest.Browser, root string) {
@@ -145,7 +156,7 @@ func testPaths(t *testing.T, b *browsertest.Browser, root string) {
 		t.Errorf("unreachable: %q", got)
 	}
 	// Choosing levels updates the route and the address.
-	browsertest.Eval[bool](t, b, `(() => { const s = document.getElementById("path-to"); s.value = "fulfillment/ambassador"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	pick(t, b, "path-to", "fulfillment/ambassador")
 	b.WaitFor(t, `document.getElementById("path-status").textContent.startsWith("No route found: no promotion, move or program leads into track Fulfillment")`, wait)
 	if got := browsertest.Eval[string](t, b, `location.search`); got != "?from=healthcare%2Fregistered-nurse&to=fulfillment%2Fambassador" {
 		t.Errorf("address = %q", got)
@@ -319,15 +330,15 @@ func TestRoutesAgree(t *testing.T) {
 	root := serve(t, dir, "/")
 	b := browsertest.New(t, 3*time.Minute)
 	b.Navigate(t, root+"paths/")
-	b.WaitFor(t, `document.querySelector("#path-from option[value='fulfillment/associate']")`, wait)
+	b.WaitFor(t, `document.querySelector("#path-from-track option[value='fulfillment']")`, wait)
 	var ids []string
 	for _, l := range s.Levels {
 		ids = append(ids, l.FullID())
 	}
 	q, _ := json.Marshal(ids)
-	out := browsertest.Eval[string](t, b, `LadderTools.loadFramework().then(fw => {
+	out := browsertest.Eval[string](t, b, `LadderTools.loadData().then(async d => {
 		const ids = `+string(q)+`, docs = [];
-		for (const a of ids) for (const b of ids) docs.push(LadderTools.findRoute(fw, a, b, 3));
+		for (const a of ids) for (const b of ids) docs.push(await d.route(a, b, 3));
 		return JSON.stringify(docs);
 	})`)
 	var got []route.Doc
@@ -416,6 +427,191 @@ func TestShardedSearch(t *testing.T) {
 	// The page loaded the term shard and document chunks, not one big file.
 	if got := browsertest.Eval[string](t, b, `performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/data/search")).map(n => n.replace(/^.*\/data\//, "")).sort().join(" ")`); !strings.Contains(got, "search/t0.json") || !strings.Contains(got, "search/d0.json") || !strings.Contains(got, "search/x") {
 		t.Errorf("loaded %s", got)
+	}
+	noErrors(t, b)
+}
+
+// buildFS builds the site in fsys into a temporary directory.
+func buildFS(t *testing.T, fsys fstest.MapFS) string {
+	t.Helper()
+	proj := &pipeline.Project{FS: fsys}
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Renderer == nil {
+		t.Fatalf("errors: %v", res.Diags)
+	}
+	out, err := res.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestEmptySite opens the tools on a site with no tracks, levels, courses
+// or programs: each says there is nothing to show, with no error.
+func TestEmptySite(t *testing.T) {
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	dir := buildFS(t, fstest.MapFS{
+		"site.toml":         {Data: []byte("title = \"Empty\"\n")},
+		"content/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\nNothing yet.\n")},
+	})
+	root := serve(t, dir, "/")
+	b := browsertest.New(t, 2*time.Minute)
+	for _, page := range []string{"compare", "paths", "plan"} {
+		b.Navigate(t, root+page+"/?from=a/b&a=a/b")
+		b.WaitFor(t, `document.querySelector(".tool-empty, .tool-error")`, wait)
+		if got := browsertest.Eval[string](t, b, `document.querySelector(".tool-result").textContent`); !strings.Contains(got, "no levels yet") {
+			t.Errorf("%s says %q", page, got)
+		}
+	}
+	b.Navigate(t, root+"search/?q=anything")
+	b.WaitFor(t, `document.getElementById("search-status").textContent.includes("result")`, wait)
+	noErrors(t, b)
+}
+
+// chainSite is a site of n tracks of four levels each, where the top level
+// of each track moves to the second level of the next: a route from the
+// first track to the k-th passes k+1 tracks.
+func chainSite(n int) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"site.toml":                 {Data: []byte("title = \"Chain\"\n")},
+		"content/_index.md":         {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
+		"content/courses/c.md":      {Data: []byte("+++\ntitle = \"A course\"\nhours = 2\n+++\n")},
+		"content/competencies/x.md": {Data: []byte("+++\ntitle = \"Craft\"\n+++\n")},
+	}
+	for i := range n {
+		tr := fmt.Sprintf("t%02d", i)
+		fsys["content/tracks/"+tr+"/_index.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Track %d\"\n+++\n", i))}
+		for r := 1; r <= 4; r++ {
+			extra := ""
+			if r == 4 && i+1 < n {
+				extra = fmt.Sprintf("moves = [\"t%02d/l2\"]\n", i+1)
+			}
+			fsys[fmt.Sprintf("content/tracks/%s/l%d.md", tr, r)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+				"+++\ntitle = \"Track %d level %d\"\nrank = %d\nrequired_courses = [\"c\"]\n%s[competencies]\nx = %d\n+++\n", i, r, r, extra, min(r, 5)))}
+		}
+	}
+	return fsys
+}
+
+// loadedData returns the files under /data/ that the page loaded, sorted.
+func loadedData(t *testing.T, b *browsertest.Browser) []string {
+	return browsertest.Eval[[]string](t, b, `performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/data/")).map(n => n.replace(/^.*\/data\//, "").replace(/\?.*$/, "")).sort()`)
+}
+
+// TestShardedTools checks that the tools load the index and only the
+// tracks they show: compare the two levels' tracks, the path finder the
+// tracks its routes pass, and none of them framework.json.
+func TestShardedTools(t *testing.T) {
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	root := serve(t, buildFS(t, chainSite(30)), "/")
+	b := browsertest.New(t, 2*time.Minute)
+
+	b.Navigate(t, root+"compare/?a=t03/l2&b=t07/l3")
+	b.WaitFor(t, `document.querySelectorAll("#compare-table tbody tr").length > 0`, wait)
+	if got := strings.Join(loadedData(t, b), " "); got != "tools/index.json tools/tracks/t03.json tools/tracks/t07.json" {
+		t.Errorf("compare loaded %s", got)
+	}
+
+	b.Navigate(t, root+"paths/?from=t02/l1&to=t05/l3")
+	b.WaitFor(t, `document.querySelector(".route-step")`, wait)
+	if got := strings.Join(loadedData(t, b), " "); got != "tools/index.json tools/tracks/t02.json tools/tracks/t03.json tools/tracks/t04.json tools/tracks/t05.json" {
+		t.Errorf("paths loaded %s", got)
+	}
+	steps := browsertest.Eval[int](t, b, `document.querySelectorAll("#path-result > .route-steps > .route-step").length`)
+	if steps != 3+3+3+2 {
+		t.Errorf("%d steps, want 11", steps)
+	}
+	// Picking another target loads its track.
+	pick(t, b, "path-to", "t09/l1")
+	b.WaitFor(t, `document.getElementById("path-status").textContent.startsWith("No route found")`, wait)
+
+	b.Navigate(t, root+"plan/?from=t10/l4&to=t11/l4")
+	b.WaitFor(t, `document.querySelector(".checklist input[type=checkbox]")`, wait)
+	if got := strings.Join(loadedData(t, b), " "); got != "tools/index.json tools/tracks/t10.json tools/tracks/t11.json" {
+		t.Errorf("plan loaded %s", got)
+	}
+	noErrors(t, b)
+}
+
+// TestToolBytes reports the bytes each tool page downloads (its HTML,
+// scripts, styles and data, as served, uncompressed) on the built site in
+// the folder that LADDER_TOOLS_SITE names, and fails when one downloads
+// 1 MB or more. Build a large site first, e.g.
+//
+//	python3 ../shared/bench/gen_corpus.py --format ladder --pages 10000 --out /tmp/l10k
+//	ladder build --src /tmp/l10k --out /tmp/l10k-out
+//	LADDER_TOOLS_SITE=/tmp/l10k-out go test ./internal/e2e -run TestToolBytes -v
+func TestToolBytes(t *testing.T) {
+	dir := os.Getenv("LADDER_TOOLS_SITE")
+	if dir == "" {
+		t.Skip("set LADDER_TOOLS_SITE to a built site to measure what the tools download")
+	}
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found")
+	}
+	var fw struct {
+		Levels []struct {
+			ID    string   `json:"id"`
+			Next  []string `json:"next"`
+			Moves []string `json:"moves"`
+		} `json:"levels"`
+		Programs []struct {
+			LeadsTo []string `json:"leads_to"`
+		} `json:"programs"`
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "data", "framework.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &fw); err != nil {
+		t.Fatal(err)
+	}
+	// A route across tracks: from the first level to a level a program leads to in another track.
+	first := fw.Levels[0].ID
+	far := ""
+	for _, p := range fw.Programs {
+		for _, l := range p.LeadsTo {
+			if far == "" && !strings.HasPrefix(l, strings.SplitN(first, "/", 2)[0]+"/") {
+				far = l
+			}
+		}
+	}
+	if far == "" {
+		far = fw.Levels[len(fw.Levels)-1].ID
+	}
+	second := first
+	if len(fw.Levels[0].Next) > 0 {
+		second = fw.Levels[0].Next[0]
+	}
+	root := serve(t, dir, "/")
+	b := browsertest.New(t, 5*time.Minute)
+	t.Logf("framework.json: %d bytes", len(raw))
+	pages := []struct{ name, url, ready string }{
+		{"compare", "compare/?a=" + first + "&b=" + far, `document.querySelector("#compare-table")`},
+		{"paths", "paths/?from=" + first + "&to=" + far, `document.querySelector("#route-h")`},
+		{"plan", "plan/?from=" + first + "&to=" + second, `document.querySelector("#plan-h, .tool-empty")`},
+		{"paths (empty form)", "paths/", `!document.getElementById("path-form").hidden`},
+	}
+	for _, p := range pages {
+		b.Navigate(t, root+p.url)
+		b.WaitFor(t, p.ready, time.Minute)
+		total := browsertest.Eval[int](t, b, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((s, e) => s + e.encodedBodySize, 0)`)
+		data := loadedData(t, b)
+		t.Logf("%-20s %8d bytes in all; data files: %s", p.name, total, strings.Join(data, " "))
+		if total >= 1e6 {
+			t.Errorf("%s downloads %d bytes, want less than 1 MB", p.name, total)
+		}
 	}
 	noErrors(t, b)
 }

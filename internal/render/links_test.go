@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/render"
 )
 
@@ -47,7 +48,7 @@ func TestAllowedSchemeLinks(t *testing.T) {
 		}
 	}
 	b, _ := out.Get("data/framework.json")
-	var f render.Framework
+	var f datafile.Framework
 	if err := json.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
 	}

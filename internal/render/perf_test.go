@@ -60,7 +60,7 @@ func BenchmarkRenderKinds(b *testing.B) {
 	}
 	if os.Getenv("LADDER_BENCH_KINDS") == "" {
 		kinds = slices.DeleteFunc(kinds, func(k string) bool {
-			return k == "framework.json" || k == "search.json" || k == "sitemap.xml"
+			return k == "data" || k == "search.json" || k == "sitemap.xml"
 		})
 	}
 	for _, k := range kinds {

@@ -20,11 +20,12 @@
 //	/courses/<id>/             course.html      prerequisites drawn as a graph
 //	/programs/                 programs.html
 //	/programs/<id>/            program.html
-//	/compare/ /paths/ /plan/ /search/            interactive pages, driven by /data/*.json
+//	/compare/ /paths/ /plan/ /search/            interactive pages, driven by /data/
 //	/<slug>/                   page.html        free pages
 //	/404.html                  404.html
-//	/data/framework.json       the framework, machine-readable (schema in the README)
-//	/sitemap.xml               every page but 404
+//	/data/...                  framework.json and the tools' data (package datafile)
+//	/data/search...            the search index (package search)
+//	/sitemap.xml               every page but 404 (package datafile)
 //
 // plus the theme's assets under /assets/ and the site's static/ files, as is.
 //
@@ -70,6 +71,7 @@ import (
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
+	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/minify"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/search"
@@ -102,6 +104,7 @@ type Renderer struct {
 	sharedMu sync.RWMutex
 	shared   map[sharedKey]template.HTML // fragments drawn once (see shared)
 	search   *search.Index               // the search index, sized when the pages are listed
+	data     *datafile.Set               // framework.json, the tools' data
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
@@ -217,8 +220,12 @@ func (r *Renderer) getBuf() *bytes.Buffer {
 // bytes returned are valid until buf is next used.
 func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 	switch spec.Kind {
-	case "framework.json":
-		return r.frameworkJSON()
+	case "data":
+		f, ok := spec.Entity.(datafile.File)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a data file", spec.Path)
+		}
+		return r.data.Render(f)
 	case "search.json":
 		f, ok := spec.Entity.(search.File)
 		if !ok {
@@ -226,7 +233,7 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 		}
 		return r.search.Render(f)
 	case "sitemap.xml":
-		return r.sitemap(), nil
+		return datafile.Sitemap(r.sitemapURLs()), nil
 	case "ladder.svg":
 		t, ok := spec.Entity.(*site.Track)
 		if !ok {
@@ -396,7 +403,12 @@ func (r *Renderer) listPages() {
 		add(URLOf(p), "page", p.Title, p)
 	}
 	add("/404.html", "404", "Page not found", nil)
-	add("/data/framework.json", "framework.json", "", nil)
+	if r.data == nil {
+		r.data = datafile.New(r.site, URLOf)
+	}
+	for _, f := range r.data.Files() {
+		add("/"+f.Path, "data", "", f)
+	}
 	if r.search == nil {
 		r.search = search.New(r.site, func(x any) string { return URLOf(x) })
 	}
@@ -408,6 +420,18 @@ func (r *Renderer) listPages() {
 	for i, p := range r.pages {
 		r.byPath[p.Path] = i
 	}
+}
+
+// sitemapURLs returns the absolute URL of every page but the 404 page and
+// the data files, for the sitemap.
+func (r *Renderer) sitemapURLs() []string {
+	var out []string
+	for _, p := range r.pages {
+		if strings.HasSuffix(p.Path, "index.html") {
+			out = append(out, r.urls.abs(p.URL))
+		}
+	}
+	return out
 }
 
 // URLOf returns the site-relative URL of an entity's page ("/courses/x/").

@@ -4,7 +4,7 @@ import "github.com/ladder-ssg/ladder/internal/site"
 
 // Doc is the JSON form of a Result: what "ladder path --format json" prints
 // and what the path finder computes in the browser from
-// /data/framework.json. Entities are named by id (levels by full id) and
+// the tools' data under /data/tools/. Entities are named by id (levels by full id) and
 // carry the titles and figures a reader needs, so that the document stands
 // on its own.
 type Doc struct {

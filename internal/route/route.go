@@ -30,9 +30,9 @@
 // Alternatives are the next K loop-free routes in the same order, found with
 // Yen's algorithm; when several candidates tie, the one with the least Key
 // comes first. The theme's path finder
-// (themes/default/assets/tools.js) implements the same algorithm over
-// /data/framework.json, and a browser test checks that both agree on every
-// pair of levels of the example site.
+// (themes/default/assets/tools.js) implements the same algorithm over the
+// tools' data (internal/datafile), and a browser test checks that both
+// agree on every pair of levels of the example site.
 //
 // # Bounds
 //

@@ -1,4 +1,5 @@
-// compare.js: two levels side by side, from /data/framework.json. The
+// compare.js: two levels side by side, from the tools' data (the index
+// and the files of the two levels' tracks). The
 // radar chart is drawn here in the same style as the server's charts
 // (internal/chart): a grid ring per point of the scale, series in
 // currentColor with the classes chart-series-a and chart-series-b, the
@@ -185,33 +186,37 @@
     var form = document.getElementById("compare-form");
     if (!form) return;
     var sa = document.getElementById("compare-a"), sb = document.getElementById("compare-b");
+    var ta = document.getElementById("compare-a-track"), tb = document.getElementById("compare-b-track");
     var status = document.getElementById("compare-status"), out = document.getElementById("compare-result");
     status.textContent = "Loading the framework…";
-    T.loadFramework().then(function (fw) {
+    T.loadData().then(function (d) {
+      if (!d.nl) { status.textContent = ""; T.empty(out, "compare"); return; }
+      var pa = new T.LevelPicker(d, ta, sa, "Choose a level…"), pb = new T.LevelPicker(d, tb, sb, "Choose a level…");
       var p = T.params();
-      var a = p.get("a"), b = p.get("b");
-      if (fw.index.levels.has(a) && !fw.index.levels.has(b)) {
-        var l = fw.index.levels.get(a);
-        b = (l.next && l.next[0]) || "";
-      }
-      T.fillLevelSelect(sa, fw, a, "Choose a level…");
-      T.fillLevelSelect(sb, fw, b, "Choose a level…");
-      form.hidden = false;
-      var update = function () {
-        T.setParams({ a: sa.value, b: sb.value });
-        if (!sa.value || !sb.value) {
-          T.clear(out);
-          status.textContent = "Choose two levels to compare them.";
-          return;
+      // Level B defaults to the first promotion from level A.
+      return Promise.all([pa.set(p.get("a")), pb.set(p.get("b"))]).then(function (ls) {
+        if (ls[0] && !ls[1] && d.next[ls[0].num].length) {
+          return d.loadNum(d.next[ls[0].num][0]).then(function (l) { return pb.set(l ? l.id : ""); });
         }
-        status.textContent = render(fw, fw.index.levels.get(sa.value), fw.index.levels.get(sb.value), out);
-      };
-      form.addEventListener("change", update);
-      form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
-      document.getElementById("compare-swap").addEventListener("click", function () {
-        var x = sa.value; sa.value = sb.value; sb.value = x; update();
+      }).then(function () {
+        form.hidden = false;
+        var update = function () {
+          T.setParams({ a: sa.value, b: sb.value });
+          if (!sa.value || !sb.value) {
+            T.clear(out);
+            status.textContent = "Choose two levels to compare them.";
+            return;
+          }
+          status.textContent = render(d, d.index.levels.get(sa.value), d.index.levels.get(sb.value), out);
+        };
+        form.addEventListener("change", update);
+        form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+        document.getElementById("compare-swap").addEventListener("click", function () {
+          var x = pa.value(), y = pb.value();
+          Promise.all([pa.set(y), pb.set(x)]).then(update);
+        });
+        update();
       });
-      update();
     }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
   }
 

@@ -1,5 +1,6 @@
-// paths.js: the path finder. It computes routes in the browser from
-// /data/framework.json with the same algorithm as "ladder path" (tools.js).
+// paths.js: the path finder. It computes routes in the browser from the
+// tools' data with the same algorithm as "ladder path" (tools.js), loading
+// only the tracks the routes pass.
 "use strict";
 
 (function () {
@@ -118,25 +119,33 @@
     var status = document.getElementById("path-status"), out = document.getElementById("path-result");
     if (!form) return;
     status.textContent = "Loading the framework…";
-    T.loadFramework().then(function (fw) {
+    T.loadData().then(function (d) {
+      if (!d.nl) { status.textContent = ""; T.empty(out, "find a route between"); return; }
+      var pf = new T.LevelPicker(d, document.getElementById("path-from-track"), from, "Choose your level…");
+      var pt = new T.LevelPicker(d, document.getElementById("path-to-track"), to, "Choose a target level…");
       var p = T.params();
-      T.fillLevelSelect(from, fw, p.get("from"), "Choose your level…");
-      T.fillLevelSelect(to, fw, p.get("to"), "Choose a target level…");
-      form.hidden = false;
-      var update = function (focus) {
-        T.setParams({ from: from.value, to: to.value });
-        if (!from.value || !to.value) {
-          T.clear(out);
-          status.textContent = "Choose both levels to see a route.";
-          return;
-        }
-        var doc = T.findRoute(fw, from.value, to.value, 3);
-        status.textContent = render(fw, doc, out);
-        if (focus) document.getElementById("route-h").focus();
-      };
-      form.addEventListener("change", function () { update(false); });
-      form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
-      update(false);
+      return Promise.all([pf.set(p.get("from")), pt.set(p.get("to"))]).then(function () {
+        form.hidden = false;
+        var seq = 0;
+        var update = function (focus) {
+          var n = ++seq;
+          T.setParams({ from: from.value, to: to.value });
+          if (!from.value || !to.value) {
+            T.clear(out);
+            status.textContent = "Choose both levels to see a route.";
+            return;
+          }
+          status.textContent = "Finding routes…";
+          d.route(from.value, to.value, 3).then(function (doc) {
+            if (n !== seq || !doc) return;
+            status.textContent = render(d, doc, out);
+            if (focus) document.getElementById("route-h").focus();
+          }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
+        };
+        form.addEventListener("change", function () { update(false); });
+        form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
+        update(false);
+      });
     }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
   }
 

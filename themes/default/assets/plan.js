@@ -172,7 +172,11 @@
       return "Plan from " + doc.from.title + " to " + doc.to.title + ": " + progress() + ".";
     };
 
-    var choose = function (fw, from, to, focus) {
+    var seq = 0;
+    // choose makes the plan from one level to another and resolves once it
+    // is shown; a later choice wins over an earlier one still loading.
+    var choose = function (d, from, to, focus) {
+      var n = ++seq;
       T.setParams({ from: from, to: to });
       T.clear(dl);
       if (!from || !to) {
@@ -180,13 +184,16 @@
         T.clear(out);
         tools.hidden = true;
         status.textContent = "Choose both levels to make a plan.";
-        return;
+        return Promise.resolve();
       }
-      var doc = T.findRoute(fw, from, to, 0);
-      current = { fw: fw, doc: doc, groups: doc.found ? checklist(doc) : [], state: load(from, to) };
-      status.textContent = render();
-      if (current.groups.length) save(from, to, current.state);
-      if (focus && document.getElementById("plan-h")) document.getElementById("plan-h").focus();
+      status.textContent = "Making the plan…";
+      return d.route(from, to, 0).then(function (doc) {
+        if (n !== seq || !doc) return;
+        current = { fw: d, doc: doc, groups: doc.found ? checklist(doc) : [], state: load(from, to) };
+        status.textContent = render();
+        if (current.groups.length) save(from, to, current.state);
+        if (focus && document.getElementById("plan-h")) document.getElementById("plan-h").focus();
+      });
     };
 
     var offer = function (text, type, name) {
@@ -200,7 +207,8 @@
     var baseName = function () { return "plan-" + current.doc.from.id.replace(/\//g, "-") + "-to-" + current.doc.to.id.replace(/\//g, "-"); };
 
     status.textContent = "Loading the framework…";
-    T.loadFramework().then(function (fw) {
+    T.loadData().then(function (d) {
+      if (!d.nl) { status.textContent = ""; T.empty(out, "plan"); return; }
       var p = T.params(), from = p.get("from"), to = p.get("to");
       if (!from && !to) {
         try {
@@ -208,47 +216,53 @@
           if (last) { from = last.from; to = last.to; }
         } catch (e) { /* no last plan */ }
       }
-      T.fillLevelSelect(sf, fw, from, "Choose your level…");
-      T.fillLevelSelect(st, fw, to, "Choose a target level…");
-      form.hidden = false;
-      form.addEventListener("change", function () { choose(fw, sf.value, st.value, false); });
-      form.addEventListener("submit", function (e) { e.preventDefault(); choose(fw, sf.value, st.value, true); });
-      document.getElementById("plan-export-md").addEventListener("click", function () {
-        if (current) offer(markdown(current.doc, current.groups, current.state), "text/markdown", baseName() + ".md");
-      });
-      document.getElementById("plan-export-json").addEventListener("click", function () {
-        if (current) offer(exportJSON(current.doc, current.groups, current.state), "application/json", baseName() + ".json");
-      });
-      document.getElementById("plan-print").addEventListener("click", function () { window.print(); });
-      document.getElementById("plan-reset").addEventListener("click", function () {
-        if (!current || !window.confirm("Clear every tick and note of this plan?")) return;
-        current.state = { items: {}, notes: "" };
-        persist();
-        status.textContent = render();
-      });
-      document.getElementById("plan-import").addEventListener("change", function (e) {
-        var file = e.target.files && e.target.files[0];
-        if (!file) return;
-        file.text().then(function (text) {
-          var data = JSON.parse(text);
-          if (!data || data.kind !== "ladder-plan" || !fw.index.levels.has(data.from) || !fw.index.levels.has(data.to)) {
-            throw new Error("this file is not a plan of this framework");
-          }
-          var state = { items: {}, notes: data.notes || "" };
-          (data.items || []).forEach(function (it) {
-            if (it && it.id) state.items[it.id] = { done: !!it.done, note: it.note || "" };
-          });
-          save(data.from, data.to, state);
-          sf.value = data.from;
-          st.value = data.to;
-          choose(fw, data.from, data.to, true);
-          status.textContent = "Imported the plan from " + file.name + ". " + status.textContent;
-        }).catch(function (err) {
-          status.textContent = "Could not import " + file.name + ": " + (err.message || err) + ".";
+      var pf = new T.LevelPicker(d, document.getElementById("plan-from-track"), sf, "Choose your level…");
+      var pt = new T.LevelPicker(d, document.getElementById("plan-to-track"), st, "Choose a target level…");
+      var failed = function (err) { status.textContent = ""; T.fail(out, err); };
+      return Promise.all([pf.set(from), pt.set(to)]).then(function () {
+        form.hidden = false;
+        form.addEventListener("change", function () { choose(d, sf.value, st.value, false).catch(failed); });
+        form.addEventListener("submit", function (e) { e.preventDefault(); choose(d, sf.value, st.value, true).catch(failed); });
+        document.getElementById("plan-export-md").addEventListener("click", function () {
+          if (current) offer(markdown(current.doc, current.groups, current.state), "text/markdown", baseName() + ".md");
         });
-        e.target.value = "";
+        document.getElementById("plan-export-json").addEventListener("click", function () {
+          if (current) offer(exportJSON(current.doc, current.groups, current.state), "application/json", baseName() + ".json");
+        });
+        document.getElementById("plan-print").addEventListener("click", function () { window.print(); });
+        document.getElementById("plan-reset").addEventListener("click", function () {
+          if (!current || !window.confirm("Clear every tick and note of this plan?")) return;
+          current.state = { items: {}, notes: "" };
+          persist();
+          status.textContent = render();
+        });
+        document.getElementById("plan-import").addEventListener("change", function (e) {
+          var file = e.target.files && e.target.files[0];
+          if (!file) return;
+          var data;
+          file.text().then(function (text) {
+            data = JSON.parse(text);
+            if (!data || data.kind !== "ladder-plan") throw new Error("this file is not a plan of this framework");
+            return Promise.all([d.loadLevel(data.from), d.loadLevel(data.to)]);
+          }).then(function (ls) {
+            if (!ls[0] || !ls[1]) throw new Error("this file is not a plan of this framework");
+            var state = { items: {}, notes: data.notes || "" };
+            (data.items || []).forEach(function (it) {
+              if (it && it.id) state.items[it.id] = { done: !!it.done, note: it.note || "" };
+            });
+            save(data.from, data.to, state);
+            return Promise.all([pf.set(data.from), pt.set(data.to)]);
+          }).then(function () {
+            return choose(d, data.from, data.to, true);
+          }).then(function () {
+            status.textContent = "Imported the plan from " + file.name + ". " + status.textContent;
+          }).catch(function (err) {
+            status.textContent = "Could not import " + file.name + ": " + (err.message || err) + ".";
+          });
+          e.target.value = "";
+        });
+        return choose(d, sf.value, st.value, false);
       });
-      choose(fw, sf.value, st.value, false);
     }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
   }
 

@@ -1,8 +1,9 @@
 // tools.js: what the compare, path finder, plan and search pages share —
-// loading the data written at build time, building DOM safely, level
-// pickers, and the route search, which mirrors internal/route in Go (same
-// graph, same order, same tie-breaking, same JSON shape) so that the path
-// finder and "ladder path" always agree.
+// loading the data written at build time (the index of /data/tools/ and the
+// files of the tracks a page shows), building DOM safely, level pickers,
+// and the route search, which mirrors internal/route in Go (same graph,
+// same order, same tie-breaking, same JSON shape) so that the path finder
+// and "ladder path" always agree.
 "use strict";
 
 window.LadderTools = (function () {
@@ -29,16 +30,136 @@ window.LadderTools = (function () {
     return cache.get(path);
   }
 
-  // loadFramework loads /data/framework.json and indexes it by id.
-  function loadFramework() {
-    return fetchJSON("data/framework.json").then(function (fw) {
-      if (fw.index) return fw;
-      var by = function (xs) { var m = new Map(); (xs || []).forEach(function (x) { m.set(x.id, x); }); return m; };
-      fw.index = {
-        tracks: by(fw.tracks), levels: by(fw.levels), competencies: by(fw.competencies),
-        courses: by(fw.courses), programs: by(fw.programs)
-      };
-      return fw;
+  // The URLs of the site's pages, relative to its root, as internal/render
+  // writes them: a level's full id is "<track>/<level>".
+  var urls = {
+    track: function (id) { return "tracks/" + id + "/"; },
+    level: function (id) { return "tracks/" + id + "/"; },
+    competency: function (id) { return "competencies/" + id + "/"; },
+    course: function (id) { return "courses/" + id + "/"; },
+    program: function (id) { return "programs/" + id + "/"; }
+  };
+
+  // Data is the tools' data (docs/data.md): /data/tools/index.json, which
+  // names every track and holds the graph of promotions, moves and
+  // programs, and the files of the tracks loaded so far, which hold their
+  // levels' details. index has a Map per kind; index.levels and
+  // index.courses grow as tracks load.
+  function Data(ix) {
+    var self = this;
+    this.version = ix.version;
+    this.title = ix.title;
+    this.scale = ix.scale || [];
+    this.competencies = (ix.competencies || []).map(function (c) { return { id: c[0], title: c[1], url: urls.competency(c[0]) }; });
+    this.index = { tracks: new Map(), levels: new Map(), competencies: new Map(), courses: new Map(), programs: new Map() };
+    this.competencies.forEach(function (c) { self.index.competencies.set(c.id, c); });
+    var nl = 0;
+    this.tracks = (ix.tracks || []).map(function (t, i) {
+      var x = { id: t.id, title: t.title, family: t.family || "", url: urls.track(t.id), index: i, first: nl, count: t.count, levels: null };
+      nl += t.count;
+      self.index.tracks.set(t.id, x);
+      return x;
+    });
+    this.nl = nl;
+    // The graph, by level number (see internal/datafile).
+    this.trackOf = new Int32Array(nl);
+    this.months = new Int32Array(nl);
+    this.rank = new Int32Array(nl);
+    this.next = new Array(nl);
+    this.moves = new Array(nl);
+    (ix.tracks || []).forEach(function (t, i) {
+      for (var j = 0; j < t.count; j++) {
+        var n = self.tracks[i].first + j;
+        self.trackOf[n] = i;
+        self.months[n] = (t.months && t.months[j]) || 0;
+        self.rank[n] = t.sort + (t.order ? t.order[j] : j);
+        self.next[n] = (t.next && t.next[j]) || [];
+        self.moves[n] = (t.moves && t.moves[j]) || [];
+      }
+    });
+    this.levels = new Array(nl);
+    this.programs = (ix.programs || []).map(function (p) {
+      var x = Object.assign({ url: urls.program(p.id) }, p);
+      self.index.programs.set(p.id, x);
+      (p.courses || []).forEach(function (c) { self.addCourse(c); });
+      return x;
+    });
+    this.loading = new Map();
+  }
+
+  Data.prototype.addCourse = function (c) {
+    if (!this.index.courses.has(c.id)) this.index.courses.set(c.id, { id: c.id, title: c.title, hours: c.hours || 0, url: urls.course(c.id) });
+  };
+
+  // loadTrack loads the levels of a track, once, and resolves to the track
+  // (null for an unknown id).
+  Data.prototype.loadTrack = function (id) {
+    var self = this, t = this.index.tracks.get(id);
+    if (!t) return Promise.resolve(null);
+    if (!this.loading.has(id)) {
+      this.loading.set(id, fetchJSON("data/tools/tracks/" + encodeURIComponent(id) + ".json?v=" + encodeURIComponent(this.version)).then(function (f) {
+        (f.courses || []).forEach(function (c) { self.addCourse(c); });
+        t.levels = (f.levels || []).slice(0, t.count).map(function (l, j) {
+          l.num = t.first + j;
+          l.track = t.id;
+          l.url = urls.level(l.id);
+          self.levels[l.num] = l;
+          self.index.levels.set(l.id, l);
+          return l;
+        });
+        return t;
+      }));
+    }
+    return this.loading.get(id);
+  };
+
+  // loadTracks loads the tracks of a list of ids.
+  Data.prototype.loadTracks = function (ids) {
+    var self = this;
+    return Promise.all(ids.map(function (id) { return self.loadTrack(id); }));
+  };
+
+  // loadLevel loads the track of a full level id and resolves to the level,
+  // or null.
+  Data.prototype.loadLevel = function (id) {
+    var self = this;
+    if (!id) return Promise.resolve(null);
+    return this.loadTrack(String(id).split("/")[0]).then(function () { return self.index.levels.get(id) || null; });
+  };
+
+  // loadNum loads the track of level number n and resolves to the level.
+  Data.prototype.loadNum = function (n) {
+    var self = this;
+    if (!(n >= 0 && n < this.nl)) return Promise.resolve(null);
+    return this.loadTrack(this.trackOfNum(n).id).then(function () { return self.levels[n] || null; });
+  };
+
+  // levelID is the full id of level number n, once its track is loaded.
+  Data.prototype.levelID = function (n) { var l = this.levels[n]; return l ? l.id : ""; };
+
+  // trackOfNum is the track of level number n.
+  Data.prototype.trackOfNum = function (n) { return this.tracks[this.trackOf[n]]; };
+
+  // route resolves to the route document from one level to another, with
+  // up to alternatives other routes (default 3), as route.NewDoc in Go. It
+  // searches the index's graph, then loads the tracks the routes pass.
+  Data.prototype.route = function (fromID, toID, alternatives) {
+    var self = this;
+    return Promise.all([this.loadLevel(fromID), this.loadLevel(toID)]).then(function (ls) {
+      var from = ls[0], to = ls[1];
+      if (!from || !to) return null;
+      var g = graph(self), paths = g.paths(from, to, alternatives);
+      var need = new Set();
+      paths.forEach(function (p) { p.forEach(function (n) { if (n < self.nl) need.add(self.trackOfNum(n).id); }); });
+      return self.loadTracks(Array.from(need)).then(function () { return g.doc(from, to, paths); });
+    });
+  };
+
+  // loadData loads the tools' index.
+  function loadData() {
+    return fetchJSON("data/tools/index.json").then(function (ix) {
+      if (!ix.data) ix.data = new Data(ix);
+      return ix.data;
     });
   }
 
@@ -88,22 +209,73 @@ window.LadderTools = (function () {
     return e;
   }
 
-  // fillLevelSelect fills a <select> with the levels grouped by track, in
-  // site order, and selects value when it names a level.
-  function fillLevelSelect(select, fw, value, placeholder) {
-    clear(select);
-    if (placeholder) select.appendChild(el("option", { value: "" }, placeholder));
-    fw.tracks.forEach(function (t) {
-      var g = el("optgroup", { label: t.title });
-      t.levels.forEach(function (id) {
-        var l = fw.index.levels.get(id);
-        if (!l) return;
-        g.appendChild(el("option", { value: id }, l.title + (l.code ? " (" + l.code + ")" : "")));
-      });
-      select.appendChild(g);
+  // LevelPicker ties a <select> of tracks to a <select> of the levels of
+  // the chosen track, whose value is a full level id: choosing a track
+  // loads its levels into the second. The track select is filled with the
+  // tracks, grouped by family when the site has families.
+  function LevelPicker(d, trackSelect, levelSelect, placeholder) {
+    this.d = d;
+    this.ts = trackSelect;
+    this.ls = levelSelect;
+    this.placeholder = placeholder;
+    clear(trackSelect);
+    trackSelect.appendChild(el("option", { value: "" }, "Choose a track…"));
+    var groups = new Map(), anyFamily = d.tracks.some(function (t) { return t.family; });
+    d.tracks.forEach(function (t) {
+      var opt = el("option", { value: t.id }, t.title);
+      if (!anyFamily) { trackSelect.appendChild(opt); return; }
+      var name = t.family || "Other tracks";
+      if (!groups.has(name)) { groups.set(name, el("optgroup", { label: name })); trackSelect.appendChild(groups.get(name)); }
+      groups.get(name).appendChild(opt);
     });
-    select.value = fw.index.levels.has(value) ? value : "";
+    this.fillLevels(null, "");
+    var self = this;
+    // A new track empties the level at once, so that the form's own
+    // change listener, which runs next, sees no level until one is chosen.
+    trackSelect.addEventListener("change", function () {
+      var id = trackSelect.value;
+      self.fillLevels(null, "");
+      self.pending = id;
+      if (!id) return;
+      self.ls.disabled = true;
+      d.loadTrack(id).then(function (t) {
+        if (self.pending !== id) return;
+        self.fillLevels(t, "");
+      });
+    });
   }
+
+  LevelPicker.prototype.fillLevels = function (t, value) {
+    var ls = this.ls;
+    clear(ls);
+    ls.appendChild(el("option", { value: "" }, t ? this.placeholder : "Choose a track first"));
+    (t && t.levels || []).forEach(function (l) {
+      ls.appendChild(el("option", { value: l.id }, l.title + (l.code ? " (" + l.code + ")" : "")));
+    });
+    ls.disabled = !t;
+    ls.value = value || "";
+  };
+
+  // set shows level id (a full id; "" or an unknown id shows none) and
+  // resolves once its track is loaded.
+  LevelPicker.prototype.set = function (id) {
+    var self = this, track = id ? String(id).split("/")[0] : "";
+    if (!this.d.index.tracks.has(track)) {
+      this.ts.value = "";
+      this.pending = "";
+      this.fillLevels(null, "");
+      return Promise.resolve(null);
+    }
+    this.ts.value = track;
+    this.pending = track;
+    return this.d.loadTrack(track).then(function (t) {
+      if (self.pending === track) self.fillLevels(t, self.d.index.levels.has(id) ? id : "");
+      return self.d.index.levels.get(id) || null;
+    });
+  };
+
+  // value is the full id of the chosen level, or "".
+  LevelPicker.prototype.value = function () { return this.ls.value; };
 
   // --- Formatting -----------------------------------------------------------
 
@@ -131,65 +303,41 @@ window.LadderTools = (function () {
 
   // --- Routes (mirrors internal/route) ---------------------------------------
 
-  // fundingSummary mirrors route.FundingSummary.
-  function fundingSummary(p) {
-    var f = p.funding || {};
-    var parts = [];
-    var pct = field(f, "tuition_percent", "TuitionPercent") || 0;
-    var cap = field(f, "cap", "Cap") || 0;
-    var cur = field(f, "currency", "Currency") || "";
-    var covers = field(f, "covers", "Covers") || [];
-    if (pct > 0) {
-      var s = trimFloat(pct) + "% of tuition";
-      if (cap > 0) s += ", up to " + money(cap, cur) + " a year";
-      parts.push(s);
-    }
-    if (covers.length > 0) parts.push("covers " + covers.join(", "));
-    if (p.paid) parts.push("paid while you learn");
-    return parts.join("; ");
-  }
-
-  // Graph is the graph of levels and programs of a framework; see the
-  // package comment of internal/route.
-  function Graph(fw) {
-    this.fw = fw;
-    this.levels = fw.levels;
-    this.progs = fw.programs || [];
-    this.nl = this.levels.length;
-    var index = this.index = new Map();
-    this.levels.forEach(function (l, i) { index.set(l.id, i); });
-    this.out = this.levels.map(function (l, i) {
+  // Graph is the graph of levels and programs of the tools' index; see the
+  // package comment of internal/route. Nodes are level numbers, then
+  // programs (nl + i).
+  function Graph(d) {
+    this.d = d;
+    this.nl = d.nl;
+    this.progs = d.programs;
+    var nl = d.nl;
+    this.out = new Array(nl);
+    for (var i = 0; i < nl; i++) {
       var es = [], seen = new Set();
-      var add = function (id, kind) {
-        var j = index.get(id);
-        if (j === undefined || j === i || seen.has(j)) return;
+      var add = function (j, kind) {
+        if (j < 0 || j >= nl || j === i || seen.has(j)) return;
         seen.add(j);
         es.push([j, kind]);
       };
-      (l.next || []).forEach(function (id) { add(id, "promotion"); });
-      (l.moves || []).forEach(function (id) { add(id, "move"); });
-      return es;
-    });
+      d.next[i].forEach(function (j) { add(j, "promotion"); });
+      d.moves[i].forEach(function (j) { add(j, "move"); });
+      this.out[i] = es;
+    }
     var self = this;
-    this.leads = this.progs.map(function (p) {
-      return (p.leads_to || []).map(function (id) { return index.get(id); }).filter(function (j) { return j !== undefined; });
-    });
-    this.open = this.progs.map(function (p) {
-      var e = p.eligibility || {};
-      return !(e.tracks && e.tracks.length) && !(e.levels && e.levels.length);
-    });
+    this.leads = this.progs.map(function (p) { return (p.leads_to || []).filter(function (j) { return j >= 0 && j < nl; }); });
+    this.open = this.progs.map(function (p) { return !(p.tracks && p.tracks.length) && !(p.levels && p.levels.length); });
     this.withLeads = [];
     this.leads.forEach(function (ls, i) { if (ls.length) self.withLeads.push(i); });
   }
 
   function costLess(a, b) { return a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1]; }
 
-  function admits(p, l) {
-    var e = p.eligibility || {};
-    if (e.tracks && e.tracks.length && e.tracks.indexOf(l.track) < 0) return false;
-    if (e.levels && e.levels.length && e.levels.indexOf(l.id) < 0) return false;
+  // admits is Eligibility.Admits: program p admits level number n.
+  Graph.prototype.admits = function (p, n) {
+    if (p.tracks && p.tracks.length && p.tracks.indexOf(this.d.trackOf[n]) < 0) return false;
+    if (p.levels && p.levels.length && p.levels.indexOf(n) < 0) return false;
     return true;
-  }
+  };
 
   // Heap is a binary min-heap of [node, cost, seq], by cost then seq.
   function Heap() { this.h = []; }
@@ -224,7 +372,7 @@ window.LadderTools = (function () {
 
   // shortest is Dijkstra's algorithm, as route.(*Graph).shortest.
   Graph.prototype.shortest = function (src, dst, rmNodes, rmEdges, limit) {
-    var n = this.nl + this.progs.length;
+    var n = this.nl + this.progs.length, months = this.d.months;
     var dist = new Array(n), prev = new Int32Array(n), state = new Uint8Array(n);
     var q = new Heap(), seq = 1, self = this;
     var pending = this.withLeads.slice();
@@ -244,15 +392,15 @@ window.LadderTools = (function () {
       state[u] = 2;
       if (u === dst) break;
       if (u >= this.nl) {
-        this.leads[u - this.nl].forEach(function (j) { relax(u, uc, j, [0, self.levels[j].min_months || 0]); });
+        this.leads[u - this.nl].forEach(function (j) { relax(u, uc, j, [0, months[j]]); });
         continue;
       }
-      this.out[u].forEach(function (e) { relax(u, uc, e[0], [1, self.levels[e[0]].min_months || 0]); });
-      var l = this.levels[u], keep = [];
+      this.out[u].forEach(function (e) { relax(u, uc, e[0], [1, months[e[0]]]); });
+      var keep = [];
       for (var k = 0; k < pending.length; k++) {
         var i = pending[k], pn = this.nl + i;
         if (state[pn] !== 0) continue;
-        if (this.open[i] || admits(this.progs[i], l)) relax(u, uc, pn, [1, 0]);
+        if (this.open[i] || this.admits(this.progs[i], u)) relax(u, uc, pn, [1, 0]);
         if (state[pn] === 0) keep.push(i);
       }
       pending = keep;
@@ -268,14 +416,25 @@ window.LadderTools = (function () {
     for (var i = 1; i < p.length; i++) {
       if (p[i] >= this.nl) { c[0]++; continue; }
       if (p[i - 1] < this.nl) c[0]++;
-      c[1] += this.levels[p[i]].min_months || 0;
+      c[1] += this.d.months[p[i]];
     }
     return c;
   };
 
-  Graph.prototype.key = function (p) {
-    var self = this;
-    return p.map(function (n) { return n >= self.nl ? "@" + self.progs[n - self.nl].id : self.levels[n].id; }).join(" ");
+  // sortRank is the rank of a node's part of a route's key among all the
+  // parts (full level ids, "@" program ids), in byte order.
+  Graph.prototype.sortRank = function (n) { return n >= this.nl ? this.progs[n - this.nl].sort : this.d.rank[n]; };
+
+  // keyLess orders two paths as route.(*Graph).yen orders their keys: the
+  // parts of a key are joined with a space, which sorts before every
+  // character of an id, so comparing the keys is comparing the ranks of
+  // their parts one by one, a shorter key first when it is a prefix.
+  Graph.prototype.keyLess = function (a, b) {
+    for (var i = 0; i < a.length && i < b.length; i++) {
+      var x = this.sortRank(a[i]), y = this.sortRank(b[i]);
+      if (x !== y) return x < y;
+    }
+    return a.length < b.length;
   };
 
   function sameNodes(a, b, n) {
@@ -287,7 +446,7 @@ window.LadderTools = (function () {
   Graph.prototype.yen = function (src, dst, k) {
     var first = this.shortest(src, dst, new Set(), new Set(), null);
     if (!first) return [];
-    var found = [first], seen = new Set([this.key(first)]), pool = [];
+    var found = [first], seen = new Set([first.join(" ")]), pool = [];
     while (found.length < k) {
       var last = found[found.length - 1];
       for (var i = 0; i < last.length - 1; i++) {
@@ -304,16 +463,16 @@ window.LadderTools = (function () {
         }
         var spur = this.shortest(last[i], dst, rmNodes, rmEdges, limit);
         if (!spur) continue;
-        var p = root.slice(0, i).concat(spur), key = this.key(p);
+        var p = root.slice(0, i).concat(spur), key = p.join(" ");
         if (seen.has(key)) continue;
         seen.add(key);
-        pool.push({ path: p, c: this.pathCost(p), key: key });
+        pool.push({ path: p, c: this.pathCost(p) });
       }
       if (pool.length === 0) break;
       var best = 0;
       for (var j = 1; j < pool.length; j++) {
         var a = pool[j], b = pool[best];
-        if (costLess(a.c, b.c) || (a.c[0] === b.c[0] && a.c[1] === b.c[1] && a.key < b.key)) best = j;
+        if (costLess(a.c, b.c) || (a.c[0] === b.c[0] && a.c[1] === b.c[1] && this.keyLess(a.path, b.path))) best = j;
       }
       found.push(pool[best].path);
       pool.splice(best, 1);
@@ -321,20 +480,26 @@ window.LadderTools = (function () {
     return found;
   };
 
+  // key is route.Route.Key of a path whose levels are loaded.
+  Graph.prototype.key = function (p) {
+    var self = this;
+    return p.map(function (n) { return n >= self.nl ? "@" + self.progs[n - self.nl].id : self.d.levelID(n); }).join(" ");
+  };
+
   function levelRef(l) { return { id: l.id, title: l.title, track: l.track }; }
 
-  function courseRefs(fw, ids) {
+  function courseRefs(d, ids) {
     return ids.map(function (id) {
-      var c = fw.index.courses.get(id);
+      var c = d.index.courses.get(id);
       return { id: id, title: c ? c.title : id, hours: c ? c.hours || 0 : 0 };
     });
   }
 
-  // build turns a path into a route document, as route.(*Graph).build and
-  // route.NewDoc.
+  // build turns a path whose levels are loaded into a route document, as
+  // route.(*Graph).build and route.NewDoc.
   Graph.prototype.build = function (p) {
-    var fw = this.fw, self = this;
-    var from = this.levels[p[0]];
+    var d = this.d;
+    var from = d.levels[p[0]];
     var required = new Set(from.required_courses || []);
     var r = { key: this.key(p), steps: [], months: 0, hours: 0 };
     for (var i = 1; i < p.length; i++) {
@@ -344,24 +509,22 @@ window.LadderTools = (function () {
         prog = this.progs[p[i] - this.nl];
         st.kind = "program";
         i++;
-      } else if ((from.next || []).indexOf(this.levels[p[i]].id) >= 0) {
+      } else if (d.next[from.num].indexOf(p[i]) >= 0) {
         st.kind = "promotion";
       } else {
         st.kind = "move";
       }
-      var to = this.levels[p[i]];
+      var to = d.levels[p[i]];
       st.to = levelRef(to);
       if (prog) {
         st.program = { id: prog.id, title: prog.title };
         if (prog.kind) st.program.kind = prog.kind;
         if (prog.duration) st.program.duration = prog.duration;
-        var fs = fundingSummary(prog);
-        if (fs) st.program.funding = fs;
-        var e = prog.eligibility || {};
-        var cond = { courses: courseRefs(fw, (e.courses || []).filter(function (id) { return !required.has(id); })) };
-        if (e.min_tenure_months) cond.min_tenure_months = e.min_tenure_months;
-        if (e.approval) cond.approval = e.approval;
-        if (e.note) cond.note = e.note;
+        if (prog.funding) st.program.funding = prog.funding;
+        var cond = { courses: courseRefs(d, (prog.courses || []).map(function (c) { return c.id; }).filter(function (id) { return !required.has(id); })) };
+        if (prog.min_tenure_months) cond.min_tenure_months = prog.min_tenure_months;
+        if (prog.approval) cond.approval = prog.approval;
+        if (prog.note) cond.note = prog.note;
         if (cond.min_tenure_months || cond.courses.length || cond.approval || cond.note) st.conditions = cond;
       }
       st.gaps = [];
@@ -369,11 +532,11 @@ window.LadderTools = (function () {
         var cur = 0;
         (from.competencies || []).forEach(function (y) { if (y.id === x.id) cur = y.level; });
         if (x.level > cur) {
-          var c = fw.index.competencies.get(x.id);
+          var c = d.index.competencies.get(x.id);
           var g = { id: x.id, title: c ? c.title : x.id, from: cur, to: x.level };
-          var fn = fw.scale[cur - 1] || "";
+          var fn = d.scale[cur - 1] || "";
           if (cur >= 1 && fn) g.from_name = fn;
-          g.to_name = fw.scale[x.level - 1] || "";
+          g.to_name = d.scale[x.level - 1] || "";
           st.gaps.push(g);
         }
       });
@@ -381,7 +544,7 @@ window.LadderTools = (function () {
       (to.required_courses || []).forEach(function (id) {
         if (!required.has(id)) { required.add(id); newCourses.push(id); }
       });
-      st.courses = courseRefs(fw, newCourses);
+      st.courses = courseRefs(d, newCourses);
       st.hours = 0;
       st.courses.forEach(function (c) { st.hours += c.hours; });
       st.months = to.min_months || 0;
@@ -393,46 +556,59 @@ window.LadderTools = (function () {
     return r;
   };
 
-  // why mirrors route.(*Graph).why.
+  // into lists, for each level number, the levels promoted or moved to it.
+  Graph.prototype.into = function () {
+    if (!this.intoList) {
+      var d = this.d, into = this.intoList = new Array(this.nl);
+      for (var i = 0; i < this.nl; i++) into[i] = [];
+      for (var m = 0; m < this.nl; m++) {
+        d.next[m].forEach(function (n) { if (n >= 0 && n < into.length) into[n].push(m); });
+        d.moves[m].forEach(function (n) { if (n >= 0 && n < into.length) into[n].push(m); });
+      }
+    }
+    return this.intoList;
+  };
+
+  // why mirrors route.(*Graph).why; from and to are loaded levels.
   Graph.prototype.why = function (from, to) {
-    var fw = this.fw, idx = fw.index;
+    var d = this.d;
     if (from.track === to.track && from.path === to.path && to.rank < from.rank) {
       return to.title + " is below " + from.title + " on the same path";
     }
-    // Reverse edges: who is promoted or moved into each level, and which
-    // programs lead to it.
-    var into = new Map();
-    var note = function (id, src) { if (!into.has(id)) into.set(id, []); into.get(id).push(src); };
-    fw.levels.forEach(function (l) {
-      (l.next || []).forEach(function (id) { note(id, l); });
-      (l.moves || []).forEach(function (id) { note(id, l); });
-    });
-    var ledBy = function (id) { return (fw.programs || []).filter(function (p) { return (p.leads_to || []).indexOf(id) >= 0; }); };
-    var track = idx.tracks.get(to.track);
+    var into = this.into(), progs = this.progs;
+    var ledBy = function (n) { return progs.filter(function (p) { return (p.leads_to || []).indexOf(n) >= 0; }); };
+    var track = d.index.tracks.get(to.track);
     if (from.track !== to.track) {
       var any = false;
-      (track ? track.levels : []).forEach(function (id) {
-        (into.get(id) || []).forEach(function (src) { any = any || src.track !== to.track; });
-        any = any || ledBy(id).length > 0;
-      });
-      if (!any) return "no promotion, move or program leads into track " + (track ? track.title : to.track);
+      for (var n = track.first; n < track.first + track.count; n++) {
+        into[n].forEach(function (m) { any = any || d.trackOf[m] !== track.index; });
+        any = any || ledBy(n).length > 0;
+      }
+      if (!any) return "no promotion, move or program leads into track " + track.title;
     }
-    var progs = ledBy(to.id);
-    if (!(into.get(to.id) || []).length && !progs.length) {
+    var led = ledBy(to.num);
+    if (!into[to.num].length && !led.length) {
       return "nothing leads to " + to.title + ": no level promotes or moves to it and no program leads to it";
     }
-    if (progs.length) {
+    if (led.length) {
       return "no route from " + from.title + " to " + to.title + ": the programs that lead there (" +
-        progs.map(function (p) { return p.title; }).join(", ") + ") admit no level you can reach, and no promotion or move leads there from one";
+        led.map(function (p) { return p.title; }).join(", ") + ") admit no level you can reach, and no promotion or move leads there from one";
     }
     return "no route from " + from.title + " to " + to.title + ": no level you can reach is promoted or moved to it";
   };
 
-  // find returns the route document from one level to another, with up to
-  // alternatives other routes (default 3), as route.NewDoc(route.Find(...)).
-  Graph.prototype.find = function (fromID, toID, alternatives) {
-    var from = this.fw.index.levels.get(fromID), to = this.fw.index.levels.get(toID);
-    if (!from || !to) return null;
+  // paths returns the paths of the routes from one loaded level to
+  // another: the shortest and up to alternatives others (default 3).
+  Graph.prototype.paths = function (from, to, alternatives) {
+    if (from === to) return [];
+    var k = alternatives === undefined ? 3 : alternatives;
+    k = Math.min(Math.max(k, 0), 10);
+    return this.yen(from.num, to.num, k + 1);
+  };
+
+  // doc returns the route document of paths (from Graph.paths, with the
+  // levels they pass loaded), as route.NewDoc(route.Find(...)).
+  Graph.prototype.doc = function (from, to, paths) {
     var doc = { from: levelRef(from), to: levelRef(to), found: false, route: null, alternatives: [] };
     if (from === to) {
       doc.found = true;
@@ -440,9 +616,6 @@ window.LadderTools = (function () {
       doc.route = { key: "", steps: [], months: 0, hours: 0 };
       return doc;
     }
-    var k = alternatives === undefined ? 3 : alternatives;
-    k = Math.min(Math.max(k, 0), 10);
-    var paths = this.yen(this.index.get(fromID), this.index.get(toID), k + 1);
     if (!paths.length) {
       doc.message = this.why(from, to);
       return doc;
@@ -453,15 +626,12 @@ window.LadderTools = (function () {
     return doc;
   };
 
-  // graphs caches one Graph per framework object.
+  // graphs caches one Graph per Data.
   var graphs = new WeakMap();
-  function graph(fw) {
-    if (!graphs.has(fw)) graphs.set(fw, new Graph(fw));
-    return graphs.get(fw);
+  function graph(d) {
+    if (!graphs.has(d)) graphs.set(d, new Graph(d));
+    return graphs.get(d);
   }
-
-  // findRoute is graph(fw).find(from, to, alternatives).
-  function findRoute(fw, from, to, alternatives) { return graph(fw).find(from, to, alternatives); }
 
   // --- Page helpers -----------------------------------------------------------
 
@@ -483,9 +653,15 @@ window.LadderTools = (function () {
     out.appendChild(el("p", { class: "tool-error", role: "alert" }, "Sorry, this tool could not start: " + (err && err.message ? err.message : String(err))));
   }
 
+  // empty says in a page's output that the framework has no levels yet.
+  function empty(out, what) {
+    clear(out);
+    out.appendChild(el("p", { class: "tool-empty" }, "This framework has no levels yet, so there is nothing to " + what + "."));
+  }
+
   // levelLink links to a level's page.
-  function levelLink(fw, id) {
-    var l = fw.index.levels.get(id);
+  function levelLink(d, id) {
+    var l = d.index.levels.get(id);
     return l ? el("a", { href: siteURL(l.url) }, l.title) : document.createTextNode(id);
   }
 
@@ -496,10 +672,10 @@ window.LadderTools = (function () {
   }
 
   return {
-    siteURL: siteURL, fetchJSON: fetchJSON, loadFramework: loadFramework, field: field,
-    el: el, svg: svg, clear: clear, fillLevelSelect: fillLevelSelect,
+    siteURL: siteURL, fetchJSON: fetchJSON, loadData: loadData, field: field,
+    el: el, svg: svg, clear: clear, LevelPicker: LevelPicker,
     plural: plural, hours: hours, months: months, money: money, trimFloat: trimFloat, routeTotals: routeTotals,
-    fundingSummary: fundingSummary, findRoute: findRoute, Graph: Graph,
-    params: params, setParams: setParams, fail: fail, levelLink: levelLink, gapText: gapText
+    Graph: Graph,
+    params: params, setParams: setParams, fail: fail, empty: empty, levelLink: levelLink, gapText: gapText
   };
 })();

@@ -1,10 +1,6 @@
-package render
+package datafile
 
 import (
-	"bytes"
-	"encoding/json"
-	"encoding/xml"
-	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -136,7 +132,9 @@ type FrameworkPage struct {
 	URL   string `json:"url"`
 }
 
-func rel(u string) string { return strings.TrimPrefix(u, "/") }
+// Schema is the version of framework.json's format, bumped on incompatible
+// changes.
+const Schema = 1
 
 func date(t time.Time) string {
 	if t.IsZero() {
@@ -145,6 +143,8 @@ func date(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// ids returns the id of each of xs, as an empty list (never nil) when there
+// are none, so that every list of the data files is written as [].
 func ids[T any](xs []T, id func(T) string) []string {
 	out := make([]string, 0, len(xs))
 	for _, x := range xs {
@@ -157,6 +157,7 @@ func levelID(l *site.Level) string     { return l.FullID() }
 func courseID(c *site.Course) string   { return c.ID }
 func programID(p *site.Program) string { return p.ID }
 func trackID(t *site.Track) string     { return t.ID }
+func self(s string) string             { return s }
 
 func expects(es []site.Expectation) []FrameworkExpect {
 	out := make([]FrameworkExpect, 0, len(es))
@@ -166,16 +167,27 @@ func expects(es []site.Expectation) []FrameworkExpect {
 	return out
 }
 
-// BuildFramework returns the machine-readable model of the site.
-func BuildFramework(s *site.Site) *Framework {
-	f := &Framework{Schema: 1, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today), Scale: s.Config.Scale.Names}
+// BuildFramework returns the machine-readable model of the site. rel gives
+// the URL of an entity's page relative to the site root ("tracks/sde/").
+// Every list is empty rather than nil, so that a site with no tracks, or a
+// program with no intakes, is written with [] and never null.
+func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
+	f := &Framework{Schema: Schema, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today),
+		Scale:        ids(s.Config.Scale.Names, self),
+		Tracks:       make([]FrameworkTrack, 0, len(s.Tracks)),
+		Levels:       make([]FrameworkLevel, 0, len(s.Levels)),
+		Competencies: make([]FrameworkComp, 0, len(s.Competencies)),
+		Courses:      make([]FrameworkCourse, 0, len(s.Courses)),
+		Programs:     make([]FrameworkProg, 0, len(s.Programs)),
+		Pages:        make([]FrameworkPage, 0, len(s.Pages)),
+	}
 	for _, t := range s.Tracks {
 		f.Tracks = append(f.Tracks, FrameworkTrack{ID: t.ID, Title: t.Title, Summary: t.Summary, Family: t.Family,
-			URL: rel(URLOf(t)), Paths: t.Paths, Levels: ids(t.Levels, levelID)})
+			URL: rel(t), Paths: ids(t.Paths, self), Levels: ids(t.Levels, levelID)})
 	}
 	for _, l := range s.Levels {
 		f.Levels = append(f.Levels, FrameworkLevel{ID: l.FullID(), Track: l.TrackID, Title: l.Title, Code: l.Code,
-			Rank: l.Rank, Path: l.Path, Summary: l.Summary, URL: rel(URLOf(l)),
+			Rank: l.Rank, Path: l.Path, Summary: l.Summary, URL: rel(l),
 			Next: ids(l.Next, levelID), Moves: ids(l.Moves, levelID),
 			Required: ids(l.Required, courseID), Optional: ids(l.Optional, courseID),
 			MinMonths: l.MinMonths, ONetSOC: l.ONetSOC, Competencies: expects(l.Expectations), Pay: l.Pay,
@@ -183,17 +195,18 @@ func BuildFramework(s *site.Site) *Framework {
 	}
 	for _, c := range s.Competencies {
 		f.Competencies = append(f.Competencies, FrameworkComp{ID: c.ID, Title: c.Title, Category: c.Category,
-			Summary: c.Summary, URL: rel(URLOf(c)), Levels: c.Descriptors})
+			Summary: c.Summary, URL: rel(c), Levels: c.Descriptors})
 	}
 	for _, c := range s.Courses {
 		f.Courses = append(f.Courses, FrameworkCourse{ID: c.ID, Title: c.Title, Provider: c.Provider, Format: c.Format,
-			Hours: c.Hours, Cost: c.Cost, Currency: c.Currency, URL: rel(URLOf(c)), LMSURL: string(c.Link), Credential: c.Credential,
+			Hours: c.Hours, Cost: c.Cost, Currency: c.Currency, URL: rel(c), LMSURL: string(c.Link), Credential: c.Credential,
 			Prerequisites: ids(c.Prereqs, courseID), Skills: expects(c.Skills)})
 	}
 	for _, p := range s.Programs {
 		fp := FrameworkProg{ID: p.ID, Title: p.Title, Kind: p.Kind, Summary: p.Summary, Duration: p.Duration,
-			WeeklyHours: p.WeeklyHours, Paid: p.Paid, Fields: nonNil(p.Fields), URL: rel(URLOf(p)),
-			Courses: ids(p.Courses, courseID), LeadsTo: ids(p.LeadsTo, levelID), Intakes: []FrameworkIntake{},
+			WeeklyHours: p.WeeklyHours, Paid: p.Paid, Fields: ids(p.Fields, self), URL: rel(p),
+			Courses: ids(p.Courses, courseID), LeadsTo: ids(p.LeadsTo, levelID),
+			Intakes: make([]FrameworkIntake, 0, len(p.Intakes)),
 			Eligibility: FrameworkElig{MinTenureMonths: p.Eligibility.MinTenureMonths,
 				Tracks: ids(p.Eligibility.Tracks, trackID), Levels: ids(p.Eligibility.Levels, levelID),
 				Courses: ids(p.Eligibility.Courses, courseID), Approval: p.Eligibility.Approval, Note: p.Eligibility.Note},
@@ -204,46 +217,7 @@ func BuildFramework(s *site.Site) *Framework {
 		f.Programs = append(f.Programs, fp)
 	}
 	for _, p := range s.Pages {
-		f.Pages = append(f.Pages, FrameworkPage{ID: p.ID, Title: p.Title, URL: rel(URLOf(p))})
+		f.Pages = append(f.Pages, FrameworkPage{ID: p.ID, Title: p.Title, URL: rel(p)})
 	}
 	return f
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func (r *Renderer) frameworkJSON() ([]byte, error) {
-	return marshal(BuildFramework(r.site))
-}
-
-// marshal encodes v as compact JSON with a final newline.
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// sitemap lists every page but the 404 page and the data files.
-func (r *Renderer) sitemap() []byte {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range r.pages {
-		if !strings.HasSuffix(p.Path, "index.html") {
-			continue
-		}
-		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(r.urls.abs(p.URL)))
-		b.WriteString("</loc></url>\n")
-	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
 }

@@ -1,0 +1,117 @@
+// Package datafile builds the machine-readable files of a site, which no
+// template draws: /data/framework.json (the whole framework, for
+// integrations), the data of the interactive tools under /data/tools/ (a
+// small index and one file per track, so that the compare, path finder and
+// plan pages load only what they show), and /sitemap.xml. docs/data.md describes every file.
+//
+// Files lists the files of a site before any is built, so that the dev
+// server can list every output path without building them; Render builds
+// one. Every list in every file is written as [] when empty, never null,
+// and the bytes depend only on the site.
+package datafile
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sync"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// Kind names what a File holds.
+type Kind int
+
+// The kinds of data file.
+const (
+	KindFramework Kind = iota // data/framework.json
+	KindToolIndex             // data/tools/index.json
+	KindToolTrack             // data/tools/tracks/<id>.json
+)
+
+// File is one data file of a site.
+type File struct {
+	Path  string // output path, "data/tools/tracks/sde.json"
+	Kind  Kind
+	Track *site.Track // for KindToolTrack
+}
+
+// Set holds the data files of one site. It is safe for concurrent use; what
+// several files share (the tools' numbering of levels) is computed once, on
+// first use.
+type Set struct {
+	site  *site.Site
+	urlOf func(entity any) string
+
+	once  sync.Once
+	tools *tools
+}
+
+// New returns the data files of s. urlOf gives the site-relative URL of an
+// entity's page ("/tracks/sde/").
+func New(s *site.Site, urlOf func(entity any) string) *Set {
+	return &Set{site: s, urlOf: urlOf}
+}
+
+// Files lists the data files, in a fixed order.
+func (d *Set) Files() []File {
+	out := make([]File, 0, 2+len(d.site.Tracks))
+	out = append(out,
+		File{Path: "data/framework.json", Kind: KindFramework},
+		File{Path: "data/tools/index.json", Kind: KindToolIndex})
+	for _, t := range d.site.Tracks {
+		out = append(out, File{Path: "data/tools/tracks/" + t.ID + ".json", Kind: KindToolTrack, Track: t})
+	}
+	return out
+}
+
+// Render returns the bytes of a data file.
+func (d *Set) Render(f File) ([]byte, error) {
+	switch f.Kind {
+	case KindFramework:
+		return marshal(BuildFramework(d.site, d.rel))
+	case KindToolIndex:
+		return d.toolData().index()
+	case KindToolTrack:
+		return d.toolData().track(f.Track)
+	}
+	return nil, fmt.Errorf("data file %s: unknown kind %d", f.Path, f.Kind)
+}
+
+// rel returns the URL of an entity's page relative to the site root,
+// without a leading slash.
+func (d *Set) rel(x any) string {
+	u := d.urlOf(x)
+	if len(u) > 0 && u[0] == '/' {
+		return u[1:]
+	}
+	return u
+}
+
+// marshal encodes v as compact JSON with a final newline, escaping <, >
+// and & so that the files are safe to inline.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode data file: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Sitemap returns /sitemap.xml listing locs, the absolute URLs of the
+// site's pages, in the order given.
+func Sitemap(locs []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, l := range locs {
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(l))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

@@ -37,7 +37,8 @@ type Writer struct {
 	root    string // where Write puts files: the temporary directory, or real
 	tmp     string // the temporary directory; "" when writing in place
 	inPlace bool
-	st      state // what was at the destination
+	at      *dirFD // root, open, when it is the temporary directory; else nil
+	st      state  // what was at the destination
 	lock    *lock
 
 	mu      sync.Mutex
@@ -109,6 +110,8 @@ func Create(dir string, g Guard) (*Writer, error) {
 			os.RemoveAll(tmp)
 			return nil, err
 		}
+		// Without the open directory, files are written by path.
+		w.at, _ = openDir(tmp)
 	case cannotWrite(err) && w.st.exists:
 		if err := w.startInPlace(); err != nil {
 			return nil, err
@@ -212,6 +215,17 @@ func (w *Writer) Write(p string, data []byte) error {
 
 // put writes data at p under the root, making its directories.
 func (w *Writer) put(p string, data []byte) error {
+	if w.at != nil && !w.inPlace {
+		if d := path.Dir(p); d != "." {
+			if err := w.mkdirAt(d); err != nil {
+				return fmt.Errorf("create %s: %w", d, err)
+			}
+		}
+		if err := w.at.writeFile(p, data); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+		return nil
+	}
 	if d := path.Dir(p); d != "." {
 		if _, ok := w.dirs.Load(d); !ok {
 			if err := os.MkdirAll(filepath.Join(w.root, filepath.FromSlash(d)), 0o755); err != nil {
@@ -235,6 +249,36 @@ func (w *Writer) put(p string, data []byte) error {
 	return nil
 }
 
+// mkdirAt makes the directory d (a slash path) and its parents under the
+// open root, once per directory.
+func (w *Writer) mkdirAt(d string) error {
+	if _, ok := w.dirs.Load(d); ok {
+		return nil
+	}
+	err := w.at.mkdir(d)
+	if err != nil && isNotExist(err) {
+		if parent := path.Dir(d); parent != "." {
+			if err := w.mkdirAt(parent); err != nil {
+				return err
+			}
+		}
+		err = w.at.mkdir(d)
+	}
+	if err != nil {
+		return err
+	}
+	w.dirs.Store(d, true)
+	return nil
+}
+
+// closeDir closes the open root, if any.
+func (w *Writer) closeDir() {
+	if w.at != nil {
+		w.at.close()
+		w.at = nil
+	}
+}
+
 // written returns the files written, sorted, without repeats.
 func (w *Writer) written() []string {
 	w.mu.Lock()
@@ -252,6 +296,7 @@ func (w *Writer) Commit() error {
 	}
 	w.over = true
 	defer w.lock.release()
+	w.closeDir()
 	files := w.written()
 	if w.inPlace {
 		return w.finishInPlace(files)
@@ -383,6 +428,7 @@ func (w *Writer) Abort() {
 	}
 	w.over = true
 	defer w.lock.release()
+	w.closeDir()
 	if w.journal != nil {
 		w.journal.Close()
 	}

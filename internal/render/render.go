@@ -283,6 +283,7 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 			return err
 		}
 	}
+	order := r.drawOrder()
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -290,7 +291,7 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 		writeErr error
 		done     int
 		next     int
-		total    = len(r.pages)
+		total    = len(order)
 	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -307,10 +308,11 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 				if i >= total || stop {
 					return
 				}
+				spec := r.pages[order[i]]
 				buf.Reset()
-				b, err := r.renderTo(buf, r.pages[i])
+				b, err := r.renderTo(buf, spec)
 				if err == nil {
-					if werr := write(r.pages[i].Path, b); werr != nil {
+					if werr := write(spec.Path, b); werr != nil {
 						mu.Lock()
 						if writeErr == nil {
 							writeErr = werr
@@ -340,6 +342,36 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 		return errs[0]
 	}
 	return nil
+}
+
+// drawOrder returns the indices of r.pages in the order Each draws them:
+// the search index, the sitemap and the pages that list a whole kind first,
+// because each is large and drawn by one worker alone, so that none is left
+// running on one core at the end while the others have nothing more to draw;
+// then the others, in their order. The output does not depend on it.
+func (r *Renderer) drawOrder() []int {
+	order := make([]int, 0, len(r.pages))
+	for i, p := range r.pages {
+		if drawnFirst(p.Kind) {
+			order = append(order, i)
+		}
+	}
+	for i, p := range r.pages {
+		if !drawnFirst(p.Kind) {
+			order = append(order, i)
+		}
+	}
+	return order
+}
+
+// drawnFirst reports whether pages of a kind are drawn before the others
+// (see drawOrder).
+func drawnFirst(kind string) bool {
+	switch kind {
+	case "search.json", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
+		return true
+	}
+	return false
 }
 
 // listPages fills r.pages in a fixed order.

@@ -61,7 +61,7 @@ func commands() []command {
 		{"init", "[--example] DIR", "create a new site: a small starter, or the full example", runInit},
 		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},
 		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
-		{"export", "[--src DIR] --format csv|xlsx [--out PATH]", "write the framework as spreadsheets for managers", runExport},
+		{"export", "[--src DIR] --format csv|xlsx|case|rsd [--out PATH] [--base-url URL]", "write the framework as spreadsheets, or its competencies as skills standards", runExport},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
@@ -10,10 +12,11 @@ import (
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/pipeline"
+	"github.com/ladder-ssg/ladder/internal/site"
 )
 
 // exportFormats are the formats of ladder export.
-var exportFormats = []string{"csv", "xlsx"}
+var exportFormats = []string{"csv", "xlsx", "case", "rsd"}
 
 // runExport writes the framework as spreadsheets: "ladder export --format
 // csv|xlsx [--out PATH]". The site is compiled as build compiles it; a site
@@ -21,8 +24,9 @@ var exportFormats = []string{"csv", "xlsx"}
 func runExport(e *env, args []string) int {
 	fs := flags(e, "export")
 	open := srcFlag(fs, false)
-	format := fs.String("format", "", "what to write: csv (a folder of CSV files) or xlsx (one workbook)")
-	out := fs.String("out", "", "where to write: a folder for csv (default framework-csv), a file for xlsx (default framework.xlsx)")
+	format := fs.String("format", "", "what to write: csv (a folder of CSV files), xlsx (one workbook), case (a 1EdTech CASE 1.1 package) or rsd (a folder of Open Skills Network Rich Skill Descriptors)")
+	out := fs.String("out", "", "where to write: a folder for csv and rsd (default framework-csv, framework-rsd), a file for xlsx and case (default framework.xlsx, framework-case.json)")
+	baseURL := fs.String("base-url", "", "override base_url, the absolute URL that case and rsd name every item by")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -31,12 +35,12 @@ func runExport(e *env, args []string) int {
 		return ExitUsage
 	}
 	switch *format {
-	case "csv", "xlsx":
+	case "csv", "xlsx", "case", "rsd":
 	case "":
-		errorf(e, "export needs --format: use %s", strings.Join(exportFormats, " or "))
+		errorf(e, "export needs --format: use %s", strings.Join(exportFormats, ", "))
 		return ExitUsage
 	default:
-		errorf(e, "unknown --format %q: use %s", *format, strings.Join(exportFormats, " or "))
+		errorf(e, "unknown --format %q: use %s", *format, strings.Join(exportFormats, ", "))
 		if s := diag.Suggest(*format, exportFormats); s != "" {
 			hintf(e, "did you mean %q?", s)
 		}
@@ -57,6 +61,9 @@ func runExport(e *env, args []string) int {
 		return ExitContent
 	}
 	s := res.Site
+	if *format == "case" || *format == "rsd" {
+		return exportSkills(e, proj, s, *format, *out, *baseURL)
+	}
 	tables := export.Tables(s)
 	if *format == "xlsx" {
 		path := *out
@@ -108,5 +115,76 @@ func runExport(e *env, args []string) int {
 		return ExitFailure
 	}
 	fmt.Fprintf(e.stdout, "exported %d CSV files to %s\n", len(tables), dir)
+	return ExitOK
+}
+
+// exportSkills writes the competencies as a CASE package (one file) or as
+// Rich Skill Descriptors (a folder, one file per competency).
+func exportSkills(e *env, proj *pipeline.Project, s *site.Site, format, out, baseURL string) int {
+	base := s.Config.BaseURL
+	if baseURL != "" {
+		base = baseURL
+	}
+	base, err := export.BaseURL(base)
+	if err != nil {
+		errorf(e, "%v", err)
+		hintf(e, `set base_url = "https://careers.example.com/" in site.toml, or give --base-url`)
+		return ExitUsage
+	}
+	if format == "case" {
+		path := out
+		if path == "" {
+			path = "framework-case.json"
+		}
+		data, err := export.CASE(s, base)
+		if err != nil {
+			errorf(e, "%v", err)
+			return ExitFailure
+		}
+		err = output.WriteFile(path, data, export.OwnedCASE, "give --out a file that does not exist yet, or move this one away")
+		var refused *output.FileRefusedError
+		if errors.As(err, &refused) {
+			errorf(e, "%v (it is not a CASE package that ladder export wrote)", err)
+			hintf(e, "%s", refused.Hint)
+			return ExitFailure
+		}
+		if err != nil {
+			errorf(e, "%v", err)
+			return ExitFailure
+		}
+		fmt.Fprintf(e.stdout, "exported %d %s as a CASE package to %s\n", len(s.Competencies), plural(len(s.Competencies), "competency", "competencies"), path)
+		return ExitOK
+	}
+	dir := out
+	if dir == "" {
+		dir = "framework-rsd"
+	}
+	rsds, err := export.RSDs(s, base)
+	if err != nil {
+		errorf(e, "%v", err)
+		return ExitFailure
+	}
+	_, guard := outputDir(proj, s.Config, dir)
+	w, err := output.Create(dir, guard)
+	if err != nil {
+		return outputError(e, err, s, false)
+	}
+	defer func() {
+		for _, msg := range w.Warnings() {
+			warnf(e, "%s", msg)
+		}
+	}()
+	for _, id := range slices.Sorted(maps.Keys(rsds)) {
+		if err := w.Write(id+".json", rsds[id]); err != nil {
+			w.Abort()
+			errorf(e, "%v", err)
+			return ExitFailure
+		}
+	}
+	if err := w.Commit(); err != nil {
+		errorf(e, "%v", err)
+		return ExitFailure
+	}
+	fmt.Fprintf(e.stdout, "exported %d Rich Skill %s to %s\n", len(rsds), plural(len(rsds), "Descriptor", "Descriptors"), dir)
 	return ExitOK
 }

@@ -2,11 +2,13 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -76,7 +78,10 @@ func golden(t *testing.T, name string, got []byte) {
 
 // goldenNames are the golden files the tests compare against.
 func goldenNames(s *site.Site) []string {
-	names := []string{"site.xlsx", "xlsx.txt"}
+	names := []string{"site.xlsx", "xlsx.txt", "case.json"}
+	for _, c := range s.Competencies {
+		names = append(names, "rsd-"+c.ID+".json")
+	}
 	for _, t := range export.Tables(s) {
 		names = append(names, t.Name+".csv")
 	}
@@ -323,5 +328,102 @@ func TestDefuse(t *testing.T) {
 		if got := export.Defuse(in); got != want {
 			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCASE compares the CASE package of the test site with its golden
+// file, and checks its structure: unique UUIDs, every item in the
+// document, every association between the document, its items and
+// outside URIs (ESCO, O*NET), every competency a child of its category and
+// every level descriptor a child of its competency.
+func TestCASE(t *testing.T) {
+	s := testSite(t)
+	base, err := export.BaseURL("https://acme.example.com/careers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := export.CASE(s, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "case.json", data)
+	if again, _ := export.CASE(testSite(t), base); !bytes.Equal(again, data) {
+		t.Errorf("two CASE exports of the same site differ")
+	}
+	if !export.OwnedCASE(data) || export.OwnedCASE([]byte(`{"CFDocument":{}}`)) {
+		t.Errorf("OwnedCASE does not tell its packages from others")
+	}
+	var p export.CASEPackage
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	ids := map[string]string{p.CFDocument.Identifier: "document"}
+	for _, it := range p.CFItems {
+		if !uuid.MatchString(it.Identifier) || ids[it.Identifier] != "" {
+			t.Errorf("item %s: identifier %q not a new UUID", it.URI, it.Identifier)
+		}
+		ids[it.Identifier] = it.CFItemType
+		if it.CFDocumentURI.Identifier != p.CFDocument.Identifier || it.FullStatement == "" || !strings.HasPrefix(it.URI, base) {
+			t.Errorf("item %+v", it)
+		}
+	}
+	children, related := map[string]int{}, 0
+	for _, a := range p.CFAssociations {
+		if !uuid.MatchString(a.Identifier) || ids[a.Identifier] != "" {
+			t.Errorf("association %s: identifier %q not a new UUID", a.URI, a.Identifier)
+		}
+		ids[a.Identifier] = "association"
+		from, to := ids[a.OriginNodeURI.Identifier], ids[a.DestinationNodeURI.Identifier]
+		switch a.AssociationType {
+		case "isChildOf":
+			if !(from == "Category" && to == "document" || from == "Competency" && to == "Category" || from == "Proficiency Level" && to == "Competency") {
+				t.Errorf("%s (%s) isChildOf %s (%s)", a.OriginNodeURI.URI, from, a.DestinationNodeURI.URI, to)
+			}
+			children[from]++
+		case "exactMatchOf":
+			if from != "Competency" || a.DestinationNodeURI.URI != "http://data.europa.eu/esco/skill/example" {
+				t.Errorf("exactMatchOf %+v", a)
+			}
+		case "isRelatedTo":
+			if from != "Competency" || a.DestinationNodeURI.URI != export.ONetURL+"15-1252.00" {
+				t.Errorf("isRelatedTo %+v", a)
+			}
+			related++
+		default:
+			t.Errorf("association type %q", a.AssociationType)
+		}
+	}
+	if children["Category"] != 1 || children["Competency"] != 2 || children["Proficiency Level"] != 5 {
+		t.Errorf("children %v, want 1 category, 2 competencies, 5 level descriptors", children)
+	}
+	if related != 2 {
+		t.Errorf("%d occupations, want 2 (coding and design at eng/senior)", related)
+	}
+}
+
+// TestRSD compares the Rich Skill Descriptors of the test site with their
+// golden files.
+func TestRSD(t *testing.T) {
+	s := testSite(t)
+	rsds, err := export.RSDs(s, "https://acme.example.com/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rsds) != len(s.Competencies) {
+		t.Fatalf("%d descriptors for %d competencies", len(rsds), len(s.Competencies))
+	}
+	for id, b := range rsds {
+		golden(t, "rsd-"+id+".json", b)
+		var r export.RSD
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Type != "RichSkillDescriptor" || r.ID != "https://acme.example.com/competencies/"+id+"/" || r.SkillName == "" || r.SkillStatement == "" {
+			t.Errorf("descriptor %s: %+v", id, r)
+		}
+	}
+	if _, err := export.BaseURL("/careers/"); err == nil {
+		t.Errorf("BaseURL accepts a path")
 	}
 }

@@ -72,23 +72,24 @@ func New(s *site.Site, kind, track, id string) (File, error) {
 		return File{}, &ExistsError{Kind: kind, ID: fullID(track, id), Where: exists}
 	}
 	f := File{Path: rel}
+	title := Title(id, s.Config.Acronyms)
 	switch kind {
 	case "level":
 		t := s.TrackByID[track]
 		if t == nil {
 			return File{}, &UnknownTrackError{Track: track, Suggestion: diag.Suggest(track, sortedKeys(s.TrackByID))}
 		}
-		f.Text = levelTemplate(s, t, id)
+		f.Text = levelTemplate(s, t, id, title)
 	case "track":
-		f.Text = trackTemplate(id)
+		f.Text = trackTemplate(id, title)
 	case "course":
-		f.Text = courseTemplate(id)
+		f.Text = courseTemplate(id, title)
 	case "program":
-		f.Text = programTemplate(id)
+		f.Text = programTemplate(id, title)
 	case "competency":
-		f.Text = competencyTemplate(s, id)
+		f.Text = competencyTemplate(s, id, title)
 	case "page":
-		f.Text = pageTemplate(id)
+		f.Text = pageTemplate(id, title)
 	default:
 		return File{}, fmt.Errorf("unknown kind %q", kind)
 	}
@@ -270,17 +271,28 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// titleFromID turns an id into a first title: "senior-engineer" becomes
-// "Senior engineer".
-func titleFromID(id string) string {
-	t := strings.ReplaceAll(id, "-", " ")
-	if t == "" {
-		return t
+// Acronyms are the words that Title writes in capitals, besides those a
+// site lists in site.toml (acronyms = ["hrbp", "sre"]).
+var Acronyms = []string{"ai", "api", "aws", "cdl", "ceo", "cfo", "cto", "hr", "hrbp", "it", "ml", "qa", "sde", "sdm", "seo", "sql", "sre", "ui", "ux"}
+
+// Title turns an id into a first title: "senior-engineer" becomes "Senior
+// engineer", "hr-law" "HR law" and "hrbp-1" "HRBP 1": words listed in
+// Acronyms or in acronyms are written in capitals, numbers as they are,
+// and only the first word starts with a capital otherwise.
+func Title(id string, acronyms []string) string {
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		switch {
+		case slices.Contains(Acronyms, w) || slices.ContainsFunc(acronyms, func(a string) bool { return strings.EqualFold(a, w) }):
+			words[i] = strings.ToUpper(w)
+		case i == 0:
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
 	}
-	return strings.ToUpper(t[:1]) + t[1:]
+	return strings.Join(words, " ")
 }
 
-func trackTemplate(id string) string {
+func trackTemplate(id string, title string) string {
 	return fmt.Sprintf(`+++
 title = %q
 summary = ""
@@ -288,12 +300,12 @@ summary = ""
 # order = 10                 # optional sort key
 +++
 <!-- Who works in this track and what they do. Add levels with: ladder new level %s/ID -->
-`, titleFromID(id), id)
+`, title, id)
 }
 
 // levelTemplate returns a level one rank above the highest on the "ic" path
 // of t, expecting the competencies of that level.
-func levelTemplate(s *site.Site, t *site.Track, id string) string {
+func levelTemplate(s *site.Site, t *site.Track, id string, title string) string {
 	var top *site.Level
 	for _, l := range t.Levels {
 		if l.Path == "ic" && (top == nil || l.Rank > top.Rank) {
@@ -317,7 +329,7 @@ summary = ""
 # optional_courses = []
 # min_months = 12            # typical time in the previous level
 # onet_soc = ""              # O*NET-SOC code, e.g. "15-1252.00"
-`, titleFromID(id), fmt.Sprintf("rank = %d", rank))
+`, title, fmt.Sprintf("rank = %d", rank))
 	b.WriteString("\n")
 	if ids, levels := trackExpectations(t); len(ids) > 0 {
 		fmt.Fprintf(&b, "%-29s# competency id -> expected level, 1..%d\n", "[competencies]", s.Config.Scale.Max())
@@ -365,7 +377,7 @@ func trackExpectations(t *site.Track) ([]string, map[string]int) {
 	return ids, onPath
 }
 
-func courseTemplate(id string) string {
+func courseTemplate(id string, title string) string {
 	return fmt.Sprintf(`+++
 title = %q
 summary = ""
@@ -382,10 +394,10 @@ summary = ""
 # coding = 2
 +++
 <!-- What the course covers and who it is for. -->
-`, titleFromID(id), strings.Join(site.Formats, " | "))
+`, title, strings.Join(site.Formats, " | "))
 }
 
-func programTemplate(id string) string {
+func programTemplate(id string, title string) string {
 	return fmt.Sprintf(`+++
 title = %q
 summary = ""
@@ -422,10 +434,10 @@ summary = ""
 # participants = 0
 +++
 <!-- Who the program is for, what it pays for, how to apply. -->
-`, titleFromID(id), strings.Join(site.ProgramKinds, " | "))
+`, title, strings.Join(site.ProgramKinds, " | "))
 }
 
-func competencyTemplate(s *site.Site, id string) string {
+func competencyTemplate(s *site.Site, id string, title string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `+++
 title = %q
@@ -434,7 +446,7 @@ summary = ""
 # esco = ""                  # ESCO skill URI
 
 # [levels]                   # optional descriptor per point of the scale
-`, titleFromID(id))
+`, title)
 	for i, name := range s.Config.Scale.Names {
 		fmt.Fprintf(&b, "%-29s# %s\n", fmt.Sprintf("# %d = \"\"", i+1), name)
 	}
@@ -442,12 +454,12 @@ summary = ""
 	return b.String()
 }
 
-func pageTemplate(id string) string {
+func pageTemplate(id string, title string) string {
 	return fmt.Sprintf(`+++
 title = %q
 summary = ""
 # order = 0                  # optional sort key
 +++
 <!-- The page's text, in markdown. -->
-`, titleFromID(id))
+`, title)
 }

@@ -178,3 +178,26 @@ func TestInitExampleUnpinsToday(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		id       string
+		acronyms []string
+		want     string
+	}{
+		{"senior-engineer", nil, "Senior engineer"},
+		{"hr-law", nil, "HR law"},
+		{"hrbp-1", nil, "HRBP 1"},
+		{"it-support", nil, "IT support"},
+		{"sde-3", nil, "SDE 3"},
+		{"l4", nil, "L4"},
+		{"okr-coach", []string{"OKR"}, "OKR coach"},
+		{"people-ops-2", []string{"ops"}, "People OPS 2"},
+		{"engineer", nil, "Engineer"},
+	}
+	for _, tt := range tests {
+		if got := Title(tt.id, tt.acronyms); got != tt.want {
+			t.Errorf("Title(%q, %q) = %q, want %q", tt.id, tt.acronyms, got, tt.want)
+		}
+	}
+}

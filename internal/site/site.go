@@ -107,7 +107,10 @@ type Config struct {
 	Static       StaticConfig   `toml:"static"`
 	Params       map[string]any `toml:"params"`
 	Limits       Limits         `toml:"limits"`
-	Src          Source         `toml:"-"`
+	// Acronyms are words that titles made from ids (ladder new) write in
+	// capitals, besides ladder's own short list.
+	Acronyms []string `toml:"acronyms"`
+	Src      Source   `toml:"-"`
 }
 
 // Limits bound what the loader reads, so that a broken or hostile file is

@@ -2,7 +2,9 @@
 // template draws: /data/framework.json (the whole framework, for
 // integrations), the data of the interactive tools under /data/tools/ (a
 // small index and one file per track, so that the compare, path finder and
-// plan pages load only what they show), and /sitemap.xml. docs/data.md describes every file.
+// plan pages load only what they show), JSON Schemas of framework.json and
+// of every kind of content file (/data/framework.schema.json,
+// /data/schemas/<kind>.schema.json), and /sitemap.xml. docs/data.md describes every file.
 //
 // Files lists the files of a site before any is built, so that the dev
 // server can list every output path without building them; Render builds
@@ -26,6 +28,7 @@ type Kind int
 // The kinds of data file.
 const (
 	KindFramework Kind = iota // data/framework.json
+	KindSchema                // data/framework.schema.json, data/schemas/<kind>.schema.json
 	KindToolIndex             // data/tools/index.json
 	KindToolTrack             // data/tools/tracks/<id>.json
 )
@@ -35,6 +38,9 @@ type File struct {
 	Path  string // output path, "data/tools/tracks/sde.json"
 	Kind  Kind
 	Track *site.Track // for KindToolTrack
+	// Schema names the embedded schema of a KindSchema file:
+	// "framework", "site", "track", "level", ...
+	Schema string
 }
 
 // Set holds the data files of one site. It is safe for concurrent use; what
@@ -56,9 +62,14 @@ func New(s *site.Site, urlOf func(entity any) string) *Set {
 
 // Files lists the data files, in a fixed order.
 func (d *Set) Files() []File {
-	out := make([]File, 0, 2+len(d.site.Tracks))
+	out := make([]File, 0, 3+len(ContentSchemas)+len(d.site.Tracks))
 	out = append(out,
 		File{Path: "data/framework.json", Kind: KindFramework},
+		File{Path: "data/framework.schema.json", Kind: KindSchema, Schema: "framework"})
+	for _, k := range ContentSchemas {
+		out = append(out, File{Path: "data/schemas/" + k + ".schema.json", Kind: KindSchema, Schema: k})
+	}
+	out = append(out,
 		File{Path: "data/tools/index.json", Kind: KindToolIndex})
 	for _, t := range d.site.Tracks {
 		out = append(out, File{Path: "data/tools/tracks/" + t.ID + ".json", Kind: KindToolTrack, Track: t})
@@ -71,6 +82,8 @@ func (d *Set) Render(f File) ([]byte, error) {
 	switch f.Kind {
 	case KindFramework:
 		return marshal(BuildFramework(d.site, d.rel))
+	case KindSchema:
+		return SchemaFile(f.Schema)
 	case KindToolIndex:
 		return d.toolData().index()
 	case KindToolTrack:

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -270,5 +271,50 @@ func TestBrowserCSP(t *testing.T) {
 	}
 	if pages < 20 {
 		t.Fatalf("only %d pages opened", pages)
+	}
+}
+
+// TestBrowserNarrowEveryPage opens every page of a small site that has
+// empty ("not expected") matrix cells in a phone-sized window: none may
+// scroll sideways. The hidden text of an empty cell once escaped its
+// table's scroll box and made the track page 877 px wide.
+func TestBrowserNarrowEveryPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	fsys, _ := txtarFS(t, "testdata/narrow/site.txtar")
+	_, out := build(t, fsys, render.Options{})
+	var pages []string
+	empty := false
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages = append(pages, strings.TrimSuffix(p, "index.html"))
+		if b, _ := out.Get(p); bytes.Contains(b, []byte(`<span class="visually-hidden">not expected</span>`)) {
+			empty = true
+		}
+	}
+	if !empty {
+		t.Fatal("the site has no empty matrix cell: the test would prove nothing")
+	}
+	dir := t.TempDir()
+	if err := out.Write(filepath.Join(dir, "site")); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "site"))))
+	defer srv.Close()
+	b := browsertest.New(t, 3*time.Minute)
+	for _, width := range []int64{390, 412} {
+		b.Do(t, chromedp.EmulateViewport(width, 844))
+		for _, page := range pages {
+			b.Navigate(t, srv.URL+"/"+page)
+			b.WaitFor(t, `document.readyState === "complete"`, 10*time.Second)
+			if over := browsertest.Eval[bool](t, b, `document.documentElement.scrollWidth > window.innerWidth + 1`); over {
+				w := browsertest.Eval[int](t, b, `document.documentElement.scrollWidth`)
+				wide := browsertest.Eval[string](t, b, widestElements)
+				t.Errorf("%dpx /%s: page is %dpx wide; widest elements: %s", width, page, w, wide)
+			}
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/ladder-ssg/ladder/internal/datafile"
+	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -321,4 +322,35 @@ func jsonValue(x any) any {
 func mustJSON(v any) []byte {
 	b, _ := json.Marshal(v)
 	return b
+}
+
+// TestIgnoreEnum checks that the schema of site.toml offers exactly the
+// rules [check] ignore accepts.
+func TestIgnoreEnum(t *testing.T) {
+	b, _ := datafile.SchemaFile("site")
+	var sch struct {
+		Properties struct {
+			Check struct {
+				Properties struct {
+					Ignore struct {
+						Items struct {
+							Enum []string `json:"enum"`
+						} `json:"items"`
+					} `json:"ignore"`
+				} `json:"properties"`
+			} `json:"check"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &sch); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range diag.Rules() {
+		if diag.Ignorable(r.ID) {
+			want = append(want, r.ID)
+		}
+	}
+	if got := sch.Properties.Check.Properties.Ignore.Items.Enum; !slices.Equal(got, want) {
+		t.Errorf("check.ignore enum = %q, want %q", got, want)
+	}
 }

@@ -1,5 +1,7 @@
 package diag
 
+import "slices"
+
 // RuleInfo describes one rule: the stable id a diagnostic carries in its
 // Rule field, and one line on what the rule finds. Tools key on the id (a
 // CI annotation's title, a SARIF ruleId, a Code Quality check_name), so an
@@ -13,6 +15,7 @@ type RuleInfo struct {
 func Rules() []RuleInfo {
 	return []RuleInfo{
 		{"base-url", "a base_url (in site.toml or --base-url) that is not a path or an http(s) URL"},
+		{"check-ignore", "an entry of [check] ignore in site.toml that is not a rule id, or names a rule that reports errors (only warnings can be ignored)"},
 		{"control-character", "a control character (or a lone carriage return) in TOML"},
 		{"csv-column", "a CSV column that --map names but the header lacks, or two columns that hold one course key (ladder import)"},
 		{"csv-syntax", "a CSV file that does not parse: a stray or unclosed quote, a row with more or fewer values than the header (ladder import)"},
@@ -53,6 +56,39 @@ func Rules() []RuleInfo {
 		{"url-scheme", "a link or URL field whose scheme the site does not allow (javascript:, an unlisted app scheme)"},
 		{"url-syntax", "a link or URL field that is malformed: no scheme, no host, protocol-relative, a backslash, a control character"},
 	}
+}
+
+// warningRules are the rules that report warnings: the only ones that
+// [check] ignore in site.toml may switch off. site-file and static-include
+// also report errors, which stay.
+var warningRules = []string{"expectation-drop", "intake-order", "missing-competency", "program-leads-nowhere",
+	"site-file", "static-include", "unreachable-level", "unused-course"}
+
+// Ignorable reports whether rule id reports warnings, which a site may
+// switch off with [check] ignore (its errors, if it has any, stay).
+func Ignorable(id string) bool {
+	for _, r := range warningRules {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Ignore returns the list without the warnings of the rules in ignore;
+// errors are kept whatever their rule.
+func (l List) Ignore(ignore []string) List {
+	if len(ignore) == 0 {
+		return l
+	}
+	out := l[:0:0]
+	for _, d := range l {
+		if d.Severity == Warning && slices.Contains(ignore, d.Rule) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // RuleSummary returns the one-line summary of rule id, or "" when the id is

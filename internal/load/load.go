@@ -632,6 +632,41 @@ func checkSchemes(cfg *site.Config, diags *diag.List) {
 	}
 }
 
+// checkIgnore reports the entries of [check] ignore that are not rule ids,
+// or that name a rule reporting only errors, and leaves them out.
+//
+// Example: ignore = ["unused-courses", "unknown-key"]. Discussion: an
+// ignored warning is a decision the site makes about its own content; an
+// error means the site cannot be built as written, so it cannot be
+// ignored, and a misspelt id would otherwise silently ignore nothing.
+func checkIgnore(cfg *site.Config, diags *diag.List) {
+	var ids, warns []string
+	for _, r := range diag.Rules() {
+		ids = append(ids, r.ID)
+		if diag.Ignorable(r.ID) {
+			warns = append(warns, r.ID)
+		}
+	}
+	kept := cfg.Check.Ignore[:0:0]
+	for i, id := range cfg.Check.Ignore {
+		pos := cfg.Src.Value(fmt.Sprintf("check.ignore[%d]", i))
+		switch {
+		case diag.Ignorable(id):
+			kept = append(kept, id)
+		case slices.Contains(ids, id):
+			diags.Add("check-ignore", pos, "only warnings can be ignored: "+strings.Join(warns, ", "),
+				"rule %q in [check] ignore reports errors, which cannot be ignored", id)
+		default:
+			hint := "only warnings can be ignored: " + strings.Join(warns, ", ")
+			if s := diag.Suggest(id, ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			diags.Add("check-ignore", pos, hint, "unknown rule %q in [check] ignore", id)
+		}
+	}
+	cfg.Check.Ignore = kept
+}
+
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
 	text, err := readLimited(fsys, ConfigFile, ConfigSize)
@@ -667,6 +702,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 			d.table(table, "", reflect.ValueOf(&cfg).Elem())
 			cfg.Src = src
 			checkSchemes(&cfg, diags)
+			checkIgnore(&cfg, diags)
 			checkLimits(&cfg, table, diags)
 			checkBaseURL(&cfg, diags)
 		}

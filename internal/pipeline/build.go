@@ -182,11 +182,13 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	errs, warnings := check.Resolve(s, opts.Cache)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
+	ignore := s.Config.Check.Ignore
 	if opts.DeferWarnings {
-		res.Warnings = warnings
+		res.Warnings = func() diag.List { return warnings().Ignore(ignore) }
 	} else {
 		diags = append(diags, warnings()...)
 	}
+	diags = diags.Ignore(ignore)
 	diags.Sort()
 	res.Diags = diags
 	if diags.Errors() > 0 {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -159,5 +160,35 @@ func TestCompileErrors(t *testing.T) {
 	}
 	if res.Renderer == nil || res.Diags.Errors() != 0 || res.Diags.Warnings() != 1 {
 		t.Errorf("warnings: renderer %v, %d errors, %d warnings", res.Renderer != nil, res.Diags.Errors(), res.Diags.Warnings())
+	}
+}
+
+// TestCompileIgnore checks that [check] ignore leaves its rules' warnings
+// out both of Result.Diags and of the deferred warnings the dev server
+// computes after sending a page.
+func TestCompileIgnore(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                  {Data: []byte("title = \"T\"\n[check]\nignore = [\"program-leads-nowhere\"]\n")},
+		"content/programs/p.md":      {Data: []byte("+++\ntitle = \"P\"\n+++\n")},
+		"content/courses/c.md":       {Data: []byte("+++\ntitle = \"C\"\n+++\n")},
+		"content/tracks/t/_index.md": {Data: []byte("+++\ntitle = \"T\"\n+++\n")},
+	}
+	p := &Project{FS: fsys}
+	for _, deferred := range []bool{false, true} {
+		res, err := p.Compile(load.NewLoader(), Options{DeferWarnings: deferred}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags := res.Diags
+		if deferred {
+			diags = append(diags, res.Warnings()...)
+		}
+		var rules []string
+		for _, d := range diags {
+			rules = append(rules, d.Rule)
+		}
+		if want := []string{"unused-course"}; !slices.Equal(rules, want) {
+			t.Errorf("deferred %v: rules %q, want %q", deferred, rules, want)
+		}
 	}
 }

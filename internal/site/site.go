@@ -107,6 +107,7 @@ type Config struct {
 	Static       StaticConfig   `toml:"static"`
 	Params       map[string]any `toml:"params"`
 	Limits       Limits         `toml:"limits"`
+	Check        CheckConfig    `toml:"check"`
 	// Acronyms are words that titles made from ids (ladder new) write in
 	// capitals, besides ladder's own short list.
 	Acronyms []string `toml:"acronyms"`
@@ -164,6 +165,14 @@ func (s Scale) Name(n int) string {
 // MarkdownConfig holds the markdown options of site.toml.
 type MarkdownConfig struct {
 	UnsafeHTML bool `toml:"unsafe_html"`
+}
+
+// CheckConfig holds the [check] options of site.toml.
+type CheckConfig struct {
+	// Ignore lists the rules (diag.Rules ids) whose warnings are left out
+	// of check, build and serve. Errors cannot be ignored: the loader
+	// refuses an entry that names a rule reporting only errors.
+	Ignore []string `toml:"ignore"`
 }
 
 // LinksConfig holds the link options of site.toml.

@@ -476,6 +476,11 @@ func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
 		c.diags.Add("pay-band", src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
 	}
+	if !c.s.Config.Publish.PayShown() {
+		// Checked, never published: no later stage can show what is
+		// not in the model.
+		l.Pay = nil
+	}
 	return comps
 }
 

@@ -114,8 +114,15 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Robots returns the robots.txt of a site published with [publish]
+// noindex: every crawler is asked to stay out.
+func Robots() []byte {
+	return []byte("User-agent: *\nDisallow: /\n")
+}
+
 // Sitemap returns /sitemap.xml listing locs, the absolute URLs of the
 // site's pages, in the order given.
+
 func Sitemap(locs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)

@@ -61,11 +61,12 @@ func (p *Page) Href(x any) string {
 	return p.pre + p.r.linkTail(x)
 }
 
-// Canonical returns the canonical URL of the page, or "" when it has none
-// worth writing (relative URLs under a base URL without a host).
+// Canonical returns the canonical URL of the page, or "" when base_url has
+// no scheme and host: a canonical link must be an absolute URL, and a path
+// is reported as an error by crawlers and Lighthouse.
 func (p *Page) Canonical() string {
 	c := p.AbsURL(p.Spec.URL)
-	if p.Site.Config.RelativeURLs && c[:1] == "/" {
+	if strings.HasPrefix(c, "/") {
 		return ""
 	}
 	return c

@@ -26,6 +26,7 @@
 //	/data/...                  framework.json and the tools' data (package datafile)
 //	/data/search...            the search index (package search)
 //	/sitemap.xml               every page but 404 (package datafile)
+//	/robots.txt                with [publish] noindex: disallow everything
 //
 // plus the theme's assets under /assets/ and the site's static/ files, as is.
 //
@@ -234,6 +235,8 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 		return r.search.Render(f)
 	case "sitemap.xml":
 		return datafile.Sitemap(r.sitemapURLs()), nil
+	case "robots.txt":
+		return datafile.Robots(), nil
 	case "ladder.svg":
 		t, ok := spec.Entity.(*site.Track)
 		if !ok {
@@ -448,6 +451,9 @@ func (r *Renderer) listPages() {
 		add("/"+f.Path, "search.json", "", f)
 	}
 	add("/sitemap.xml", "sitemap.xml", "", nil)
+	if r.site.Config.Publish.NoIndex {
+		add("/robots.txt", "robots.txt", "", nil)
+	}
 	r.byPath = make(map[string]int, len(r.pages))
 	for i, p := range r.pages {
 		r.byPath[p.Path] = i

@@ -105,6 +105,7 @@ type Config struct {
 	Markdown     MarkdownConfig `toml:"markdown"`
 	Links        LinksConfig    `toml:"links"`
 	Static       StaticConfig   `toml:"static"`
+	Publish      PublishConfig  `toml:"publish"`
 	Params       map[string]any `toml:"params"`
 	Limits       Limits         `toml:"limits"`
 	Check        CheckConfig    `toml:"check"`
@@ -193,6 +194,21 @@ type StaticConfig struct {
 	// always published.
 	Include []string `toml:"include"`
 }
+
+// PublishConfig says what a build shows to the people who can reach the
+// site, for frameworks published on an intranet.
+type PublishConfig struct {
+	// NoIndex asks search engines and intranet crawlers to leave the site
+	// alone: a robots.txt that disallows everything and a robots meta
+	// element on every page.
+	NoIndex bool `toml:"noindex"`
+	// ShowPay publishes levels' pay bands (the default). When false, pay
+	// bands are still checked but appear on no page and in no data file.
+	ShowPay *bool `toml:"show_pay"`
+}
+
+// PayShown reports whether levels' pay bands are published.
+func (p PublishConfig) PayShown() bool { return p.ShowPay == nil || *p.ShowPay }
 
 // Source is where an entity was read from: the file, and the key locator of
 // its TOML. Base is the byte offset of the TOML text in the file (front matter

@@ -62,6 +62,7 @@ func commands() []command {
 		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},
 		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
 		{"export", "[--src DIR] --format csv|xlsx|case|rsd [--out PATH] [--base-url URL]", "write the framework as spreadsheets, or its competencies as skills standards", runExport},
+		{"diff", "[--format text|markdown|json] [--exit-code] OLD NEW | --git REV [NEW]", "what changed between two versions of the framework (site folders, framework.json files, or a git revision)", runDiff},
 		{"version", "", "print the version", runVersion},
 	}
 }
@@ -324,13 +325,13 @@ func runVersion(e *env, args []string) int {
 	return ExitOK
 }
 
-// release is what "ladder version" prints.
-type release struct{ version, commit, date, goVersion string }
+// binaryInfo is what "ladder version" prints.
+type binaryInfo struct{ version, commit, date, goVersion string }
 
 // buildInfo reads the version, commit and build date from the link-time
 // variables, else from the binary's build information.
-func buildInfo() release {
-	r := release{version: Version, commit: Commit, date: Date, goVersion: runtime.Version()}
+func buildInfo() binaryInfo {
+	r := binaryInfo{version: Version, commit: Commit, date: Date, goVersion: runtime.Version()}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if r.version == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			r.version = bi.Main.Version

@@ -1,6 +1,9 @@
 package datafile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -11,7 +14,14 @@ import (
 // ("tracks/sde/"), so that a client can join them to wherever the site is
 // deployed. Levels are named by their full id, "<track>/<level>".
 type Framework struct {
-	Schema       int               `json:"schema"`
+	Schema int `json:"schema"`
+	// Version is the site's version (site.toml version, or the version a
+	// release file was recorded as); empty when the site sets none.
+	Version string `json:"version,omitempty"`
+	// Hash identifies the framework's content: "sha256:" and the hex
+	// digest of the file with today, version and hash left empty. Two
+	// frameworks with the same hash have no differences.
+	Hash         string            `json:"hash"`
 	Title        string            `json:"title"`
 	Language     string            `json:"language"`
 	Today        string            `json:"today"`
@@ -172,7 +182,7 @@ func expects(es []site.Expectation) []FrameworkExpect {
 // Every list is empty rather than nil, so that a site with no tracks, or a
 // program with no intakes, is written with [] and never null.
 func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
-	f := &Framework{Schema: Schema, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today),
+	f := &Framework{Schema: Schema, Version: s.Config.Version, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today),
 		Scale:        ids(s.Config.Scale.Names, self),
 		Tracks:       make([]FrameworkTrack, 0, len(s.Tracks)),
 		Levels:       make([]FrameworkLevel, 0, len(s.Levels)),
@@ -219,5 +229,22 @@ func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
 	for _, p := range s.Pages {
 		f.Pages = append(f.Pages, FrameworkPage{ID: p.ID, Title: p.Title, URL: rel(p)})
 	}
+	f.Hash = ContentHash(f)
 	return f
+}
+
+// ContentHash returns the hash of a framework's content (see
+// Framework.Hash): the same for two builds of the same content on
+// different days or under different versions.
+func ContentHash(f *Framework) string {
+	c := *f
+	c.Today, c.Version, c.Hash = "", "", ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		// Only a number that JSON cannot hold (nan, inf) gets here, and
+		// the file itself then fails to encode.
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

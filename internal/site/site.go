@@ -112,7 +112,24 @@ type Config struct {
 	// Acronyms are words that titles made from ids (ladder new) write in
 	// capitals, besides ladder's own short list.
 	Acronyms []string `toml:"acronyms"`
-	Src      Source   `toml:"-"`
+	// Version is the version of the framework the site publishes
+	// ("2026.2"), recorded in framework.json.
+	Version string `toml:"version"`
+	// Releases are the earlier versions of the framework whose data is
+	// kept in the repository, oldest first as written (see Release).
+	Releases []Release `toml:"releases"`
+	Src      Source    `toml:"-"`
+}
+
+// Release is a [[releases]] entry of site.toml: a version of the framework,
+// its date, a summary for readers, and the framework.json of that version
+// kept in the site (written by ladder release). The site's /changes/ page
+// lists each release with what changed since the one before it.
+type Release struct {
+	Version string    `toml:"version"`
+	Date    time.Time `toml:"date"`
+	Summary string    `toml:"summary"`
+	File    string    `toml:"file"` // slash path from the site root: "releases/2026.1.json"
 }
 
 // Limits bound what the loader reads, so that a broken or hostile file is

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -68,9 +69,33 @@ type FrameworkLevel struct {
 
 // FrameworkExpect is an expectation (or a course's skill) in framework.json.
 type FrameworkExpect struct {
-	ID     string `json:"id"`
-	Level  int    `json:"level"`
-	Expect string `json:"expect,omitempty"`
+	ID    string `json:"id"`
+	Level int    `json:"level"`
+	// Expect is the criteria as written: a string for one, an array of
+	// strings for several (as in the TOML), absent for none.
+	Expect   any      `json:"expect,omitempty"`
+	Examples []string `json:"examples,omitempty"`
+}
+
+// Text returns the criteria of Expect one per line, whether it holds one
+// string or several (as BuildFramework writes it, or as a JSON decoder
+// reads it back: []any).
+func (e FrameworkExpect) Text() string {
+	switch x := e.Expect.(type) {
+	case string:
+		return x
+	case []string:
+		return strings.Join(x, "\n")
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, p := range x {
+			if s, ok := p.(string); ok {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
+	return ""
 }
 
 // FrameworkComp is a competency in framework.json.
@@ -172,7 +197,22 @@ func self(s string) string             { return s }
 func expects(es []site.Expectation) []FrameworkExpect {
 	out := make([]FrameworkExpect, 0, len(es))
 	for _, e := range es {
-		out = append(out, FrameworkExpect{ID: e.CompetencyID, Level: e.Level, Expect: e.Expect})
+		fe := FrameworkExpect{ID: e.CompetencyID, Level: e.Level}
+		switch len(e.Expect) {
+		case 0:
+		case 1:
+			fe.Expect = e.Expect[0].Text
+		default:
+			list := make([]string, len(e.Expect))
+			for i, x := range e.Expect {
+				list[i] = x.Text
+			}
+			fe.Expect = list
+		}
+		for _, x := range e.Examples {
+			fe.Examples = append(fe.Examples, x.Text)
+		}
+		out = append(out, fe)
 	}
 	return out
 }

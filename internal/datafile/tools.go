@@ -115,6 +115,10 @@ type ToolLevel struct {
 type ToolExpect struct {
 	ID    string `json:"id"`
 	Level int    `json:"level"`
+	// Expect and Examples are the level's own criteria and examples, as
+	// plain text; left out when there are none.
+	Expect   []string `json:"expect,omitempty"`
+	Examples []string `json:"examples,omitempty"`
 }
 
 // tools is what the index and the track files share, computed once.
@@ -159,7 +163,14 @@ func buildTrack(tr *site.Track) *ToolTrack {
 			MinMonths: l.MinMonths, Pay: l.Pay, Competencies: make([]ToolExpect, 0, len(l.Expectations)),
 			Required: ids(l.Required, courseID), Optional: ids(l.Optional, courseID)}
 		for _, e := range l.Expectations {
-			tl.Competencies = append(tl.Competencies, ToolExpect{ID: e.CompetencyID, Level: e.Level})
+			te := ToolExpect{ID: e.CompetencyID, Level: e.Level}
+			for _, x := range e.Expect {
+				te.Expect = append(te.Expect, x.Plain)
+			}
+			for _, x := range e.Examples {
+				te.Examples = append(te.Examples, x.Plain)
+			}
+			tl.Competencies = append(tl.Competencies, te)
 		}
 		addCourses(l.Required)
 		addCourses(l.Optional)

@@ -87,13 +87,13 @@ func (s scope) expects(name string, old, new []datafile.FrameworkExpect) {
 	for _, id := range removed {
 		ch := base
 		ch.Kind, ch.Item, ch.ItemTitle = Removed, id, c.titles[Competency][id]
-		ch.Old, ch.OldText = scaleName(c.old.Scale, om[id].Level), om[id].Expect
+		ch.Old, ch.OldText = scaleName(c.old.Scale, om[id].Level), om[id].Text()
 		c.add(ch, s.order...)
 	}
 	for _, id := range added {
 		ch := base
 		ch.Kind, ch.Item, ch.ItemTitle = Added, id, c.titles[Competency][id]
-		ch.New, ch.NewText = scaleName(c.new.Scale, nm[id].Level), nm[id].Expect
+		ch.New, ch.NewText = scaleName(c.new.Scale, nm[id].Level), nm[id].Text()
 		c.add(ch, s.order...)
 	}
 	for _, id := range nids {
@@ -102,7 +102,7 @@ func (s scope) expects(name string, old, new []datafile.FrameworkExpect) {
 			continue
 		}
 		n := nm[id]
-		if o.Level == n.Level && o.Expect == n.Expect {
+		if o.Level == n.Level && o.Text() == n.Text() {
 			continue
 		}
 		ch := base
@@ -116,8 +116,8 @@ func (s scope) expects(name string, old, new []datafile.FrameworkExpect) {
 		default:
 			ch.Kind = Changed
 		}
-		if o.Expect != n.Expect {
-			ch.OldText, ch.NewText = o.Expect, n.Expect
+		if o.Text() != n.Text() {
+			ch.OldText, ch.NewText = o.Text(), n.Text()
 		}
 		c.add(ch, s.order...)
 	}

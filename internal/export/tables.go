@@ -224,8 +224,8 @@ func scaleName(s *site.Site, n int) string {
 // expectText is what a level expects of a competency in words: its own
 // words, else the competency's descriptor of the point.
 func expectText(c *site.Competency, e *site.Expectation) string {
-	if e.Expect != "" {
-		return e.Expect
+	if len(e.Expect) > 0 {
+		return e.ExpectText()
 	}
 	return c.Descriptor(e.Level)
 }

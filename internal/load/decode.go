@@ -337,18 +337,24 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 			e.Level = int(val)
 		case map[string]any:
 			var body struct {
-				Level  int    `toml:"level,required"`
-				Expect string `toml:"expect"`
+				Level    int      `toml:"level,required"`
+				Examples []string `toml:"examples"`
 			}
 			sub := *d
 			sub.kind = fmt.Sprintf("the expectation of %q", k)
-			sub.table(val, key, reflect.ValueOf(&body).Elem())
+			sub.table(val, key, reflect.ValueOf(&body).Elem(), "expect")
 			if !isInteger(val["level"]) {
 				// Missing or mistyped, and reported: an expectation without
 				// a level would only add errors about level 0.
 				continue
 			}
-			e.Level, e.Expect = body.Level, body.Expect
+			e.Level = body.Level
+			if x, ok := val["expect"]; ok {
+				e.Expect = d.texts(x, join(key, "expect"))
+			}
+			for _, x := range body.Examples {
+				e.Examples = append(e.Examples, site.Inline{Text: x})
+			}
 		default:
 			d.diags.Add("type-mismatch", d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
 				"%s must be a level on the scale, not %s", displayPath(key), typeName(val))
@@ -357,6 +363,29 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 		out = append(out, e)
 	}
 	v.Set(reflect.ValueOf(out))
+}
+
+// texts decodes a value that may be one string or an array of strings
+// (expect = "..." or expect = ["...", "..."]).
+func (d *decoder) texts(x any, at string) []site.Inline {
+	if str, ok := x.(string); ok {
+		return []site.Inline{{Text: str}}
+	}
+	items, ok := asArray(x)
+	if !ok {
+		d.mismatch(at, x, "a string or an array of strings")
+		return nil
+	}
+	out := make([]site.Inline, 0, len(items))
+	for i, item := range items {
+		str, ok := item.(string)
+		if !ok {
+			d.mismatch(fmt.Sprintf("%s[%d]", at, i), item, "a string")
+			return nil
+		}
+		out = append(out, site.Inline{Text: str})
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

@@ -427,7 +427,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 
 	if isTOML && (kind == site.KindCompetency || kind == site.KindCourse || kind == site.KindProgram) {
 		if items, ok := table[kind.String()]; ok {
-			r.entities = catalogue(kind, table, items, src, &r.diags)
+			r.entities = catalogue(conv, kind, table, items, src, &r.diags)
 			return r
 		}
 	}
@@ -450,6 +450,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 			d.mismatch("id", id, "a string")
 		}
 	}
+	inlines(conv, ent, &src, &body, &r.diags)
 	c.Src, c.Body = src, body
 	if kind == site.KindLevel {
 		lv := ent.(*site.Level)
@@ -465,6 +466,43 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 	}
 	r.entities = []site.Entity{ent}
 	return r
+}
+
+// inlines converts the inline markdown of a level's expectations (or a
+// course's skills): each criterion and example. Their links join the
+// entity's body links, at the position of their text, so that check
+// resolves and checks them like the body's.
+func inlines(conv *markdown.Converter, ent site.Entity, src *site.Source, body *site.Body, diags *diag.List) {
+	var es []site.Expectation
+	switch x := ent.(type) {
+	case *site.Level:
+		es = x.Expectations
+	case *site.Course:
+		es = x.Skills
+	}
+	for i := range es {
+		e := &es[i]
+		for _, list := range []struct {
+			key   string
+			items []site.Inline
+		}{{"expect", e.Expect}, {"examples", e.Examples}} {
+			for j := range list.items {
+				key := e.Key + "." + list.key
+				if src.Has(key+"[0]") || list.key == "examples" {
+					key = fmt.Sprintf("%s[%d]", key, j)
+				}
+				pos := src.Value(key)
+				html, plain, links, urls, err := conv.Inline(list.items[j].Text, pos)
+				if err != nil {
+					diags.Add("markdown", pos, "", "cannot convert markdown: %v", err)
+					continue
+				}
+				list.items[j].HTML, list.items[j].Plain = html, plain
+				body.Links = append(body.Links, links...)
+				body.URLs = append(body.URLs, urls...)
+			}
+		}
+	}
 }
 
 // checkBody reports a markdown body that is larger, or nests deeper, than
@@ -488,7 +526,7 @@ func checkBody(lines *diag.LineIndex, text []byte, start int, lim site.Limits, d
 }
 
 // catalogue decodes a [[kind]] array of tables.
-func catalogue(kind site.Kind, table map[string]any, items any, src site.Source, diags *diag.List) []site.Entity {
+func catalogue(conv *markdown.Converter, kind site.Kind, table map[string]any, items any, src site.Source, diags *diag.List) []site.Entity {
 	for k := range table {
 		if k != kind.String() {
 			diags.Add("unknown-key", src.Key(tomlpos.Join(k)), fmt.Sprintf("a catalogue file holds only [[%s]] tables", kind),
@@ -509,6 +547,7 @@ func catalogue(kind site.Kind, table map[string]any, items any, src site.Source,
 		d.table(m, "", reflect.ValueOf(ent).Elem(), "id")
 		c := ent.Base()
 		c.Src = s
+		inlines(conv, ent, &s, &c.Body, diags)
 		id, isStr := m["id"].(string)
 		if !isStr {
 			if _, present := m["id"]; present {

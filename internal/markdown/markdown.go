@@ -251,3 +251,32 @@ func plainText(doc ast.Node, src []byte) string {
 	})
 	return strings.TrimSpace(b.String())
 }
+
+// Inline converts a short text of inline markdown (a criterion of an
+// expectation, an example) to HTML, and to plain text: a text that is one paragraph is given
+// without its <p>, anything else as its blocks. Its links are collected as
+// Convert collects a body's, each at pos, the place of the text in its file
+// (a TOML string's escapes make positions inside it unreliable).
+func (c *Converter) Inline(s string, pos diag.Pos) (html template.HTML, plain string, links, urls []site.Link, err error) {
+	src := []byte(s)
+	pc := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return "", "", nil, nil, err
+	}
+	out := buf.String()
+	if doc.ChildCount() == 1 && doc.FirstChild().Kind() == ast.KindParagraph {
+		out = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(out), "<p>"), "</p>")
+	}
+	raw, _ := pc.Get(linksKey).([]rawLink)
+	for _, l := range raw {
+		ln := site.Link{Kind: site.ParseKind(l.kind), Target: l.target, Pos: pos}
+		if l.other {
+			urls = append(urls, ln)
+		} else {
+			links = append(links, ln)
+		}
+	}
+	return template.HTML(out), strings.TrimSpace(plainText(doc, src)), links, urls, nil
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strings"
@@ -122,7 +123,7 @@ type MatrixRow struct {
 // MatrixCell is what one level expects of one competency (Level 0: nothing).
 type MatrixCell struct {
 	Level int
-	Text  string
+	Text  *Words // nil when there are none
 }
 
 // Matrix returns the competency matrix of a track, or nil when its levels
@@ -158,10 +159,7 @@ func (p *Page) Matrix(t *site.Track) *Matrix {
 				cell := MatrixCell{}
 				if e := l.Expectation(c.ID); e != nil {
 					cell.Level = e.Level
-					cell.Text = e.Expect
-					if cell.Text == "" {
-						cell.Text = c.Descriptor(e.Level)
-					}
+					cell.Text = p.Words(*e, l.TrackID)
 				}
 				row.Cells = append(row.Cells, cell)
 			}
@@ -386,13 +384,51 @@ func (p *Page) Crumbs() []Crumb {
 // for no expectation up to "heat-5" for the top of the scale).
 func (p *Page) Heat(n int) string { return p.r.heat(n) }
 
-// ExpectText returns what an expectation asks for in words: the level's own
-// text, else the competency's descriptor of that point of the scale.
-func (p *Page) ExpectText(e site.Expectation) string {
-	if e.Expect != "" {
-		return e.Expect
+// Words is what an expectation asks for in words, as a template draws it
+// (partials/expect.html): one criterion as a paragraph, several as a list,
+// and examples.
+type Words struct {
+	Criteria []template.HTML
+	Examples []template.HTML
+}
+
+// One returns the criterion when there is exactly one and no example,
+// which templates write as running text, as they write a descriptor;
+// otherwise "" (partials/expect.html draws the lists).
+func (w *Words) One() template.HTML {
+	if len(w.Criteria) == 1 && len(w.Examples) == 0 {
+		return w.Criteria[0]
 	}
-	return p.CompetencyOf(e.CompetencyID).Descriptor(e.Level)
+	return ""
+}
+
+// Words returns what an expectation of a level of track asks for in words:
+// the level's own criteria, else the competency's descriptor of that point
+// of the scale; and its examples. It returns nil when there are none.
+// Internal links are resolved for this page.
+func (p *Page) Words(e site.Expectation, track string) *Words {
+	w := &Words{}
+	for _, x := range e.Expect {
+		w.Criteria = append(w.Criteria, p.inline(x, track))
+	}
+	if len(w.Criteria) == 0 {
+		if d := p.CompetencyOf(e.CompetencyID).Descriptor(e.Level); d != "" {
+			w.Criteria = []template.HTML{template.HTML(template.HTMLEscapeString(d))}
+		}
+	}
+	for _, x := range e.Examples {
+		w.Examples = append(w.Examples, p.inline(x, track))
+	}
+	if len(w.Criteria) == 0 && len(w.Examples) == 0 {
+		return nil
+	}
+	return w
+}
+
+// inline returns the HTML of an inline text with its internal links
+// resolved for this page.
+func (p *Page) inline(x site.Inline, track string) template.HTML {
+	return template.HTML(p.r.resolveBody(string(x.HTML), p.Spec.URL, track))
 }
 
 // TotalHours adds up the hours of courses.
@@ -444,7 +480,7 @@ type Delta struct {
 	From, To         int
 	FromName, ToName string
 	FromHeat, ToHeat string // heat-map classes of From and To
-	Expect           string // what the next level expects, in words
+	Expect           *Words // what the next level expects, in words (nil: nothing said)
 }
 
 // Changes returns, for each next level of l, what it asks for beyond l:
@@ -480,7 +516,7 @@ func (p *Page) changes(l *site.Level, withURL bool) []Change {
 				d.From, d.FromName = a.Level, p.ScaleName(a.Level)
 			}
 			if b != nil {
-				d.To, d.ToName, d.Expect = b.Level, p.ScaleName(b.Level), p.ExpectText(*b)
+				d.To, d.ToName, d.Expect = b.Level, p.ScaleName(b.Level), p.Words(*b, n.TrackID)
 			}
 			d.FromHeat, d.ToHeat = p.Heat(d.From), p.Heat(d.To)
 			d.Step = Step{Competency: c, From: d.From, To: d.To}
@@ -514,7 +550,7 @@ type ExpectationRow struct {
 	Level      int
 	Scale      string // the name of Level on the scale
 	Heat       string // the heat-map class of Level
-	Text       string // the expectation in words (see ExpectText)
+	Text       *Words // the expectation in words (see Words); nil when none
 }
 
 // ExpectationRows returns what level l expects, competency by competency,
@@ -524,7 +560,7 @@ func (p *Page) ExpectationRows(l *site.Level) []ExpectationRow {
 	for i, e := range l.Expectations {
 		c := p.CompetencyOf(e.CompetencyID)
 		out[i] = ExpectationRow{Point: Point{Competency: c, Level: e.Level}, Competency: c, URL: p.Href(c), Level: e.Level,
-			Scale: p.ScaleName(e.Level), Heat: p.Heat(e.Level), Text: p.ExpectText(e)}
+			Scale: p.ScaleName(e.Level), Heat: p.Heat(e.Level), Text: p.Words(e, l.TrackID)}
 	}
 	return out
 }
@@ -701,7 +737,7 @@ type UsageGroup struct {
 type UsageRow struct {
 	Level *site.Level
 	site.Expectation
-	Text string // the expectation in words
+	Text *Words // the expectation in words; nil when none
 }
 
 // Teaching is a course that teaches a competency, and the point of the
@@ -734,7 +770,7 @@ func (p *Page) CompetencyUsage(c *site.Competency) Usage {
 			g = &UsageGroup{Track: l.Track}
 			by[l.Track] = g
 		}
-		g.Rows = append(g.Rows, UsageRow{Level: l, Expectation: *e, Text: p.ExpectText(*e)})
+		g.Rows = append(g.Rows, UsageRow{Level: l, Expectation: *e, Text: p.Words(*e, l.TrackID)})
 	}
 	for _, t := range p.Site.Tracks {
 		if g := by[t]; g != nil {

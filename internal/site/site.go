@@ -51,6 +51,7 @@ import (
 	"cmp"
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
@@ -503,8 +504,36 @@ func (l *Level) Expectation(competency string) *Expectation {
 type Expectation struct {
 	CompetencyID string
 	Level        int
-	Expect       string // optional own words; else the competency's descriptor
-	Key          string // key path, e.g. "competencies.coding"
+	// Expect holds the criteria in the level's own words (expect = "..."
+	// or expect = ["...", "..."]), each inline markdown; when there are
+	// none, the competency's descriptor of Level says what is expected.
+	Expect []Inline
+	// Examples holds examples of the expected behaviour, each inline
+	// markdown.
+	Examples []Inline
+	Key      string // key path, e.g. "competencies.coding"
+}
+
+// ExpectText returns the criteria as written, one per line, for plain
+// text outputs (spreadsheets, search).
+func (e *Expectation) ExpectText() string {
+	var b strings.Builder
+	for i, x := range e.Expect {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(x.Text)
+	}
+	return b.String()
+}
+
+// Inline is a short text of inline markdown (a criterion, an example): as
+// written, and converted to HTML by the loader, with internal links left as
+// placeholders that render resolves, as in a Body.
+type Inline struct {
+	Text  string
+	HTML  template.HTML
+	Plain string // the text without its markup, for the tools' data
 }
 
 // Pay is a level's pay band.

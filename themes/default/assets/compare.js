@@ -140,7 +140,8 @@
       counts[d[0]]++;
       return el("tr", { class: "row-" + d[0] },
         el("th", { scope: "row" }, r[0].url ? el("a", { href: T.siteURL(r[0].url) }, r[0].title) : r[0].title),
-        el("td", null, scaleCell(fw, r[1])), el("td", null, scaleCell(fw, r[2])),
+        el("td", null, scaleCell(fw, r[1]), r[1] ? T.criteria(fw, a.id, r[0].id) : null),
+        el("td", null, scaleCell(fw, r[2]), r[2] ? T.criteria(fw, b.id, r[0].id) : null),
         el("td", null, el("span", { class: "diff diff-" + d[0] }, d[1])));
     });
     out.append(el("div", { class: "compare-cards" }, levelCard(fw, a, "a"), levelCard(fw, b, "b")));

@@ -42,7 +42,7 @@
         return el("tr", null,
           el("th", { scope: "row" }, comp ? el("a", { href: T.siteURL(comp.url) }, g.title) : g.title),
           el("td", null, g.from > 0 ? el("span", { class: "scale heat-" + g.from }, g.from + " · " + (g.from_name || "")) : el("span", { class: "none" }, "not expected")),
-          el("td", null, el("span", { class: "scale heat-" + g.to }, g.to + " · " + g.to_name)));
+          el("td", null, el("span", { class: "scale heat-" + g.to }, g.to + " · " + g.to_name), T.criteria(fw, st.to.id, g.id)));
       });
       body.push(el("h4", null, "Competencies to grow"),
         el("div", { class: "table-scroll" }, el("table", { class: "gaps" },

@@ -665,6 +665,20 @@ window.LadderTools = (function () {
     return l ? el("a", { href: siteURL(l.url) }, l.title) : document.createTextNode(id);
   }
 
+  // criteria draws what a level expects of a competency in its own words,
+  // as the level page does: one criterion as a paragraph, several as a
+  // list, then the examples; null when the level says nothing.
+  function criteria(d, levelID, compID) {
+    var l = d.index.levels.get(levelID), e = null;
+    ((l && l.competencies) || []).forEach(function (x) { if (x.id === compID) e = x; });
+    if (!e || (!e.expect && !e.examples)) return null;
+    var out = [], ex = e.expect || [];
+    if (ex.length === 1) out.push(el("p", { class: "expect" }, ex[0]));
+    else if (ex.length) out.push(el("ul", { class: "criteria" }, ex.map(function (x) { return el("li", null, x); })));
+    if (e.examples) out.push(el("p", { class: "examples-h" }, "For example:"), el("ul", { class: "examples" }, e.examples.map(function (x) { return el("li", null, x); })));
+    return out;
+  }
+
   // gapText is "Troubleshooting: not expected → 2 Foundational".
   function gapText(g) {
     var from = g.from > 0 ? g.from + (g.from_name ? " " + g.from_name : "") : "not expected";
@@ -676,6 +690,7 @@ window.LadderTools = (function () {
     el: el, svg: svg, clear: clear, LevelPicker: LevelPicker,
     plural: plural, hours: hours, months: months, money: money, trimFloat: trimFloat, routeTotals: routeTotals,
     Graph: Graph,
-    params: params, setParams: setParams, fail: fail, empty: empty, levelLink: levelLink, gapText: gapText
+    params: params, setParams: setParams, fail: fail, empty: empty, levelLink: levelLink, gapText: gapText,
+    criteria: criteria
   };
 })();

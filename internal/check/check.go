@@ -45,6 +45,7 @@ func Site(s *site.Site) diag.List {
 func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c := &checker{s: s}
 	c.index()
+	c.scaleNames()
 	c.resolveTracks()
 	// The rules that only read what the author wrote, the indexes and the
 	// tracks' levels run beside the resolution of the other references,

@@ -49,6 +49,59 @@ func (c *checker) ranks() {
 	}
 }
 
+// scaleNames sets the level of the expectations and skills written as a
+// name on the scale (coding = "Proficient"), and reports the names that
+// are not on it, leaving those expectations out. The slices are copied
+// before they are written: the loader's cached entities share them.
+//
+// Example: coding = "Profficient". Discussion: a name reads better than a
+// number in the file, and survives a scale that grows at the top; a
+// misspelt one must not silently become 0.
+func (c *checker) scaleNames() {
+	for _, l := range c.s.Levels {
+		l.Expectations = c.scaleNamesOf(&l.Src, l.Expectations)
+	}
+	for _, x := range c.s.Courses {
+		x.Skills = c.scaleNamesOf(&x.Src, x.Skills)
+	}
+}
+
+// scaleNamesOf resolves the scale names of one entity's expectations or
+// skills, returning a new slice when any is written as a name.
+func (c *checker) scaleNamesOf(src *site.Source, es []site.Expectation) []site.Expectation {
+	if !slices.ContainsFunc(es, func(e site.Expectation) bool { return e.LevelName != "" }) {
+		return es
+	}
+	scale := c.s.Config.Scale
+	out := make([]site.Expectation, 0, len(es))
+	for _, e := range es {
+		if e.LevelName != "" {
+			e.Level = scale.Point(e.LevelName)
+			if e.Level == 0 {
+				key := e.Key
+				if src.Has(e.Key + ".level") {
+					key += ".level"
+				}
+				var names []string
+				for i, n := range scale.Names {
+					names = append(names, fmt.Sprintf("%d %q", i+1, n))
+				}
+				hint := "use a number or a name of the scale in site.toml: " + strings.Join(names, ", ")
+				if s := diag.Suggest(e.LevelName, scale.Names); s != "" {
+					hint = fmt.Sprintf("did you mean %q? The scale is %s", s, strings.Join(names, ", "))
+				}
+				if _, err := strconv.Atoi(e.LevelName); err == nil {
+					hint = fmt.Sprintf("write the number without quotes: %s", e.LevelName)
+				}
+				c.diags.Add("scale-range", src.Value(key), hint, "%q of %q is not a name on the scale", e.LevelName, e.CompetencyID)
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // scale reports competency levels outside the scale of site.toml.
 //
 // Example: coding = 6 with a five-point scale. Discussion: the page shows the

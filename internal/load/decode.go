@@ -335,20 +335,29 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 		switch val := m[k].(type) {
 		case int64:
 			e.Level = int(val)
+		case string:
+			e.LevelName = val // a name on the scale, which check resolves
 		case map[string]any:
 			var body struct {
-				Level    int      `toml:"level,required"`
 				Examples []string `toml:"examples"`
 			}
 			sub := *d
 			sub.kind = fmt.Sprintf("the expectation of %q", k)
-			sub.table(val, key, reflect.ValueOf(&body).Elem(), "expect")
-			if !isInteger(val["level"]) {
-				// Missing or mistyped, and reported: an expectation without
-				// a level would only add errors about level 0.
+			sub.table(val, key, reflect.ValueOf(&body).Elem(), "expect", "level")
+			switch lv := val["level"].(type) {
+			case int64:
+				e.Level = int(lv)
+			case string:
+				e.LevelName = lv
+			case nil:
+				// An expectation without a level would only add errors
+				// about level 0.
+				d.diags.Add("missing-key", d.src.Value(key), fmt.Sprintf("add level = ... to %s", sub.kind), "missing required key \"level\" in %s", sub.kind)
+				continue
+			default:
+				d.mismatch(join(key, "level"), lv, "a level on the scale (a number or a scale name)")
 				continue
 			}
-			e.Level = body.Level
 			if x, ok := val["expect"]; ok {
 				e.Expect = d.texts(x, join(key, "expect"))
 			}
@@ -356,7 +365,7 @@ func (d *decoder) expectations(x any, at string, v reflect.Value) {
 				e.Examples = append(e.Examples, site.Inline{Text: x})
 			}
 		default:
-			d.diags.Add("type-mismatch", d.src.Value(key), fmt.Sprintf(`write %s = 3, or %s = { level = 3, expect = "..." }`, k, k),
+			d.diags.Add("type-mismatch", d.src.Value(key), fmt.Sprintf(`write %s = 3, %s = "<scale name>", or %s = { level = 3, expect = "..." }`, k, k, k),
 				"%s must be a level on the scale, not %s", displayPath(key), typeName(val))
 			continue
 		}

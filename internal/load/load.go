@@ -706,6 +706,14 @@ func checkIgnore(cfg *site.Config, diags *diag.List) {
 	cfg.Check.Ignore = kept
 }
 
+// plural returns one or many by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // loadConfig reads and decodes site.toml, filling defaults.
 func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
 	text, err := readLimited(fsys, ConfigFile, ConfigSize)
@@ -770,6 +778,14 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 	}
 	if len(cfg.Scale.Names) == 0 {
 		cfg.Scale.Names = []string{"Awareness", "Foundational", "Proficient", "Advanced", "Expert"}
+	}
+	if d, n := len(cfg.Scale.Descriptions), len(cfg.Scale.Names); d > 0 && d != n {
+		// Example: five names and four descriptions. Discussion: each
+		// description belongs to the name at its place; a missing or an
+		// extra one shifts every description after it.
+		diags.Add("scale-range", cfg.Src.Value("scale.descriptions"), "write one description per name of [scale] names, in the same order",
+			"[scale] has %d %s for %d %s", d, plural(d, "description", "descriptions"), n, plural(n, "point", "points"))
+		cfg.Scale.Descriptions = nil
 	}
 	if cfg.Today.IsZero() {
 		cfg.Today = Today()

@@ -122,6 +122,10 @@ func (p *Page) Generator() string { return p.r.opts.Generator }
 // ScaleName returns the name of a point on the scale.
 func (p *Page) ScaleName(n int) string { return p.Site.Config.Scale.Name(n) }
 
+// ScaleDescription returns what a point on the scale means ([scale]
+// descriptions), or "".
+func (p *Page) ScaleDescription(n int) string { return p.Site.Config.Scale.Description(n) }
+
 // Nav lists the main navigation entries.
 func (p *Page) Nav() []NavItem {
 	items := []NavItem{

@@ -404,7 +404,8 @@ func (w *Words) One() template.HTML {
 
 // Words returns what an expectation of a level of track asks for in words:
 // the level's own criteria, else the competency's descriptor of that point
-// of the scale; and its examples. It returns nil when there are none.
+// of the scale, else the scale's description of the point; and its
+// examples. It returns nil when there are none.
 // Internal links are resolved for this page.
 func (p *Page) Words(e site.Expectation, track string) *Words {
 	w := &Words{}
@@ -412,7 +413,11 @@ func (p *Page) Words(e site.Expectation, track string) *Words {
 		w.Criteria = append(w.Criteria, p.inline(x, track))
 	}
 	if len(w.Criteria) == 0 {
-		if d := p.CompetencyOf(e.CompetencyID).Descriptor(e.Level); d != "" {
+		d := p.CompetencyOf(e.CompetencyID).Descriptor(e.Level)
+		if d == "" {
+			d = p.ScaleDescription(e.Level)
+		}
+		if d != "" {
 			w.Criteria = []template.HTML{template.HTML(template.HTMLEscapeString(d))}
 		}
 	}

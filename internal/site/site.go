@@ -168,6 +168,28 @@ func (b ByteSize) String() string {
 // Scale is the proficiency scale that competency levels 1..N refer to.
 type Scale struct {
 	Names []string `toml:"names"`
+	// Descriptions says what each point means, one per name; shown
+	// wherever a point is shown.
+	Descriptions []string `toml:"descriptions"`
+}
+
+// Description returns the description of scale point n, or "".
+func (s Scale) Description(n int) string {
+	if n < 1 || n > len(s.Descriptions) {
+		return ""
+	}
+	return s.Descriptions[n-1]
+}
+
+// Point returns the point of the scale called name (compared without
+// regard to case), or 0.
+func (s Scale) Point(name string) int {
+	for i, n := range s.Names {
+		if strings.EqualFold(n, name) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // Max returns the top of the scale.
@@ -504,6 +526,9 @@ func (l *Level) Expectation(competency string) *Expectation {
 type Expectation struct {
 	CompetencyID string
 	Level        int
+	// LevelName is the level as written when it is a name on the scale
+	// (level = "Proficient"); check sets Level from it.
+	LevelName string
 	// Expect holds the criteria in the level's own words (expect = "..."
 	// or expect = ["...", "..."]), each inline markdown; when there are
 	// none, the competency's descriptor of Level says what is expected.

@@ -547,6 +547,9 @@ func catalogue(conv *markdown.Converter, kind site.Kind, table map[string]any, i
 		d.table(m, "", reflect.ValueOf(ent).Elem(), "id")
 		c := ent.Base()
 		c.Src = s
+		if comp, ok := ent.(*site.Competency); ok {
+			comp.Seq = i
+		}
 		inlines(conv, ent, &s, &c.Body, diags)
 		id, isStr := m["id"].(string)
 		if !isStr {

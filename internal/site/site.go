@@ -43,7 +43,8 @@
 //
 // Lists in a Site are in a fixed order so that output is deterministic: tracks
 // by (Order, Title, ID); levels by track, path and rank; competencies by
-// (Category, Title, ID); courses, programs and pages by (Title, ID) unless a
+// (Category, Order, Title, ID), the entries of catalogue files after the
+// others of the same Order, in the files' order; courses, programs and pages by (Title, ID) unless a
 // page says otherwise with Order.
 package site
 
@@ -573,12 +574,17 @@ type Pay struct {
 type Competency struct {
 	Common
 	Category    string            `toml:"category"`
+	Order       int               `toml:"order"` // sort key within its category
 	ESCO        string            `toml:"esco"`
 	Descriptors map[string]string `toml:"levels"` // scale point ("1".."N") -> descriptor
 
 	// ESCOLink is ESCO once check has accepted it as a link, typed so that
 	// html/template writes it as it is; "" when there is none.
 	ESCOLink template.URL
+
+	// Seq is the entity's place in its catalogue file ([[competency]]
+	// tables), so that a catalogue keeps its order; 0 in a file of its own.
+	Seq int
 
 	ExpectedBy []*Level  // resolved: levels that expect it, in site order
 	TaughtBy   []*Course // resolved: courses whose skills include it
@@ -757,10 +763,28 @@ func CompareLevels(a, b *Level) int {
 	return cmp.Compare(a.Src.File, b.Src.File)
 }
 
-// CompareCompetencies orders competencies by category, then title.
+// CompareCompetencies orders competencies by category, then Order, then
+// title; entries of catalogue files keep the file's order instead, after
+// the competencies of files of their own with the same Order.
 func CompareCompetencies(a, b *Competency) int {
 	if c := cmp.Compare(a.Category, b.Category); c != 0 {
 		return c
+	}
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	ac, bc := a.Src.Prefix != "", b.Src.Prefix != ""
+	switch {
+	case ac && bc:
+		if c := cmp.Compare(a.Src.File, b.Src.File); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Seq, b.Seq)
+	case ac != bc:
+		if ac {
+			return 1
+		}
+		return -1
 	}
 	return byTitle(&a.Common, &b.Common)
 }

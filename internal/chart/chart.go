@@ -731,9 +731,13 @@ func textLines(b *writer, x, y, lh float64, lines []string, attrs, full string) 
 			b.esc(l)
 			break
 		}
+		// The first line starts where the text does; each other goes
+		// back to x, one line lower.
 		b.WriteString(`<tspan`)
-		b.attr("x", x)
-		b.attr("y", y+float64(i)*lh)
+		if i > 0 {
+			b.attr("x", x)
+			b.attr("dy", lh)
+		}
 		b.WriteByte('>')
 		b.esc(l)
 		b.WriteString(`</tspan>`)

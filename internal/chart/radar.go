@@ -462,30 +462,36 @@ func (g *radarGeom) radar(table string) Drawing {
 
 	var b writer
 	b.Grow(2200 + n*(g.top*14+190+len(g.vals)*(150+2*26)) + len(g.vals)*(320+n*14))
-	// Grid: one polygon per point of the scale, then the spokes.
-	b.WriteString(`<g class="chart-grid">` + "\n")
-	for k := 1; k <= g.top; k++ {
-		rk := R * float64(k) / float64(g.top)
-		b.WriteString(`<polygon points="`)
-		for i := range n {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.pt(cx+rk*cos[i], cy+rk*sin[i])
-		}
-		b.WriteString(`"/>` + "\n")
-	}
-	b.WriteString("</g>\n")
-	b.WriteString(`<g class="chart-axis">` + "\n")
+	// Grid: the outer ring, drawn once around the centre, and a scaled
+	// copy of it for every other point of the scale (its stroke keeps its
+	// width), then the spokes as one path.
+	b.WriteString(`<g class="chart-grid" transform="translate(`)
+	b.num(cx)
+	b.WriteByte(' ')
+	b.num(cy)
+	b.strs(`)"><polygon id="`, g.id, `-ring" vector-effect="non-scaling-stroke" points="`)
 	for i := range n {
-		b.WriteString(`<line`)
-		b.attr("x1", cx)
-		b.attr("y1", cy)
-		b.attr("x2", cx+R*cos[i])
-		b.attr("y2", cy+R*sin[i])
-		b.WriteString(`/>` + "\n")
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.pt(R*cos[i], R*sin[i])
 	}
-	b.WriteString("</g>\n")
+	b.WriteString(`"/>`)
+	for k := 1; k < g.top; k++ {
+		b.strs(`<use href="#`, g.id, `-ring" transform="scale(`)
+		b.WriteString(strconv.FormatFloat(float64(k)/float64(g.top), 'g', 4, 64))
+		b.WriteString(`)"/>`)
+	}
+	b.WriteString(`<path class="chart-axis" d="`)
+	for i := range n {
+		b.WriteString(`M0 0L`)
+		b.num(R * cos[i])
+		if y := R * sin[i]; num(y)[0] != '-' {
+			b.WriteByte(' ')
+		}
+		b.num(R * sin[i])
+	}
+	b.WriteString(`"/></g>` + "\n")
 
 	// Tick numbers on the bisector of the first two spokes, just inside
 	// each ring, so they sit clear of the spokes and of the points. With

@@ -49,6 +49,50 @@ Then, in %s:
 	return ExitOK
 }
 
+// runTheme runs the theme subcommands: eject copies the built-in theme
+// into the site (see scaffold.EjectTheme).
+func runTheme(e *env, args []string) int {
+	fs := flags(e, "theme")
+	open := srcFlag(fs, false)
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 || fs.Arg(0) != "eject" {
+		errorf(e, "theme takes a subcommand: ladder theme eject [DIR]")
+		if fs.NArg() > 0 {
+			if s := diag.Suggest(fs.Arg(0), []string{"eject"}); s != "" {
+				hintf(e, "did you mean %q?", s)
+			}
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 2 {
+		errorf(e, "theme eject takes at most one directory, got %q", strings.Join(fs.Args()[1:], " "))
+		return ExitUsage
+	}
+	dir := fs.Arg(1)
+	inSite := dir == ""
+	if inSite {
+		proj, err := open()
+		if err != nil {
+			return openError(e, err)
+		}
+		dir = displayPath(proj, "themes/default")
+	}
+	if err := scaffold.EjectTheme(dir); err != nil {
+		errorf(e, "%v", err)
+		return ExitFailure
+	}
+	fmt.Fprintf(e.stdout, "copied the built-in theme into %s\n", dir)
+	if inSite {
+		fmt.Fprintln(e.stdout, `The site uses it from now on (theme = "default"): edit its layouts/ and assets/.
+To change a few layouts only, copy them into the site's layouts/ instead.`)
+	} else {
+		fmt.Fprintf(e.stdout, "To use it, put it in the site's themes/NAME/ and set theme = \"NAME\" in site.toml.\n")
+	}
+	return ExitOK
+}
+
 // runNew creates the content file of a new entity (see scaffold.New).
 func runNew(e *env, args []string) int {
 	fs := flags(e, "new")

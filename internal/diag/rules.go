@@ -15,6 +15,8 @@ type RuleInfo struct {
 func Rules() []RuleInfo {
 	return []RuleInfo{
 		{"base-url", "a base_url (in site.toml or --base-url) that is not a path or an http(s) URL"},
+		{"brand-color", "a [brand] color in site.toml that is not a hex colour, or too light for text on the theme's light backgrounds (WCAG AA, 4.5:1)"},
+		{"brand-file", "a [brand] logo or favicon in site.toml that is not an image file under static/"},
 		{"check-ignore", "an entry of [check] ignore in site.toml that is not a rule id, or names a rule that reports errors (only warnings can be ignored)"},
 		{"control-character", "a control character (or a lone carriage return) in TOML"},
 		{"csv-column", "a CSV column that --map names but the header lacks, or two columns that hold one course key (ladder import)"},
@@ -61,7 +63,7 @@ func Rules() []RuleInfo {
 // warningRules are the rules that report warnings: the only ones that
 // [check] ignore in site.toml may switch off. site-file and static-include
 // also report errors, which stay.
-var warningRules = []string{"expectation-drop", "intake-order", "missing-competency", "program-leads-nowhere",
+var warningRules = []string{"brand-color", "expectation-drop", "intake-order", "missing-competency", "program-leads-nowhere",
 	"site-file", "static-include", "unreachable-level", "unused-course"}
 
 // Ignorable reports whether rule id reports warnings, which a site may

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ladder-ssg/ladder/internal/colour"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -38,6 +39,7 @@ const wellKnown = ".well-known"
 func (p *Project) checkFiles(cfg site.Config) (diag.List, error) {
 	var diags diag.List
 	checkInclude(cfg, p.FS, &diags)
+	checkBrand(cfg, p.FS, &diags)
 	sfs, ok := p.FS.(*sitefs.FS)
 	if !ok {
 		return diags, nil
@@ -215,6 +217,67 @@ func checkInclude(cfg site.Config, fsys fs.FS, diags *diag.List) {
 				diags.Warn("static-include", cfg.Src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
 			}
 		}
+	}
+}
+
+// brandImages are the extensions of the images that [brand] logo and
+// favicon may name: the ones browsers show as an icon and in <img>.
+var brandImages = []string{".svg", ".png", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+
+// themeLight are the light backgrounds of the default theme that brand
+// text is drawn on (--bg, --surface), and the text drawn on the brand
+// colour (--accent-text).
+var themeLight = []colour.RGB{{R: 0xff, G: 0xff, B: 0xff}, {R: 0xf5, G: 0xf7, B: 0xfa}}
+
+// checkBrand reports a [brand] logo or favicon that is not an image under
+// static/, and a colour that is not one or is too light to read.
+//
+// Example: logo = "img/logo.svg" with no static/img/logo.svg; color =
+// "#ffcc00". Discussion: a missing logo is a broken image on every page;
+// links and buttons drawn in a pale colour fail WCAG AA for every reader,
+// so the hint gives the nearest darker shade that passes.
+func checkBrand(cfg site.Config, fsys fs.FS, diags *diag.List) {
+	include := includeSet(cfg)
+	for _, f := range []struct{ key, val string }{{"brand.logo", cfg.Brand.Logo}, {"brand.favicon", cfg.Brand.Favicon}} {
+		if f.val == "" {
+			continue
+		}
+		pos := cfg.Src.Value(f.key)
+		clean := strings.TrimPrefix(f.val, "/")
+		ext := strings.ToLower(path.Ext(clean))
+		switch {
+		case !fs.ValidPath(clean) || clean == "." || strings.Contains(f.val, "\\"):
+			diags.Add("brand-file", pos, `write a slash path under static/, such as "logo.svg" or "img/logo.png"`, "invalid path %q in %s", f.val, f.key)
+		case !slices.Contains(brandImages, ext):
+			diags.Add("brand-file", pos, "use one of "+strings.Join(brandImages, " "), "%s %q is not an image file", f.key, f.val)
+		case hidden(clean, include):
+			diags.Add("brand-file", pos, "move it out of the hidden folder, or list it in [static] include", "static/%s is hidden and not published", clean)
+		default:
+			if info, err := fs.Stat(fsys, path.Join(staticDir, clean)); err != nil || info.IsDir() {
+				diags.Add("brand-file", pos, "put the image in static/, or correct the path", "static/%s does not exist", clean)
+			}
+		}
+	}
+	if cfg.Brand.Color == "" {
+		return
+	}
+	pos := cfg.Src.Value("brand.color")
+	c, err := colour.Parse(cfg.Brand.Color)
+	if err != nil {
+		diags.Add("brand-color", pos, `for example "#0a58a8"`, "%v", err)
+		return
+	}
+	worst := colour.Contrast(c, themeLight[0])
+	for _, bg := range themeLight[1:] {
+		worst = min(worst, colour.Contrast(c, bg))
+	}
+	if worst < 4.5 {
+		hint := "choose a darker shade"
+		if d, ok := colour.Darken(c, 4.5, themeLight...); ok {
+			hint = fmt.Sprintf("the nearest darker shade that passes is %q", d.String())
+		}
+		diags.Warn("brand-color", pos, hint,
+			"brand color %s has a contrast of %.2f:1 with the theme's light backgrounds and white button text; WCAG AA needs 4.5:1 for text", c, worst)
 	}
 }
 

@@ -72,6 +72,7 @@ import (
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
+	"github.com/ladder-ssg/ladder/internal/colour"
 	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/minify"
 	"github.com/ladder-ssg/ladder/internal/output"
@@ -600,6 +601,11 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 		if err := copyTree(a, "assets"); err != nil {
 			return err
 		}
+	}
+	if c, err := colour.Parse(r.site.Config.Brand.Color); err == nil {
+		// The theme's stylesheet draws its accent from --brand when a
+		// site sets it (see [brand] color).
+		r.assets["assets/brand.css"] = []byte(":root{--brand:" + c.String() + "}\n")
 	}
 	for p, b := range r.assets {
 		r.assets[p] = minify.Asset(p, b)

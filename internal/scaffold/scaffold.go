@@ -167,6 +167,23 @@ func Init(dir string, example bool) error {
 	return nil
 }
 
+// EjectTheme copies the theme built into ladder (layouts/ and assets/)
+// into dir, which may exist but must be empty, so that a site can change
+// any of its files. A site uses themes/<theme>/ instead of the built-in
+// theme as soon as the folder exists.
+func EjectTheme(dir string) error {
+	if err := checkEmpty(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	if err := os.CopyFS(dir, ladder.DefaultTheme()); err != nil {
+		return fmt.Errorf("copy the built-in theme into %s: %w", dir, err)
+	}
+	return nil
+}
+
 // unpinToday comments out the today key of the site.toml at file, which
 // the built-in example pins so that its pages never change, so that a new
 // site computes its next intakes from the day of each build.
@@ -199,7 +216,7 @@ func checkEmpty(dir string) error {
 		}
 		return fmt.Errorf("read %s: %w", dir, err)
 	case len(entries) > 0:
-		return fmt.Errorf("%s is not empty; ladder init creates a site in a new or empty directory", dir)
+		return fmt.Errorf("%s is not empty; choose a new or empty directory, so that nothing is overwritten", dir)
 	}
 	return nil
 }

@@ -108,6 +108,7 @@ type Config struct {
 	Links        LinksConfig    `toml:"links"`
 	Static       StaticConfig   `toml:"static"`
 	Publish      PublishConfig  `toml:"publish"`
+	Brand        BrandConfig    `toml:"brand"`
 	Params       map[string]any `toml:"params"`
 	Limits       Limits         `toml:"limits"`
 	Check        CheckConfig    `toml:"check"`
@@ -234,6 +235,21 @@ type StaticConfig struct {
 	// everything under a hidden folder not listed. ".well-known" is
 	// always published.
 	Include []string `toml:"include"`
+}
+
+// BrandConfig carries the organisation's look into the theme.
+type BrandConfig struct {
+	// Name is the organisation's name, shown in the footer.
+	Name string `toml:"name"`
+	// Logo is an image under static/ ("logo.svg"), shown in the header
+	// beside the site's title.
+	Logo string `toml:"logo"`
+	// Favicon is an image under static/ ("favicon.svg"), the pages' icon.
+	Favicon string `toml:"favicon"`
+	// Color is the primary colour, "#rrggbb": links, buttons and the
+	// current navigation entry in the light colour scheme. It must reach
+	// WCAG AA contrast (4.5:1) with the theme's light backgrounds.
+	Color string `toml:"color"`
 }
 
 // PublishConfig says what a build shows to the people who can reach the

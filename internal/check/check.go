@@ -25,6 +25,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
+	"github.com/ladder-ssg/ladder/internal/tomlpos"
 )
 
 // Site resolves s in place and returns its diagnostics, sorted. s must come
@@ -64,6 +65,7 @@ func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c.resolveCourses()
 	c.resolvePrograms()
 	c.resolveCompetencies()
+	c.resolveGroups()
 	c.prerequisiteCycles()
 	c.promotionLoops()
 	<-done
@@ -586,4 +588,54 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// resolveGroups resolves the [groups] of each track, in the order the file
+// writes them, and reports unknown competencies and competencies put in
+// two groups of one track.
+//
+// Example: [groups] Craft = ["coding", "desing"]. Discussion: a group
+// replaces the competencies' categories in the track's matrix; an unknown
+// id would silently drop a row.
+func (c *checker) resolveGroups() {
+	for _, t := range c.s.Tracks {
+		if len(t.GroupIDs) == 0 {
+			continue
+		}
+		names := make([]string, 0, len(t.GroupIDs))
+		for name := range t.GroupIDs {
+			names = append(names, name)
+		}
+		keyOf := func(name string) string { return "groups." + tomlpos.Join(name) }
+		slices.SortFunc(names, func(a, b string) int {
+			pa, pb := t.Src.Key(keyOf(a)), t.Src.Key(keyOf(b))
+			if pa.Line != pb.Line {
+				return pa.Line - pb.Line
+			}
+			if pa.Col != pb.Col {
+				return pa.Col - pb.Col
+			}
+			return strings.Compare(a, b)
+		})
+		seen := map[*site.Competency]string{}
+		for _, name := range names {
+			g := site.Group{Name: name}
+			for i, id := range t.GroupIDs[name] {
+				key := fmt.Sprintf("%s[%d]", keyOf(name), i)
+				comp, ok := c.s.CompetencyByID[id]
+				if !ok {
+					c.unknown(&t.Src, key, site.KindCompetency, id)
+					continue
+				}
+				if other, dup := seen[comp]; dup {
+					c.diags.Add("duplicate-id", t.Src.Value(key), "put each competency in one group",
+						"competency %q is in group %q already", id, other)
+					continue
+				}
+				seen[comp] = name
+				g.Competencies = append(g.Competencies, comp)
+			}
+			t.Groups = append(t.Groups, g)
+		}
+	}
 }

@@ -22,7 +22,7 @@ func Rules() []RuleInfo {
 		{"csv-column", "a CSV column that --map names but the header lacks, or two columns that hold one course key (ladder import)"},
 		{"csv-syntax", "a CSV file that does not parse: a stray or unclosed quote, a row with more or fewer values than the header (ladder import)"},
 		{"draft-reference", "a reference or link to an entity marked draft = true, in a build without --drafts"},
-		{"duplicate-id", "two entities of one kind with the same id"},
+		{"duplicate-id", "two entities of one kind with the same id, or a competency in two [groups] of one track"},
 		{"duplicate-rank", "two levels with the same rank on one path of a track"},
 		{"expectation-drop", "warning: an expected competency level drops from one level to the next on the same path"},
 		{"front-matter", "front matter that is not closed, or not between +++ lines"},

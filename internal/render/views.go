@@ -94,6 +94,36 @@ func groupCompetencies(cs []*site.Competency) []CompetencyGroup {
 	return out
 }
 
+// trackGroups groups the competencies a track uses (comps, in site order;
+// used holds their ids): first the track's own [groups], in their order,
+// then the others by category.
+func trackGroups(t *site.Track, comps []*site.Competency, used map[string]bool) []CompetencyGroup {
+	if len(t.Groups) == 0 {
+		return groupCompetencies(comps)
+	}
+	var out []CompetencyGroup
+	grouped := map[*site.Competency]bool{}
+	for _, g := range t.Groups {
+		cg := CompetencyGroup{Category: g.Name}
+		for _, c := range g.Competencies {
+			grouped[c] = true
+			if used[c.ID] {
+				cg.Competencies = append(cg.Competencies, c)
+			}
+		}
+		if len(cg.Competencies) > 0 {
+			out = append(out, cg)
+		}
+	}
+	var rest []*site.Competency
+	for _, c := range comps {
+		if !grouped[c] {
+			rest = append(rest, c)
+		}
+	}
+	return append(out, groupCompetencies(rest)...)
+}
+
 // Matrix is a track's competency matrix: competencies grouped by category
 // (rows) by levels (columns).
 type Matrix struct {
@@ -151,7 +181,7 @@ func (p *Page) Matrix(t *site.Track) *Matrix {
 		}
 		m.Paths[len(m.Paths)-1].Span++
 	}
-	for _, g := range groupCompetencies(comps) {
+	for _, g := range trackGroups(t, comps, used) {
 		mg := MatrixGroup{Category: g.Category}
 		for _, c := range g.Competencies {
 			row := MatrixRow{Competency: c}

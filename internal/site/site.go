@@ -489,9 +489,20 @@ type Track struct {
 	Common
 	Family string `toml:"family"`
 	Order  int    `toml:"order"`
+	// GroupIDs groups the track's competencies under names of its own
+	// ([groups] "Craft" = ["coding", "design"]), in place of their
+	// category, for this track's matrix.
+	GroupIDs map[string][]string `toml:"groups"`
 
 	Levels []*Level // resolved: the track's levels by path, then rank
+	Groups []Group  // resolved: GroupIDs in the file's order
 	Paths  []string // resolved: the track's paths, "ic" first, then by name
+}
+
+// Group is a named group of competencies of a track.
+type Group struct {
+	Name         string
+	Competencies []*Competency // in the order written
 }
 
 // Level is a role level in a track.

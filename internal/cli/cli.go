@@ -64,6 +64,7 @@ func commands() []command {
 		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
 		{"export", "[--src DIR] --format csv|xlsx|case|rsd [--out PATH] [--base-url URL]", "write the framework as spreadsheets, or its competencies as skills standards", runExport},
 		{"diff", "[--format text|markdown|json] [--exit-code] OLD NEW | --git REV [NEW]", "what changed between two versions of the framework (site folders, framework.json files, or a git revision)", runDiff},
+		{"release", "[--src DIR] [--summary TEXT] [--date YYYY-MM-DD] VERSION", "record a release: keep the framework's data under releases/ and list it in site.toml", runRelease},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -43,6 +43,7 @@ func Rules() []RuleInfo {
 		{"program-leads-nowhere", "warning: a program whose leads_to names no level"},
 		{"promotion-loop", "promotions (next) that lead back to a level already passed"},
 		{"rank-range", "a level rank below 1"},
+		{"release", "a site.toml version or [[releases]] entry that is invalid: no version or date, a version listed twice, a release file that is missing or not a framework.json"},
 		{"scale-range", "a competency level outside the scale of site.toml, a level name not on it, or [scale] descriptions that are not one per name"},
 		{"site-file", "a symbolic link or special file in the site: one leading outside the site (an error), to nothing, or round in a loop (left out, a warning)"},
 		{"static-clash", "a static file that would replace a generated page or a theme asset"},

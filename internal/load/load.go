@@ -755,6 +755,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 			checkIgnore(&cfg, diags)
 			checkLimits(&cfg, table, diags)
 			checkBaseURL(&cfg, diags)
+			checkReleases(fsys, &cfg, diags)
 		}
 	}
 	cfg.Limits = withDefaults(cfg.Limits)

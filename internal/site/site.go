@@ -133,6 +133,9 @@ type Release struct {
 	Date    time.Time `toml:"date"`
 	Summary string    `toml:"summary"`
 	File    string    `toml:"file"` // slash path from the site root: "releases/2026.1.json"
+	// Data is the release file's framework.json, read and checked by the
+	// loader; nil for the entry of the site's own version without a file.
+	Data []byte `toml:"-"`
 }
 
 // Limits bound what the loader reads, so that a broken or hostile file is

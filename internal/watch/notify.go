@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/fsnotify/fsnotify"
 )
@@ -29,7 +30,15 @@ type notifier struct {
 	// directories. Their removal is not reported.
 	dirs    map[string]bool
 	skipped map[string]bool
+
+	// rootGone ticks while the root itself is removed or renamed away: at
+	// each tick the loop looks for a directory at the root's path again
+	// (a converter that regenerates the site deletes and recreates it).
+	rootGone *time.Ticker
 }
+
+// rootRetry is how often a removed root is looked for again.
+const rootRetry = 200 * time.Millisecond
 
 // item is an event or an error read from fsnotify.
 type item struct {
@@ -120,6 +129,9 @@ func (l *loop) startNotify() error {
 
 // stopNotify closes fsnotify and waits for pump to return.
 func (l *loop) stopNotify() error {
+	if l.rootGone != nil {
+		l.rootGone.Stop()
+	}
 	err := l.fsw.Close()
 	<-l.pumped
 	l.notifier = notifier{}
@@ -153,12 +165,49 @@ func (l *loop) runNotify() (fallback bool, err error) {
 					return true, err
 				}
 			}
+		case <-l.rootC():
+			if err := l.rootBack(); err != nil {
+				l.stopNotify()
+				return true, err
+			}
 		case <-l.timerC():
 			l.fire()
 		case l.outC() <- l.batch:
 			l.delivered()
 		}
 	}
+}
+
+// rootC returns the channel of the ticker that looks for a removed root,
+// or nil while the root is there.
+func (l *loop) rootC() <-chan time.Time {
+	if l.rootGone == nil {
+		return nil
+	}
+	return l.rootGone.C
+}
+
+// rootBack watches the root again once a directory is back at its path:
+// every old watch is dropped (they follow the inodes of the removed tree)
+// and the new tree is watched and read from scratch. It returns an error
+// only when fsnotify can no longer be used.
+func (l *loop) rootBack() error {
+	fi, err := os.Stat(l.root)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	l.rootGone.Stop()
+	l.rootGone = nil
+	for d := range l.dirs {
+		// Errors only mean the watch went with the old tree already.
+		_ = l.fsw.Remove(l.abs(d))
+	}
+	clear(l.dirs)
+	clear(l.skipped)
+	l.logf("watch: %s is back; watching it again", l.root)
+	l.rescan = true
+	l.arm()
+	return l.addTree(".", false)
 }
 
 // handleEvent records the change an fsnotify event stands for, and watches
@@ -170,10 +219,11 @@ func (l *loop) handleEvent(ev fsnotify.Event) error {
 		return nil
 	}
 	if rel == "." {
-		if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-			l.logf("watch: %s was removed or renamed; restart the server to watch it again", l.root)
+		if (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && l.rootGone == nil {
+			l.logf("watch: %s was removed or renamed; waiting for it to come back", l.root)
 			l.rescan = true
 			l.arm()
+			l.rootGone = time.NewTicker(rootRetry)
 		}
 		return nil
 	}

@@ -811,3 +811,55 @@ func BenchmarkWriteToBatch(b *testing.B) {
 		}
 	}
 }
+
+// A root that is deleted and made again (a converter regenerating the
+// site) is watched again: a rescan when it is back, then its new files and
+// folders as usual.
+func TestRootRecreated(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "site")
+	write(t, root, "content/a.md", "x")
+	w, lg := start(t, root, Options{})
+	if w.Mode() != "fsnotify" {
+		t.Skipf("fsnotify is not usable here: %s", lg)
+	}
+	for round := range 2 {
+		if err := os.RemoveAll(root); err != nil {
+			t.Fatal(err)
+		}
+		write(t, root, "content/a.md", "regenerated")
+		rescan := false
+		deadline := time.After(timeout)
+		for !rescan || strings.Count(lg.String(), "watching it again") <= round {
+			select {
+			case b := <-w.Batches():
+				rescan = rescan || b.Rescan
+			case <-time.After(10 * time.Millisecond):
+			case <-deadline:
+				t.Fatalf("round %d: the root was not watched again; log:\n%s", round, lg)
+			}
+		}
+		drain(t, w)
+		write(t, root, "content/b.md", "new")
+		mkdir(t, root, "content/sub")
+		write(t, root, "content/sub/c.md", "deeper")
+		await(t, w, "content/b.md", "content/sub/c.md")
+		settle(t, w)
+	}
+}
+
+// drain reads batches until none has come for quietFor.
+func drain(t *testing.T, w *Watcher) []Batch {
+	t.Helper()
+	var out []Batch
+	for {
+		select {
+		case b := <-w.Batches():
+			checkBatch(t, b)
+			out = append(out, b)
+		case <-time.After(quietFor):
+			return out
+		}
+	}
+}
+

@@ -146,6 +146,7 @@ func (c *checker) values() {
 	}
 	for _, x := range c.s.Tracks {
 		c.title(&x.Common, site.KindTrack)
+		c.oneOf(&x.Src, "status", x.Status, "track status", site.TrackStatuses)
 	}
 	for _, x := range c.s.Levels {
 		c.title(&x.Common, site.KindLevel)

@@ -44,6 +44,9 @@ type ToolTrackRef struct {
 	Title  string `json:"title"`
 	Family string `json:"family,omitempty"`
 	Count  int    `json:"count"` // its levels
+	// Legacy marks a track kept only for the people on it (status =
+	// "legacy"), which the path finder leaves out unless asked.
+	Legacy bool `json:"legacy,omitempty"`
 	// Sort and Order give the rank of each level's full id among the
 	// full ids of all levels and the ids of all programs with "@" before
 	// them, in byte order: level j of the track has rank Sort+Order[j]
@@ -222,7 +225,7 @@ func (d *Set) buildIndex() ([]byte, error) {
 	}
 	h := sha256.New()
 	for _, t := range s.Tracks {
-		ref := ToolTrackRef{ID: t.ID, Title: t.Title, Family: t.Family, Count: len(t.Levels), Next: make([][]int, 0, len(t.Levels))}
+		ref := ToolTrackRef{ID: t.ID, Title: t.Title, Family: t.Family, Legacy: t.Legacy(), Count: len(t.Levels), Next: make([][]int, 0, len(t.Levels))}
 		moves := make([][]int, 0, len(t.Levels))
 		months := make([]int, 0, len(t.Levels))
 		anyMove, anyMonths := false, false

@@ -53,7 +53,7 @@ func Rules() []RuleInfo {
 		{"unexpected-file", "a content file outside tracks/, competencies/, courses/, programs/ and pages/"},
 		{"unknown-key", "a key that the kind does not have (a typo would otherwise do nothing)"},
 		{"unknown-reference", "a reference or entity link to a track, level, course, program, competency or page that does not exist"},
-		{"unknown-value", "a course format or program kind outside the allowed values"},
+		{"unknown-value", "a course format, program kind or track status outside the allowed values"},
 		{"unreachable-level", "warning: a level that no promotion, move or program leads to"},
 		{"unused-course", "warning: a course that no level or program requires"},
 		{"url-scheme", "a link or URL field whose scheme the site does not allow (javascript:, an unlisted app scheme)"},

@@ -492,6 +492,10 @@ type Track struct {
 	Common
 	Family string `toml:"family"`
 	Order  int    `toml:"order"`
+	// Status is "active" (the default, also when empty) or "legacy": a
+	// track kept for the people still on it, which pages mark and the
+	// path finder leaves out unless asked.
+	Status string `toml:"status"`
 	// GroupIDs groups the track's competencies under names of its own
 	// ([groups] "Craft" = ["coding", "design"]), in place of their
 	// category, for this track's matrix.
@@ -507,6 +511,12 @@ type Group struct {
 	Name         string
 	Competencies []*Competency // in the order written
 }
+
+// TrackStatuses lists the statuses a track may have.
+var TrackStatuses = []string{"active", "legacy"}
+
+// Legacy reports whether the track is kept only for the people on it.
+func (t *Track) Legacy() bool { return t.Status == "legacy" }
 
 // Level is a role level in a track.
 type Level struct {

@@ -124,6 +124,23 @@
       var pf = new T.LevelPicker(d, document.getElementById("path-from-track"), from, "Choose your level…");
       var pt = new T.LevelPicker(d, document.getElementById("path-to-track"), to, "Choose a target level…");
       var p = T.params();
+      // Legacy tracks are left out unless asked for, or named in the link.
+      var legacy = document.getElementById("path-legacy");
+      var isLegacy = function (id) { var t = id && d.index.tracks.get(String(id).split("/")[0]); return !!(t && t.legacy); };
+      var anyLegacy = d.tracks.some(function (t) { return t.legacy; });
+      if (legacy) {
+        legacy.closest(".field").hidden = !anyLegacy;
+        legacy.checked = isLegacy(p.get("from")) || isLegacy(p.get("to"));
+        var refill = function () {
+          [pf, pt].forEach(function (k) {
+            var had = k.ts.value;
+            k.fillTracks(legacy.checked);
+            if (k.ts.value !== had) k.fillLevels(null, "");
+          });
+        };
+        refill();
+        legacy.addEventListener("change", refill);
+      }
       return Promise.all([pf.set(p.get("from")), pt.set(p.get("to"))]).then(function () {
         form.hidden = false;
         var seq = 0;

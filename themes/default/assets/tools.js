@@ -55,7 +55,7 @@ window.LadderTools = (function () {
     this.competencies.forEach(function (c) { self.index.competencies.set(c.id, c); });
     var nl = 0;
     this.tracks = (ix.tracks || []).map(function (t, i) {
-      var x = { id: t.id, title: t.title, family: t.family || "", url: urls.track(t.id), index: i, first: nl, count: t.count, levels: null };
+      var x = { id: t.id, title: t.title, family: t.family || "", legacy: !!t.legacy, url: urls.track(t.id), index: i, first: nl, count: t.count, levels: null };
       nl += t.count;
       self.index.tracks.set(t.id, x);
       return x;
@@ -218,16 +218,7 @@ window.LadderTools = (function () {
     this.ts = trackSelect;
     this.ls = levelSelect;
     this.placeholder = placeholder;
-    clear(trackSelect);
-    trackSelect.appendChild(el("option", { value: "" }, "Choose a track…"));
-    var groups = new Map(), anyFamily = d.tracks.some(function (t) { return t.family; });
-    d.tracks.forEach(function (t) {
-      var opt = el("option", { value: t.id }, t.title);
-      if (!anyFamily) { trackSelect.appendChild(opt); return; }
-      var name = t.family || "Other tracks";
-      if (!groups.has(name)) { groups.set(name, el("optgroup", { label: name })); trackSelect.appendChild(groups.get(name)); }
-      groups.get(name).appendChild(opt);
-    });
+    this.fillTracks(true);
     this.fillLevels(null, "");
     var self = this;
     // A new track empties the level at once, so that the form's own
@@ -244,6 +235,25 @@ window.LadderTools = (function () {
       });
     });
   }
+
+  // fillTracks lists the tracks to choose from, by family; legacy tracks
+  // (status = "legacy") only when legacy is set. The chosen track stays
+  // chosen when it is still listed.
+  LevelPicker.prototype.fillTracks = function (legacy) {
+    var ts = this.ts, value = ts.value;
+    clear(ts);
+    ts.appendChild(el("option", { value: "" }, "Choose a track…"));
+    var shown = this.d.tracks.filter(function (t) { return legacy || !t.legacy; });
+    var groups = new Map(), anyFamily = shown.some(function (t) { return t.family; });
+    shown.forEach(function (t) {
+      var opt = el("option", { value: t.id }, t.title + (t.legacy ? " (legacy)" : ""));
+      if (!anyFamily) { ts.appendChild(opt); return; }
+      var name = t.family || "Other tracks";
+      if (!groups.has(name)) { groups.set(name, el("optgroup", { label: name })); ts.appendChild(groups.get(name)); }
+      groups.get(name).appendChild(opt);
+    });
+    ts.value = shown.some(function (t) { return t.id === value; }) ? value : "";
+  };
 
   LevelPicker.prototype.fillLevels = function (t, value) {
     var ls = this.ls;

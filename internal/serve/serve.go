@@ -259,6 +259,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			Debounce: s.opts.Debounce,
 			Poll:     s.opts.Poll,
 			Ignore:   s.ignore,
+			Hidden:   watchHidden,
 			Logf:     func(format string, args ...any) { s.logf("ladder: "+format, args...) },
 		})
 		if err != nil {
@@ -357,6 +358,13 @@ func (s *Server) ignore(rel string, isDir bool) bool {
 		}
 	}
 	return false
+}
+
+// watchHidden reports whether the hidden directory rel is watched: those
+// under static/, which a build may publish (.well-known/ always, others
+// when [static] include lists them); the rest (.git/, .cache/) are not.
+func watchHidden(rel string) bool {
+	return strings.HasPrefix(rel, "static/")
 }
 
 // logf prints one line to the log.

@@ -99,6 +99,12 @@ type Options struct {
 	// from the Watcher's own goroutine.
 	Ignore func(rel string, isDir bool) bool
 
+	// Hidden, when not nil, names the hidden directories (names that start
+	// with a dot) that are watched all the same, given their slash path:
+	// a site publishes static/.well-known/ and the hidden folders its
+	// configuration lists, while .git/ and the like stay unwatched.
+	Hidden func(rel string) bool
+
 	// Logf, when not nil, receives the fallbacks to polling and the errors
 	// met while watching, each with the fix to apply. It is called from the
 	// Watcher's own goroutine.
@@ -253,6 +259,7 @@ type loop struct {
 	maxWait  time.Duration
 	interval time.Duration // polling interval, forced or for a fallback
 	ignore   func(rel string, isDir bool) bool
+	hidden   func(rel string) bool
 	logFn    func(format string, args ...any)
 	failAdd  func(dir string) error // test hook; see newWatcher
 
@@ -282,6 +289,7 @@ func newLoop(w *Watcher, root string, opts Options) *loop {
 		debounce: opts.Debounce,
 		interval: opts.Poll,
 		ignore:   opts.Ignore,
+		hidden:   opts.Hidden,
 		logFn:    opts.Logf,
 		pending:  make(map[string]struct{}),
 		ready:    make(map[string]struct{}),
@@ -353,7 +361,7 @@ func (l *loop) ignored(rel string, isDir bool) bool {
 	}
 	base := path.Base(rel)
 	if isDir {
-		if strings.HasPrefix(base, ".") {
+		if strings.HasPrefix(base, ".") && !l.keepHidden(rel) {
 			return true
 		}
 	} else if IsEditorTemp(base) {
@@ -362,13 +370,20 @@ func (l *loop) ignored(rel string, isDir bool) bool {
 	// A path inside a hidden directory; normally never seen, since hidden
 	// directories are not watched or walked.
 	if dir := path.Dir(rel); dir != "." {
-		for _, part := range strings.Split(dir, "/") {
-			if strings.HasPrefix(part, ".") {
+		parts := strings.Split(dir, "/")
+		for i, part := range parts {
+			if strings.HasPrefix(part, ".") && !l.keepHidden(strings.Join(parts[:i+1], "/")) {
 				return true
 			}
 		}
 	}
 	return l.ignore != nil && l.ignore(rel, isDir)
+}
+
+// keepHidden reports whether the hidden directory rel is watched all the
+// same (see Options.Hidden).
+func (l *loop) keepHidden(rel string) bool {
+	return l.hidden != nil && l.hidden(rel)
 }
 
 // add records a change to rel and restarts the debounce timer.

@@ -863,3 +863,23 @@ func drain(t *testing.T, w *Watcher) []Batch {
 	}
 }
 
+
+// Hidden directories are not watched unless Options.Hidden names them.
+func TestHiddenKept(t *testing.T) {
+	dir := t.TempDir()
+	mkdir(t, dir, "static/.well-known")
+	mkdir(t, dir, ".git")
+	w, lg := start(t, dir, Options{Hidden: func(rel string) bool { return strings.HasPrefix(rel, "static/") }})
+	if w.Mode() != "fsnotify" {
+		t.Skipf("fsnotify is not usable here: %s", lg)
+	}
+	write(t, dir, ".git/index", "x")
+	write(t, dir, "static/.well-known/security.txt", "Contact: x")
+	seen := await(t, w, "static/.well-known/security.txt")
+	if seen[".git/index"] {
+		t.Errorf(".git/ is watched: %v", keys(seen))
+	}
+	mkdir(t, dir, "static/.new")
+	write(t, dir, "static/.new/a.txt", "y")
+	await(t, w, "static/.new/a.txt")
+}

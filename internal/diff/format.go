@@ -175,7 +175,10 @@ func (r *Report) groupTitle(c Change) string {
 	return "Pages"
 }
 
-// Subject names a change's entity: "level sde/l5 (Engineer II)".
+// Subject names a change's entity, in plain text: "level sde/l5 Engineer II".
+func (c Change) Subject() string { return c.subject(plain) }
+
+// subject names a change's entity: "level sde/l5 Engineer II".
 func (c Change) subject(q quoting) string {
 	if c.Entity == Framework {
 		return "framework"

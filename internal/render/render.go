@@ -21,6 +21,7 @@
 //	/programs/                 programs.html
 //	/programs/<id>/            program.html
 //	/compare/ /paths/ /plan/ /search/            interactive pages, driven by /data/
+//	/changes/                  changes.html     releases, newest first, with what changed (site.toml [[releases]])
 //	/<slug>/                   page.html        free pages
 //	/404.html                  404.html
 //	/data/...                  framework.json and the tools' data (package datafile)
@@ -122,6 +123,9 @@ type Renderer struct {
 	everyone  []*site.Program           // programs open to every employee, those open now first
 	targeted  []*site.Program           // programs for some tracks or levels, in site order
 	heats     []string                  // heat-map class of each point of the scale, 0 to max
+
+	releasesOnce sync.Once
+	releases     *releaseData // the site's releases (see releaseInfo)
 }
 
 // PageSpec is one page of the site: where it is written and what draws it.
@@ -435,6 +439,9 @@ func (r *Renderer) listPages() {
 	add("/paths/", "paths", "Path finder", nil)
 	add("/plan/", "plan", "Development plan", nil)
 	add("/search/", "search", "Search", nil)
+	if len(s.Config.Releases) > 0 {
+		add("/changes/", "changes", "Changes", nil)
+	}
 	for _, p := range s.Pages {
 		add(URLOf(p), "page", p.Title, p)
 	}

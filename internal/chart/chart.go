@@ -49,6 +49,9 @@ type Drawing struct {
 	Table  template.HTML
 	Width  int
 	Height int
+	// Caption is the id of the table's caption, which names the chart,
+	// for labelling the region that holds the table.
+	Caption string
 }
 
 // Font sizes and line heights shared by the charts, in SVG user units.
@@ -774,10 +777,11 @@ func finish(kind, id, title, desc string, w, h float64, body string, table strin
 	b.WriteString(body)
 	b.WriteString("</svg>\n")
 	return Drawing{
-		SVG:    template.HTML(b.String()),
-		Table:  template.HTML(table),
-		Width:  int(w),
-		Height: int(h),
+		SVG:     template.HTML(b.String()),
+		Table:   template.HTML(table),
+		Width:   int(w),
+		Height:  int(h),
+		Caption: captionID(id),
 	}
 }
 
@@ -789,9 +793,13 @@ type htmlTable struct {
 	writer
 }
 
+// captionID returns the id of the caption of the data table of the chart
+// with the given id.
+func captionID(id string) string { return id + "-caption" }
+
 // start writes the table element, caption and the start of the header row.
 func (t *htmlTable) start(id, kind, caption string) {
-	t.strs(`<table class="chart-data chart-data-`, kind, `" id="`, id, `-data">`+"\n<caption>")
+	t.strs(`<table class="chart-data chart-data-`, kind, `" id="`, id, `-data">`+"\n<caption id=\"", captionID(id), `">`)
 	t.esc(caption)
 	t.WriteString("</caption>\n<thead><tr>")
 }

@@ -86,6 +86,9 @@ func LadderTable(l LadderInput) template.HTML {
 	return ladder(l, false).Table
 }
 
+// LadderCaption returns the id of the caption of the ladder's data table.
+func LadderCaption(l LadderInput) string { return captionID(cleanID(l.ID)) }
+
 // ladder draws the ladder, or only its table when svg is false.
 func ladder(l LadderInput, svg bool) Drawing {
 	const (
@@ -211,7 +214,7 @@ func ladder(l LadderInput, svg bool) Drawing {
 	}
 
 	if !svg {
-		return Drawing{Table: template.HTML(ladderTable(l, id, title, nRows, rowRank, rungs, moves))}
+		return Drawing{Table: template.HTML(ladderTable(l, id, title, nRows, rowRank, rungs, moves)), Caption: captionID(id)}
 	}
 	hasHeader := false
 	for _, p := range l.Paths {

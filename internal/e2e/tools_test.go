@@ -106,7 +106,7 @@ func testCompare(t *testing.T, b *browsertest.Browser, root string) {
 			t.Errorf("differences %q lack %q", diffs, want)
 		}
 	}
-	if n := browsertest.Eval[int](t, b, `document.querySelectorAll("svg.chart-radar[role=img] polygon.chart-series-a, svg.chart-radar polygon.chart-series-b").length`); n != 2 {
+	if n := browsertest.Eval[int](t, b, `document.querySelectorAll("svg.chart-radar[role=group] polygon.chart-series-a, svg.chart-radar[role=group] polygon.chart-series-b").length`); n != 2 {
 		t.Errorf("radar has %d series polygons, want 2", n)
 	}
 	if got := browsertest.Eval[string](t, b, `document.querySelector(".only-b").textContent`); !strings.Contains(got, "Cloud fundamentals") {
@@ -145,6 +145,9 @@ func testPaths(t *testing.T, b *browsertest.Browser, root string) {
 	href := browsertest.Eval[string](t, b, `document.getElementById("make-plan").href`)
 	if !strings.HasPrefix(href, root+"plan/?from=fulfillment%2Fassociate&to=cloud-support%2Fassociate") {
 		t.Errorf("plan link = %q", href)
+	}
+	if n := browsertest.Eval[int](t, b, `document.querySelectorAll("summary p, summary div, summary ol, summary ul").length`); n != 0 {
+		t.Errorf("%d block elements inside <summary>, which allows only phrasing content", n)
 	}
 	if n := browsertest.Eval[int](t, b, `document.querySelectorAll(".alternatives > li").length`); n != 3 {
 		t.Errorf("%d alternatives, want 3", n)

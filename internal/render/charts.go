@@ -61,6 +61,7 @@ type LadderImage struct {
 	Src, Alt      string
 	Width, Height int
 	Table         template.HTML
+	Caption       string // the id of the table's caption
 }
 
 // ladderInfo is what the level pages of a track share about its ladder.
@@ -100,6 +101,7 @@ func (p *Page) LadderImage(t *site.Track, current *site.Level) LadderImage {
 		img.Alt += " " + current.Title + " is highlighted."
 	}
 	img.Table = chart.LadderTable(in)
+	img.Caption = chart.LadderCaption(in)
 	return img
 }
 

@@ -21,7 +21,7 @@
     var title = a.title + " compared with " + b.title;
     var root = svg("svg", {
       xmlns: "http://www.w3.org/2000/svg", class: "chart chart-radar", "data-chart": "radar",
-      viewBox: "0 0 " + W + " " + H, width: "100%", role: "img",
+      viewBox: "0 0 " + W + " " + H, width: "100%", role: "group",
       "aria-labelledby": "cmp-radar-title cmp-radar-desc", "font-size": "13", fill: "currentColor"
     });
     root.style.setProperty("--chart-w", W);

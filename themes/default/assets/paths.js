@@ -65,7 +65,9 @@
   }
 
   // chain is the route in one line: "A → Career Choice → B → C".
-  function chain(fw, r) {
+  // chain is the route as a line of levels and programs: a paragraph, or
+  // a span where only phrasing content may go (a <summary>).
+  function chain(fw, r, tag) {
     var out = [];
     r.steps.forEach(function (st, i) {
       if (i === 0) out.push(el("span", { class: "chain-level" }, fw.index.levels.get(st.from).title));
@@ -73,7 +75,7 @@
       if (st.program) out.push(el("span", { class: "chain-program" }, st.program.title), el("span", { class: "chain-arrow", "aria-hidden": "true" }, " → "));
       out.push(el("span", { class: "chain-level" }, st.to.title));
     });
-    return el("p", { class: "route-chain" }, out);
+    return el(tag || "p", { class: "route-chain" }, out);
   }
 
   function routeView(fw, r) {
@@ -103,7 +105,7 @@
       out.append(el("h2", null, "Other routes"),
         el("ul", { class: "alternatives" }, doc.alternatives.map(function (a) {
           return el("li", null, el("details", null,
-            el("summary", null, chain(fw, a), el("span", { class: "meta" }, T.routeTotals(a))),
+            el("summary", null, chain(fw, a, "span"), el("span", { class: "meta" }, T.routeTotals(a))),
             routeView(fw, a)));
         })));
     }

@@ -584,7 +584,9 @@ func (c *checker) warnDroppingExpectations(t *site.Track) {
 			}
 			for _, e := range l.Expectations {
 				ne := n.Expectation(e.CompetencyID)
-				if ne == nil || ne.Level >= e.Level {
+				if ne == nil || ne.Level >= e.Level || ne.Level < 1 || e.Level > c.s.Config.Scale.Max() {
+					// A level off the scale is an error already (see
+					// scale); a drop to or from it would say it twice.
 					continue
 				}
 				key := ne.Key
@@ -598,40 +600,61 @@ func (c *checker) warnDroppingExpectations(t *site.Track) {
 	}
 }
 
-// warnMissingCompetencies warns about a level of track t that leaves out a
-// competency that other levels of the track expect.
+// warnMissingCompetencies warns about a level of track t that leaves a gap:
+// a competency that a lower and a higher level of its path expect, but it
+// does not.
 //
-// Example: every software level lists "coding" but sde-1 does not.
-// Discussion: the track's matrix would show a hole, and the radar charts of
-// neighbouring levels would not compare.
+// Example: sde-1 and sde-3 list "coding" but sde-2 does not. Discussion:
+// the track's matrix would show a hole in a row, and the radar charts of
+// neighbouring levels would not compare. A competency that starts at a
+// higher level, or that the top levels no longer list, is a choice of the
+// framework, not a gap, and is not reported.
 func (c *checker) warnMissingCompetencies(t *site.Track) {
-	used := map[string]bool{}
-	var order []string
-	for _, l := range t.Levels {
-		for _, e := range l.Expectations {
-			if !used[e.CompetencyID] {
-				used[e.CompetencyID] = true
-				order = append(order, e.CompetencyID)
+	for lo := 0; lo < len(t.Levels); {
+		hi := lo + 1
+		for hi < len(t.Levels) && t.Levels[hi].Path == t.Levels[lo].Path {
+			hi++
+		}
+		path := t.Levels[lo:hi]
+		lo = hi
+		for i, l := range path {
+			var missing []string
+			seen := map[string]bool{}
+			for _, below := range path[:i] {
+				for _, e := range below.Expectations {
+					id := e.CompetencyID
+					if seen[id] || l.Expectation(id) != nil {
+						continue
+					}
+					seen[id] = true
+					if slices.ContainsFunc(path[i+1:], func(above *site.Level) bool { return above.Expectation(id) != nil }) {
+						missing = append(missing, id)
+					}
+				}
+			}
+			switch len(missing) {
+			case 0:
+			case 1:
+				c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
+					"level %q leaves out competency %q, which the levels below and above it expect", l.ID, missing[0])
+			default:
+				c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
+					"level %q leaves out %d competencies that the levels below and above it expect: %s", l.ID, len(missing), quoteAtMost(missing, 5))
 			}
 		}
 	}
-	for _, l := range t.Levels {
-		var missing []string
-		for _, id := range order {
-			if l.Expectation(id) == nil {
-				missing = append(missing, id)
-			}
-		}
-		switch len(missing) {
-		case 0:
-		case 1:
-			c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
-				"level %q leaves out competency %q, which its track uses", l.ID, missing[0])
-		default:
-			c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
-				"level %q leaves out %d competencies its track uses: %s", l.ID, len(missing), quoteList(missing))
-		}
+}
+
+// quoteAtMost is quoteList of the first n ids, then "and N more".
+func quoteAtMost(ids []string, n int) string {
+	if len(ids) <= n {
+		return quoteList(ids)
 	}
+	q := make([]string, n)
+	for i, id := range ids[:n] {
+		q[i] = strconv.Quote(id)
+	}
+	return strings.Join(q, ", ") + fmt.Sprintf(" and %d more", len(ids)-n)
 }
 
 // warnIntakes warns about an intake whose dates are out of order.

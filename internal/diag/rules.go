@@ -32,7 +32,7 @@ func Rules() []RuleInfo {
 		{"limit-value", "a value under [limits] in site.toml that is not a valid size or count"},
 		{"link-scheme", "a scheme in [links] schemes of site.toml that is not a valid or safe URL scheme"},
 		{"markdown", "a markdown body that cannot be converted"},
-		{"missing-competency", "warning: a level that leaves out a competency its track uses"},
+		{"missing-competency", "warning: a level that leaves a gap: a competency that a lower and a higher level of its path expect, but it does not"},
 		{"missing-key", "a required key (title, rank, id, ...) that is missing"},
 		{"missing-track", "a level in a track folder that has no _index.md"},
 		{"not-utf8", "a file that is not valid UTF-8"},

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,13 +89,15 @@ func (d *decoder) table(m map[string]any, at string, v reflect.Value, allow ...s
 		if contains(allow, k) {
 			continue
 		}
-		hint := "remove it, or check the spelling against the format reference in the README"
-		if s := diag.Suggest(k, names); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
-		}
 		where := d.kind
 		if at != "" {
 			where = fmt.Sprintf("[%s]", displayPath(at))
+		}
+		valid := slices.Clone(names)
+		slices.Sort(valid)
+		hint := "valid keys: " + strings.Join(valid, ", ")
+		if s := diag.Suggest(k, names); s != "" {
+			hint = fmt.Sprintf("did you mean %q? Valid keys: %s", s, strings.Join(valid, ", "))
 		}
 		d.diags.Add("unknown-key", d.src.Key(join(at, k)), hint, "unknown key %q in %s", k, where)
 	}

@@ -409,7 +409,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		}
 		padded = append(padded, tomlText...)
 		if _, err := toml.NewDecoder(bytes.NewReader(padded)).Decode(&table); err != nil {
-			r.diags.Append(tomlError(lines, fm.tomlStart, len(padded)-len(tomlText), err))
+			r.diags.Append(tomlError(lines, tomlText, fm.tomlStart, len(padded)-len(tomlText), err))
 			return r
 		}
 	}
@@ -627,9 +627,9 @@ func invalidUTF8(text []byte) int {
 }
 
 // tomlError converts a TOML decoding error to a diagnostic at its position.
-// pad is the number of newlines put before the TOML text, start its offset in
-// the file.
-func tomlError(lines *diag.LineIndex, start, pad int, err error) diag.Diagnostic {
+// text is the TOML text, start its offset in the file, and pad the number
+// of newlines put before it for the decoder.
+func tomlError(lines *diag.LineIndex, text []byte, start, pad int, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		off := start + pe.Position.Start - pad
@@ -637,10 +637,39 @@ func tomlError(lines *diag.LineIndex, start, pad int, err error) diag.Diagnostic
 		if msg == "" {
 			msg = err.Error()
 		}
-		return diag.Diagnostic{Pos: lines.Pos(off, off+max(1, pe.Position.Len)), Severity: diag.Error, Rule: "toml-syntax",
+		d := diag.Diagnostic{Pos: lines.Pos(off, off+max(1, pe.Position.Len)), Severity: diag.Error, Rule: "toml-syntax",
 			Msg: "invalid TOML: " + msg, Hint: strings.TrimSpace(firstLine(pe.Usage))}
+		key, at := pe.LastKey, off-start
+		if key == "" && at >= 0 && at+pe.Position.Len <= len(text) {
+			key = string(text[at : at+pe.Position.Len]) // a table header: the decoder names no key
+		}
+		if first, ok := firstDefinition(text, key, at); ok {
+			d.Msg, d.Hint = fmt.Sprintf("duplicate key %q", key), "remove one of the two, or merge them"
+			d.Notes = []diag.Diagnostic{{Pos: lines.Pos(start+first.Start, start+first.End), Severity: diag.Error,
+				Msg: fmt.Sprintf("%s is first defined here", key)}}
+		}
+		return d
 	}
 	return diag.Diagnostic{Pos: lines.Pos(start, start), Severity: diag.Error, Rule: "toml-syntax", Msg: "invalid TOML: " + err.Error()}
+}
+
+// firstDefinition returns where key path key is first written in TOML
+// text, when the decoder stopped at another place that writes the same key
+// (at offset at): a key defined twice. The text before at is scanned, so
+// that the definition found is an earlier one.
+func firstDefinition(text []byte, key string, at int) (tomlpos.Span, bool) {
+	if key == "" || at < 0 || at > len(text) {
+		return tomlpos.Span{}, false
+	}
+	e, ok := tomlpos.Scan(text[:at])[key]
+	if !ok || e.Key.End > at {
+		return tomlpos.Span{}, false
+	}
+	name := text[e.Key.Start:e.Key.End]
+	if !bytes.HasPrefix(text[at:], name) {
+		return tomlpos.Span{}, false
+	}
+	return e.Key, true
 }
 
 func firstLine(s string) string {
@@ -745,7 +774,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 	default:
 		table := map[string]any{}
 		if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&table); err != nil {
-			diags.Append(tomlError(lines, 0, 0, err))
+			diags.Append(tomlError(lines, text, 0, 0, err))
 		} else {
 			src := site.Source{File: ConfigFile, Lines: lines, Keys: tomlpos.Scan(text)}
 			d := &decoder{src: &src, diags: diags, kind: ConfigFile}

@@ -47,6 +47,7 @@ func runDiff(e *env, args []string) int {
 	var (
 		oldF, newF         *datafile.Framework
 		oldLabel, newLabel string
+		newPath            string // the side NEW: a folder or a file
 	)
 	if gitMode {
 		if fs.NArg() > 1 {
@@ -67,9 +68,9 @@ func runDiff(e *env, args []string) int {
 			return code
 		}
 		oldF = f
-		newLabel = siteDir
+		newPath, newLabel = siteDir, "the working tree"
 		if fs.NArg() == 1 {
-			newLabel = fs.Arg(0)
+			newPath, newLabel = fs.Arg(0), fs.Arg(0)
 		}
 	} else {
 		if *src != "" {
@@ -81,13 +82,14 @@ func runDiff(e *env, args []string) int {
 			return ExitUsage
 		}
 		oldLabel, newLabel = fs.Arg(0), fs.Arg(1)
+		newPath = newLabel
 		f, err := release.Open(oldLabel)
 		if code, ok := sideError(e, err); !ok {
 			return code
 		}
 		oldF = f
 	}
-	f, err := release.Open(newLabel)
+	f, err := release.Open(newPath)
 	if code, ok := sideError(e, err); !ok {
 		return code
 	}

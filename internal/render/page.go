@@ -128,11 +128,14 @@ func (p *Page) ScaleDescription(n int) string { return p.Site.Config.Scale.Descr
 
 // Nav lists the main navigation entries.
 func (p *Page) Nav() []NavItem {
-	items := []NavItem{
-		{Label: "Tracks", Path: "tracks/"}, {Label: "Competencies", Path: "competencies/"},
-		{Label: "Courses", Path: "courses/"}, {Label: "Programs", Path: "programs/"},
-		{Label: "Compare", Path: "compare/"}, {Label: "Path finder", Path: "paths/"}, {Label: "Plan", Path: "plan/"},
+	items := []NavItem{{Label: "Tracks", Path: "tracks/"}, {Label: "Competencies", Path: "competencies/"}}
+	if p.HasCourses() {
+		items = append(items, NavItem{Label: "Courses", Path: "courses/"})
 	}
+	if p.HasPrograms() {
+		items = append(items, NavItem{Label: "Programs", Path: "programs/"})
+	}
+	items = append(items, NavItem{Label: "Compare", Path: "compare/"}, NavItem{Label: "Path finder", Path: "paths/"}, NavItem{Label: "Plan", Path: "plan/"})
 	cur := strings.Trim(p.Spec.URL, "/")
 	for i := range items {
 		seg := strings.Trim(items[i].Path, "/")
@@ -140,6 +143,15 @@ func (p *Page) Nav() []NavItem {
 	}
 	return items
 }
+
+// HasCourses reports whether the site lists any course: a framework
+// without a catalogue leaves out the Courses navigation and the pages'
+// "no courses" lines, which would only repeat that it has none.
+func (p *Page) HasCourses() bool { return len(p.Site.Courses) > 0 }
+
+// HasPrograms reports whether the site lists any program (see
+// HasCourses).
+func (p *Page) HasPrograms() bool { return len(p.Site.Programs) > 0 }
 
 // NavItem is a main navigation entry.
 type NavItem struct {

@@ -485,12 +485,15 @@ func (p *Page) CompareHref(a, b *site.Level) string {
 // Change is what changes from one level to one of its next levels.
 type Change struct {
 	To      *site.Level
-	Months  int            // typical months before the move: the next level's min_months
-	Raised  []Delta        // competencies expected at a higher point
-	New     []Delta        // competencies expected only at the next level
-	Lowered []Delta        // competencies expected at a lower point, or no longer listed
-	Same    int            // competencies expected at the same point
-	Courses []*site.Course // courses the next level requires that this one does not
+	Months  int     // typical months before the move: the next level's min_months
+	Raised  []Delta // competencies expected at a higher point
+	New     []Delta // competencies expected only at the next level
+	Lowered []Delta // competencies expected at a lower point of the scale
+	// Unlisted counts the competencies the next level does not list: not
+	// a drop (a next level often has other concerns), so not in Lowered.
+	Unlisted int
+	Same     int            // competencies expected at the same point
+	Courses  []*site.Course // courses the next level requires that this one does not
 }
 
 // Step is one competency's move on the scale between two levels (0: not
@@ -558,7 +561,9 @@ func (p *Page) changes(l *site.Level, withURL bool) []Change {
 			switch {
 			case a == nil:
 				ch.New = append(ch.New, d)
-			case b == nil || d.To < d.From:
+			case b == nil:
+				ch.Unlisted++
+			case d.To < d.From:
 				ch.Lowered = append(ch.Lowered, d)
 			case d.To > d.From:
 				ch.Raised = append(ch.Raised, d)

@@ -145,6 +145,9 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		errorf(e, "build failed: %s with --strict; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
 	}
+	// The diagnostics are printed: the positions and texts of the content
+	// files are not needed while the pages are written.
+	res.Site.ForgetSources()
 	// From here on, an interrupt stops the writing, so that the temporary
 	// folder is removed before the build exits; until now, nothing was
 	// written and the default of dying at once is right.

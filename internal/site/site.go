@@ -842,3 +842,42 @@ func ComparePages(a, b *Page) int {
 	}
 	return byTitle(&a.Common, &b.Common)
 }
+
+// ForgetSources drops what only diagnostics need once they are printed:
+// the key positions and the text of every content file (those of the
+// configuration are kept, for errors about the output folder). A position
+// asked for afterwards names the file alone. A one-shot build calls it
+// before it writes the pages, which then hold less memory; the dev server,
+// which reports again after every change, does not.
+func (s *Site) ForgetSources() {
+	forget := func(c *Common) {
+		c.Src.Keys, c.Src.Lines = nil, nil
+	}
+	if s.Home != nil {
+		forget(s.Home.Base())
+	}
+	for _, x := range s.Tracks {
+		forget(x.Base())
+	}
+	for _, x := range s.Levels {
+		forget(x.Base())
+	}
+	for _, x := range s.Competencies {
+		forget(x.Base())
+	}
+	for _, x := range s.Courses {
+		forget(x.Base())
+	}
+	for _, x := range s.Programs {
+		forget(x.Base())
+	}
+	for _, x := range s.Pages {
+		forget(x.Base())
+	}
+	cfg := s.Config.Src.File
+	files := map[string]*diag.LineIndex{}
+	if f, ok := s.Files[cfg]; ok {
+		files[cfg] = f
+	}
+	s.Files = files
+}

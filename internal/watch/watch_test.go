@@ -863,7 +863,6 @@ func drain(t *testing.T, w *Watcher) []Batch {
 	}
 }
 
-
 // Hidden directories are not watched unless Options.Hidden names them.
 func TestHiddenKept(t *testing.T) {
 	dir := t.TempDir()

@@ -18,6 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/pipeline"
+	"github.com/ladder-ssg/ladder/internal/release"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -136,6 +137,11 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
+	if kept := release.CheckKept(ctx, proj.Dir, res.Site.Config); len(kept) > 0 {
+		res.Diags = append(res.Diags, kept...)
+		res.Diags.Sort()
+		res.Renderer = nil
+	}
 	printBuildDiags(e, res.Diags, res.Site.Sources())
 	if res.Renderer == nil {
 		errorf(e, "build failed: %s; nothing was written", diag.Summary(res.Diags))
@@ -175,6 +181,19 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		w.Abort()
 		errorf(e, "%v; the previous output was left as it was", err)
 		return ExitFailure
+	}
+	if len(release.Kept(res.Site.Config)) > 0 {
+		if proj.Dir == "" {
+			warnf(e, "the example built into ladder has no git history: its kept releases are left out")
+		} else if err := release.PublishKept(ctx, proj.Dir, res.Site.Config, res.Renderer.BaseURL(), "ladder "+version(), interruptible(ctx, w.Write)); err != nil {
+			w.Abort()
+			code, _ := sideError(e, err)
+			hintf(e, "a release with keep = true is built from the site at its rev with this ladder: set keep = false, or release again from a commit that builds; the previous output was left as it was")
+			if code == ExitUsage {
+				code = ExitContent // the fault is site.toml's, not the command line's
+			}
+			return code
+		}
 	}
 	if o.memProfile != "" {
 		if err := writeHeapProfile(o.memProfile); err != nil {
@@ -305,6 +324,8 @@ func runCheck(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
+	res.Diags = append(res.Diags, release.CheckKept(context.Background(), proj.Dir, res.Site.Config)...)
+	res.Diags.Sort()
 	if *format != "text" {
 		tool := diag.Tool{Name: "ladder", Version: version()}
 		if err := diag.Write(e.stdout, *format, res.Diags, res.Site.Sources(), tool); err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -16,6 +17,7 @@ func runRelease(e *env, args []string) int {
 	open := srcFlag(fs, false)
 	summary := fs.String("summary", "", "what the release brings, for readers of /changes/")
 	dateFlag := fs.String("date", "", "the release's date, YYYY-MM-DD (default: today)")
+	keep := fs.Bool("keep", false, "publish the release in full under /releases/VERSION/ of later builds (keep = true), built from the git commit recorded")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -36,7 +38,7 @@ func runRelease(e *env, args []string) int {
 	if err != nil {
 		return openError(e, err)
 	}
-	rec, err := release.Record(proj, fs.Arg(0), *summary, date)
+	rec, err := release.Record(context.Background(), proj, fs.Arg(0), release.RecordOptions{Summary: *summary, Date: date, Keep: *keep})
 	if code, ok := sideError(e, err); !ok {
 		return code
 	}
@@ -46,6 +48,9 @@ func runRelease(e *env, args []string) int {
 		fmt.Fprintf(w, "added to site.toml:\n\n%s", rec.Entry)
 	} else {
 		fmt.Fprintf(w, "site.toml already lists release %s\n", fs.Arg(0))
+	}
+	if rec.Uncommitted && rec.Rev != "" {
+		warnf(e, "the site has changes that are not committed: rev records commit %.12s, without them; commit, then run ladder release again to record the right commit", rec.Rev)
 	}
 	if rec.SiteVersion != fs.Arg(0) && rec.SiteVersion != "" {
 		hintf(e, "site.toml says version = %q: set it to the version you work on next", rec.SiteVersion)

@@ -20,6 +20,10 @@ const ReleaseFileSize = 256 << 20
 // releases/ and a URL, so no slashes, spaces or leading dots.
 var validVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._-]*$`)
 
+// validRev is what a git revision in site.toml may look like: no leading
+// dash (it would read as an option) and no spaces.
+var validRev = regexp.MustCompile(`^[^-\s]\S*$`)
+
 // ValidVersion reports whether v may be a version: letters, digits, dots,
 // dashes and underscores, starting with a letter or digit.
 func ValidVersion(v string) bool { return validVersion.MatchString(v) }
@@ -58,6 +62,14 @@ func checkReleases(fsys fs.FS, cfg *site.Config, diags *diag.List) {
 			diags.Add("release", cfg.Src.Value(at("version")), "each release is listed once; remove or renumber this one", "release %q is listed twice", r.Version)
 		}
 		seen[r.Version] = true
+		switch {
+		case r.Rev != "" && !validRev.MatchString(r.Rev):
+			diags.Add("release", cfg.Src.Value(at("rev")), "give the commit of the release, as git log prints it, or a tag", "release %q: rev %q is not a git revision", r.Version, r.Rev)
+		case r.Keep && r.Rev == "":
+			diags.Add("release", cfg.Src.Value(at("keep")),
+				"add rev = \"<commit>\" (the git commit of that release, as git log prints it): the kept pages are built from the site at that commit",
+				"release %q has keep = true but no rev", r.Version)
+		}
 		if r.Date.IsZero() {
 			diags.Add("release", cfg.Src.Key(fmt.Sprintf("releases[%d]", i)), "add date = 2026-01-15 (a TOML date, without quotes)", "release %q has no date", r.Version)
 		}

@@ -142,6 +142,9 @@ type Options struct {
 	Drafts    bool   // include drafts (and mark them)
 	BaseURL   string // overrides base_url when not empty
 	Generator string // the generator meta tag
+	// Archive marks the pages as those of an earlier release published
+	// beside the current site (see render.Archive); nil for a current site.
+	Archive *render.Archive
 	// DeferWarnings leaves the warnings out of Result.Diags and gives
 	// Result.Warnings to compute them later, so that the dev server can send
 	// a new page to the browser first.
@@ -217,7 +220,7 @@ func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, diag.L
 	}
 	static := p.static(s.Config)
 	r, err := render.New(s, theme, p.sub("layouts"), static, render.Options{
-		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator,
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Archive: opts.Archive,
 	})
 	if err != nil {
 		return nil, nil, err

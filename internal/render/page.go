@@ -113,6 +113,24 @@ func (p *Page) Body(x any) template.HTML {
 	return template.HTML(p.r.resolveBody(string(c.Body.HTML), p.Spec.URL, track))
 }
 
+// Archive returns the release this page belongs to when it is a page of
+// an earlier release kept under releases/<version>/, else nil.
+func (p *Page) Archive() *Archive { return p.r.opts.Archive }
+
+// CurrentHome returns the link from a page of a kept release to the home
+// page of the current site, which holds the release under
+// releases/<version>/; "" on a page of the current site.
+func (p *Page) CurrentHome() string {
+	if p.r.opts.Archive == nil {
+		return ""
+	}
+	root := p.Root()
+	if root == "" || strings.HasPrefix(root, ".") {
+		return root + "../../"
+	}
+	return strings.TrimSuffix(root, "releases/"+p.r.opts.Archive.Version+"/")
+}
+
 // ShowDrafts reports whether draft banners are shown.
 func (p *Page) ShowDrafts() bool { return p.r.opts.Drafts }
 

@@ -71,6 +71,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/colour"
@@ -89,6 +90,18 @@ type Options struct {
 	Drafts bool
 	// Generator is written in the generator meta tag, e.g. "ladder v0.1.0".
 	Generator string
+	// Archive, when not nil, marks every page as part of an earlier
+	// release kept for reference (see Archive).
+	Archive *Archive
+}
+
+// Archive describes an earlier release of the framework published beside
+// the current site, under releases/<version>/ of it: its pages carry a
+// banner that points to the current framework, and ask search engines not
+// to index them.
+type Archive struct {
+	Version string
+	Date    time.Time
 }
 
 // Renderer draws the pages of one site. It is safe for concurrent use: once

@@ -201,3 +201,8 @@ func (r *Renderer) linkTail(x any) string {
 	}
 	return strings.TrimPrefix(r.urls.href("/", URLOf(x)), r.urls.prefix("/"))
 }
+
+// BaseURL returns the base URL the pages are drawn under: the origin, if
+// any, and the path, with a trailing slash ("/careers/",
+// "https://intranet.example.com/careers/").
+func (r *Renderer) BaseURL() string { return r.urls.origin + r.urls.path }

@@ -133,6 +133,12 @@ type Release struct {
 	Date    time.Time `toml:"date"`
 	Summary string    `toml:"summary"`
 	File    string    `toml:"file"` // slash path from the site root: "releases/2026.1.json"
+	// Rev is the git commit the release was made from (ladder release
+	// records it when the site is in a git repository).
+	Rev string `toml:"rev"`
+	// Keep publishes the whole site as it was at Rev under
+	// /releases/<version>/, so that links to it keep working.
+	Keep bool `toml:"keep"`
 	// Data is the release file's framework.json, read and checked by the
 	// loader; nil for the entry of the site's own version without a file.
 	Data []byte `toml:"-"`

@@ -22,17 +22,20 @@ type Framework struct {
 	// Hash identifies the framework's content: "sha256:" and the hex
 	// digest of the file with today, version and hash left empty. Two
 	// frameworks with the same hash have no differences.
-	Hash         string            `json:"hash"`
-	Title        string            `json:"title"`
-	Language     string            `json:"language"`
-	Today        string            `json:"today"`
-	Scale        []string          `json:"scale"`
-	Tracks       []FrameworkTrack  `json:"tracks"`
-	Levels       []FrameworkLevel  `json:"levels"`
-	Competencies []FrameworkComp   `json:"competencies"`
-	Courses      []FrameworkCourse `json:"courses"`
-	Programs     []FrameworkProg   `json:"programs"`
-	Pages        []FrameworkPage   `json:"pages"`
+	Hash     string   `json:"hash"`
+	Title    string   `json:"title"`
+	Language string   `json:"language"`
+	Today    string   `json:"today"`
+	Scale    []string `json:"scale"`
+	// ScaleDescriptions says what each point of the scale means, one per
+	// name ([scale] descriptions); absent when the site describes none.
+	ScaleDescriptions []string          `json:"scale_descriptions,omitempty"`
+	Tracks            []FrameworkTrack  `json:"tracks"`
+	Levels            []FrameworkLevel  `json:"levels"`
+	Competencies      []FrameworkComp   `json:"competencies"`
+	Courses           []FrameworkCourse `json:"courses"`
+	Programs          []FrameworkProg   `json:"programs"`
+	Pages             []FrameworkPage   `json:"pages"`
 }
 
 // FrameworkTrack is a track in framework.json.
@@ -44,6 +47,20 @@ type FrameworkTrack struct {
 	URL     string   `json:"url"`
 	Paths   []string `json:"paths"`
 	Levels  []string `json:"levels"`
+	// Status is "legacy" for a track kept only for the people on it;
+	// absent for an active track.
+	Status string `json:"status,omitempty"`
+	// Groups are the track's own groups of competencies ([groups] of the
+	// track file), in the file's order; absent when the track uses the
+	// competencies' categories.
+	Groups []FrameworkGroup `json:"groups,omitempty"`
+}
+
+// FrameworkGroup is a named group of a track's competencies in
+// framework.json.
+type FrameworkGroup struct {
+	Name         string   `json:"name"`
+	Competencies []string `json:"competencies"`
 }
 
 // FrameworkLevel is a level in framework.json.
@@ -192,6 +209,7 @@ func levelID(l *site.Level) string     { return l.FullID() }
 func courseID(c *site.Course) string   { return c.ID }
 func programID(p *site.Program) string { return p.ID }
 func trackID(t *site.Track) string     { return t.ID }
+func compID(c *site.Competency) string { return c.ID }
 func self(s string) string             { return s }
 
 func expects(es []site.Expectation) []FrameworkExpect {
@@ -223,17 +241,25 @@ func expects(es []site.Expectation) []FrameworkExpect {
 // program with no intakes, is written with [] and never null.
 func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
 	f := &Framework{Schema: Schema, Version: s.Config.Version, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today),
-		Scale:        ids(s.Config.Scale.Names, self),
-		Tracks:       make([]FrameworkTrack, 0, len(s.Tracks)),
-		Levels:       make([]FrameworkLevel, 0, len(s.Levels)),
-		Competencies: make([]FrameworkComp, 0, len(s.Competencies)),
-		Courses:      make([]FrameworkCourse, 0, len(s.Courses)),
-		Programs:     make([]FrameworkProg, 0, len(s.Programs)),
-		Pages:        make([]FrameworkPage, 0, len(s.Pages)),
+		Scale:             ids(s.Config.Scale.Names, self),
+		ScaleDescriptions: s.Config.Scale.Descriptions,
+		Tracks:            make([]FrameworkTrack, 0, len(s.Tracks)),
+		Levels:            make([]FrameworkLevel, 0, len(s.Levels)),
+		Competencies:      make([]FrameworkComp, 0, len(s.Competencies)),
+		Courses:           make([]FrameworkCourse, 0, len(s.Courses)),
+		Programs:          make([]FrameworkProg, 0, len(s.Programs)),
+		Pages:             make([]FrameworkPage, 0, len(s.Pages)),
 	}
 	for _, t := range s.Tracks {
-		f.Tracks = append(f.Tracks, FrameworkTrack{ID: t.ID, Title: t.Title, Summary: t.Summary, Family: t.Family,
-			URL: rel(t), Paths: ids(t.Paths, self), Levels: ids(t.Levels, levelID)})
+		ft := FrameworkTrack{ID: t.ID, Title: t.Title, Summary: t.Summary, Family: t.Family,
+			URL: rel(t), Paths: ids(t.Paths, self), Levels: ids(t.Levels, levelID)}
+		if t.Legacy() {
+			ft.Status = "legacy"
+		}
+		for _, g := range t.Groups {
+			ft.Groups = append(ft.Groups, FrameworkGroup{Name: g.Name, Competencies: ids(g.Competencies, compID)})
+		}
+		f.Tracks = append(f.Tracks, ft)
 	}
 	for _, l := range s.Levels {
 		f.Levels = append(f.Levels, FrameworkLevel{ID: l.FullID(), Track: l.TrackID, Title: l.Title, Code: l.Code,

@@ -192,7 +192,17 @@ func (c *comparer) tracks() {
 		s.field("title", o.Title, t.Title)
 		s.field("summary", o.Summary, t.Summary)
 		s.field("family", o.Family, t.Family)
+		s.field("status", statusName(o.Status), statusName(t.Status))
 	}
+}
+
+// statusName is a track's status in words: framework.json leaves out
+// "active".
+func statusName(s string) string {
+	if s == "" {
+		return "active"
+	}
+	return s
 }
 
 // levelOrder is the sort key of a level's changes: its track, then path

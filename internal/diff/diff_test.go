@@ -153,6 +153,8 @@ func TestCompare(t *testing.T) {
 			"program academy added eligibility.tracks eng",
 			"program academy changed funding.cap >5000",
 		}},
+		{"track made legacy", func(f *datafile.Framework) { f.Tracks[0].Status = "legacy" },
+			[]string{"track eng changed status active>legacy"}},
 		{"program opened and closed", func(f *datafile.Framework) {
 			f.Programs[0].ID = "bootcamp"
 			f.Programs[0].Title = "Bootcamp"

@@ -60,7 +60,7 @@ func commands() []command {
 		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
 		{"init", "[--example] DIR", "create a new site: a small starter, or the full example", runInit},
 		{"theme", "eject [--src DIR] [DIR]", "copy the built-in theme into the site (themes/default/) to customise it", runTheme},
-		{"path", "[--src DIR] [--format text|json] FROM TO", "the route from one level to another", runPath},
+		{"path", "[--src DIR] [--format text|json] [--by steps|time] FROM TO", "the route from one level to another", runPath},
 		{"import", "[--src DIR] courses FILE.csv [--into content/courses/NAME.toml] [--map COLUMN=KEY,...] [--dry-run]", "turn an LMS course export into a catalogue of courses", runImport},
 		{"export", "[--src DIR] --format csv|xlsx|case|rsd [--out PATH] [--base-url URL]", "write the framework as spreadsheets, or its competencies as skills standards", runExport},
 		{"diff", "[--format text|markdown|json] [--exit-code] OLD NEW | --git REV [NEW]", "what changed between two versions of the framework (site folders, framework.json files, or a git revision)", runDiff},

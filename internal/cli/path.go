@@ -21,11 +21,17 @@ func runPath(e *env, args []string) int {
 	open := srcFlag(fs, false)
 	format := fs.String("format", "text", "output format: text or json")
 	alts := fs.Int("alternatives", route.DefaultAlternatives, "how many other routes to list")
+	by := fs.String("by", "steps", "what makes a route shortest: steps (fewest steps, then time) or time (least time, then steps)")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" {
 		errorf(e, "unknown --format %q: use text or json", *format)
+		return ExitUsage
+	}
+	rank, ok := route.ParseRank(*by)
+	if !ok {
+		errorf(e, "unknown --by %q: use steps or time", *by)
 		return ExitUsage
 	}
 	if fs.NArg() != 2 {
@@ -56,7 +62,7 @@ func runPath(e *env, args []string) int {
 	if n == 0 {
 		n = -1
 	}
-	r := route.Find(s, from, to, route.Options{Alternatives: n})
+	r := route.Find(s, from, to, route.Options{Alternatives: n, By: rank})
 	doc := route.NewDoc(s, r)
 	if *format == "json" {
 		b, err := json.MarshalIndent(doc, "", "  ")
@@ -115,6 +121,11 @@ func writePlan(w io.Writer, d *route.Doc) {
 			if p.Duration != "" {
 				fmt.Fprintf(w, "   Duration: %s\n", p.Duration)
 			}
+			if len(p.Months) == 2 {
+				fmt.Fprintf(w, "   Program time: %s\n", route.RangeText(site.Months{Min: p.Months[0], Max: p.Months[1]}))
+			} else {
+				fmt.Fprintf(w, "   Program time: not given\n")
+			}
 			if p.Funding != "" {
 				fmt.Fprintf(w, "   Funding: %s\n", p.Funding)
 			}
@@ -154,8 +165,8 @@ func writePlan(w io.Writer, d *route.Doc) {
 				fmt.Fprintf(w, "     - %s (%s)\n", c.Title, hours(c.Hours))
 			}
 		}
-		if st.Months > 0 {
-			fmt.Fprintf(w, "   Typical time: %s\n", months(st.Months))
+		if t := route.TimeText(st.Months, st.MonthsMax, st.ProgramTimeUnknown); t != "" {
+			fmt.Fprintf(w, "   Time: %s\n", t)
 		}
 	}
 	fmt.Fprintf(w, "\nTotal: %s\n", totals(r))
@@ -184,8 +195,8 @@ func stepTitle(st route.StepDoc) string {
 
 func totals(r *route.RouteDoc) string {
 	s := fmt.Sprintf("%d %s", len(r.Steps), plural(len(r.Steps), "step", "steps"))
-	if r.Months > 0 {
-		s += ", typically " + months(r.Months)
+	if t := route.TimeText(r.Months, r.MonthsMax, r.ProgramTimeUnknown); t != "" {
+		s += ", " + t
 	}
 	if r.Hours > 0 {
 		s += ", " + hours(r.Hours) + " of required courses"

@@ -148,6 +148,7 @@ type FrameworkProg struct {
 	Kind        string            `json:"kind,omitempty"`
 	Summary     string            `json:"summary,omitempty"`
 	Duration    string            `json:"duration,omitempty"`
+	Months      []int             `json:"months,omitempty"` // [min, max]
 	WeeklyHours float64           `json:"weekly_hours,omitempty"`
 	Paid        bool              `json:"paid"`
 	Fields      []string          `json:"fields"`
@@ -279,7 +280,7 @@ func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
 			Prerequisites: ids(c.Prereqs, courseID), Skills: expects(c.Skills)})
 	}
 	for _, p := range s.Programs {
-		fp := FrameworkProg{ID: p.ID, Title: p.Title, Kind: p.Kind, Summary: p.Summary, Duration: p.Duration,
+		fp := FrameworkProg{ID: p.ID, Title: p.Title, Kind: p.Kind, Summary: p.Summary, Duration: p.Duration, Months: p.Months.Range(),
 			WeeklyHours: p.WeeklyHours, Paid: p.Paid, Fields: ids(p.Fields, self), URL: rel(p),
 			Courses: ids(p.Courses, courseID), LeadsTo: ids(p.LeadsTo, levelID),
 			Intakes: make([]FrameworkIntake, 0, len(p.Intakes)),

@@ -71,9 +71,12 @@ type ToolProgram struct {
 	Title    string `json:"title"`
 	Kind     string `json:"kind,omitempty"`
 	Duration string `json:"duration,omitempty"`
-	Funding  string `json:"funding,omitempty"` // route.FundingSummary
-	Sort     int    `json:"sort"`              // rank of "@<id>", see ToolTrackRef.Sort
-	LeadsTo  []int  `json:"leads_to"`          // level numbers
+	// Months is the program's length, [min, max] in months, left out
+	// when the program does not give it.
+	Months  []int  `json:"months,omitempty"`
+	Funding string `json:"funding,omitempty"` // route.FundingSummary
+	Sort    int    `json:"sort"`              // rank of "@<id>", see ToolTrackRef.Sort
+	LeadsTo []int  `json:"leads_to"`          // level numbers
 	// Tracks (indexes in the index's tracks), Levels (level numbers),
 	// Courses, MinTenureMonths, Approval and Note are its eligibility.
 	Tracks          []int        `json:"tracks"`
@@ -252,7 +255,7 @@ func (d *Set) buildIndex() ([]byte, error) {
 	}
 	for _, p := range s.Programs {
 		e := &p.Eligibility
-		tp := ToolProgram{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Funding: route.FundingSummary(p),
+		tp := ToolProgram{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Months: p.Months.Range(), Funding: route.FundingSummary(p),
 			Sort: rank["@"+p.ID], LeadsTo: nums(p.LeadsTo), Tracks: make([]int, 0, len(e.Tracks)), Levels: nums(e.Levels),
 			Courses: make([]ToolCourse, 0, len(e.Courses)), MinTenureMonths: e.MinTenureMonths, Approval: e.Approval, Note: e.Note}
 		for _, t := range e.Tracks {

@@ -35,6 +35,7 @@ func Rules() []RuleInfo {
 		{"missing-competency", "warning: a level that leaves a gap: a competency that a lower and a higher level of its path expect, but it does not"},
 		{"missing-key", "a required key (title, rank, id, ...) that is missing"},
 		{"missing-track", "a level in a track folder that has no _index.md"},
+		{"months-range", "a program's months that is not 1 or more, holds more than two numbers, or goes from more months to fewer"},
 		{"not-utf8", "a file that is not valid UTF-8"},
 		{"output-dir", "an output_dir that build may not write into (the site itself, or a folder it did not create)"},
 		{"page-clash", "a free page whose URL would replace one of the site's own pages"},

@@ -152,6 +152,20 @@ func testPaths(t *testing.T, b *browsertest.Browser, root string) {
 	if n := browsertest.Eval[int](t, b, `document.querySelectorAll(".alternatives > li").length`); n != 3 {
 		t.Errorf("%d alternatives, want 3", n)
 	}
+	// Program time counts as a range; a program without months is said,
+	// not counted as zero.
+	if got := browsertest.Eval[string](t, b, `document.querySelector("#path-result > .route-totals").textContent`); got != "2 steps, typically 9–24 months plus program time, 33 h of required courses" {
+		t.Errorf("totals = %q", got)
+	}
+	// Ranking by time prefers the route whose time is known.
+	browsertest.Eval[bool](t, b, `(() => { document.getElementById("path-by-time").click(); return true })()`)
+	b.WaitFor(t, `document.getElementById("route-h") && document.getElementById("route-h").textContent === "Quickest route"`, wait)
+	if got := browsertest.Eval[string](t, b, `document.querySelector("#path-result > .route-totals").textContent`); got != "4 steps, typically 18 months, 66 h of required courses" {
+		t.Errorf("quickest totals = %q", got)
+	}
+	if got := browsertest.Eval[string](t, b, `location.search`); !strings.HasSuffix(got, "&by=time") {
+		t.Errorf("address = %q, want by=time in it", got)
+	}
 	// An unreachable target says why.
 	b.Navigate(t, root+"paths/?from=healthcare/registered-nurse&to=healthcare/medical-assistant")
 	b.WaitFor(t, `document.querySelector("#path-result h2")`, wait)
@@ -202,7 +216,8 @@ func testPlan(t *testing.T, b *browsertest.Browser, root string) {
 	md := exported("plan-export-md")
 	for _, want := range []string{
 		"# Development plan: Fulfillment Associate → Cloud Support Associate\n",
-		"## 1. Program: Career Choice → IT Support Associate\n",
+		"## 1. Program: Career Choice → IT Support Associate (typically 9–24 months)\n",
+		"## 2. Program: Surge2IT → Cloud Support Associate (program time not given)\n",
 		"- [x] Join Career Choice: at least 3 months with the company — 95% of tuition; covers tuition, books, fees\n  - Note: Ask HR about the next intake\n",
 		"- [ ] Take Cloud fundamentals (24 h)\n",
 	} {
@@ -339,30 +354,46 @@ func TestRoutesAgree(t *testing.T) {
 		ids = append(ids, l.FullID())
 	}
 	q, _ := json.Marshal(ids)
-	out := browsertest.Eval[string](t, b, `LadderTools.loadData().then(async d => {
-		const ids = `+string(q)+`, docs = [];
-		for (const a of ids) for (const b of ids) docs.push(await d.route(a, b, 3));
-		return JSON.stringify(docs);
-	})`)
-	var got []route.Doc
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
 	g := route.NewGraph(s)
-	i, bad := 0, 0
-	for _, a := range s.Levels {
-		for _, z := range s.Levels {
-			want := roundTrip(t, route.NewDoc(s, g.Find(a, z, route.Options{Alternatives: 3})))
-			if !reflect.DeepEqual(got[i], want) && bad < 5 {
-				bad++
-				gj, _ := json.MarshalIndent(got[i], "", " ")
-				wj, _ := json.MarshalIndent(want, "", " ")
-				t.Errorf("%s → %s: the browser found\n%s\nthe route package\n%s", a.FullID(), z.FullID(), gj, wj)
-			}
-			i++
+	ranges, unknown := 0, 0
+	for _, by := range []route.Rank{route.BySteps, route.ByTime} {
+		out := browsertest.Eval[string](t, b, `LadderTools.loadData().then(async d => {
+			const ids = `+string(q)+`, docs = [];
+			for (const a of ids) for (const b of ids) docs.push(await d.route(a, b, 3, "`+by.String()+`"));
+			return JSON.stringify(docs);
+		})`)
+		var got []route.Doc
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
 		}
+		i, bad := 0, 0
+		for _, a := range s.Levels {
+			for _, z := range s.Levels {
+				want := roundTrip(t, route.NewDoc(s, g.Find(a, z, route.Options{Alternatives: 3, By: by})))
+				if !reflect.DeepEqual(got[i], want) && bad < 5 {
+					bad++
+					gj, _ := json.MarshalIndent(got[i], "", " ")
+					wj, _ := json.MarshalIndent(want, "", " ")
+					t.Errorf("by %s: %s → %s: the browser found\n%s\nthe route package\n%s", by, a.FullID(), z.FullID(), gj, wj)
+				}
+				if r := want.Route; r != nil {
+					if r.MonthsMax > r.Months {
+						ranges++
+					}
+					if r.ProgramTimeUnknown {
+						unknown++
+					}
+				}
+				i++
+			}
+		}
+		t.Logf("by %s: compared %d pairs", by, i)
 	}
-	t.Logf("compared %d pairs", i)
+	// The example must exercise what is compared: routes whose time is a
+	// range, and routes through a program without months.
+	if ranges == 0 || unknown == 0 {
+		t.Errorf("%d routes with a range of months and %d with unknown program time; the example should have both", ranges, unknown)
+	}
 	noErrors(t, b)
 }
 

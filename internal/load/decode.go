@@ -34,6 +34,7 @@ type decoder struct {
 var timeType = reflect.TypeFor[time.Time]()
 var expectationsType = reflect.TypeFor[[]site.Expectation]()
 var byteSizeType = reflect.TypeFor[site.ByteSize]()
+var monthsType = reflect.TypeFor[site.Months]()
 
 // fieldInfo describes one decodable field of a struct type.
 type fieldInfo struct {
@@ -207,6 +208,12 @@ func (d *decoder) value(x any, at string, v reflect.Value) {
 		v.SetInt(int64(n))
 		return
 	}
+	if v.Type() == monthsType {
+		if m, ok := d.months(x, at); ok {
+			v.Set(reflect.ValueOf(m))
+		}
+		return
+	}
 	if v.Type() == timeType {
 		t, ok := x.(time.Time)
 		if !ok {
@@ -301,6 +308,72 @@ func (d *decoder) value(x any, at string, v reflect.Value) {
 	default:
 		panic(fmt.Sprintf("load: cannot decode into %s", v.Type()))
 	}
+}
+
+// months decodes a length in months: one number (months = 9) or a range
+// of two (months = [18, 24]), each a whole number of months, 1 or more,
+// the smaller first.
+//
+// Example: months = [24, 18], months = 0, months = "two years".
+// Discussion: routes add a program's months to the levels' typical
+// months; a range the wrong way round or a zero would make a route look
+// shorter than it is, which is worse than saying nothing.
+func (d *decoder) months(x any, at string) (site.Months, bool) {
+	const hint = "write a whole number of months, months = 9, or a range, months = [18, 24]"
+	if n, ok := x.(int64); ok {
+		if n < 1 {
+			d.diags.Add("months-range", d.src.Value(at), hint, "%s must be 1 or more, not %d", displayPath(at), n)
+			return site.Months{}, false
+		}
+		return site.Months{Min: int(n), Max: int(n)}, true
+	}
+	if f, ok := x.(float64); ok {
+		d.mismatches++
+		d.diags.Add("type-mismatch", d.src.Value(at), hint, "%s must be a whole number of months, not %v", displayPath(at), f)
+		return site.Months{}, false
+	}
+	items, ok := x.([]any)
+	if !ok {
+		d.mismatches++
+		hint := hint
+		if _, isStr := x.(string); isStr {
+			hint = `keep the words in duration = "..." and write the number in months = 24 or months = [18, 24]`
+		}
+		d.diags.Add("type-mismatch", d.src.Value(at), hint, "%s must be a number of months or a range [min, max], not %s", displayPath(at), typeName(x))
+		return site.Months{}, false
+	}
+	if len(items) == 0 || len(items) > 2 {
+		d.diags.Add("months-range", d.src.Value(at), hint, "%s must hold one or two numbers, [min, max], not %d", displayPath(at), len(items))
+		return site.Months{}, false
+	}
+	var ns [2]int
+	good := true
+	for i, item := range items {
+		key := at + "[" + strconv.Itoa(i) + "]"
+		n, isInt := item.(int64)
+		switch {
+		case !isInt:
+			d.mismatch(key, item, "a whole number of months")
+			good = false
+		case n < 1:
+			d.diags.Add("months-range", d.src.Value(key), hint, "%s must be 1 or more, not %d", displayPath(at), n)
+			good = false
+		default:
+			ns[i] = int(n)
+		}
+	}
+	if !good {
+		return site.Months{}, false
+	}
+	if len(items) == 1 {
+		ns[1] = ns[0]
+	}
+	if ns[0] > ns[1] {
+		d.diags.Add("months-range", d.src.Value(at), fmt.Sprintf("write the smaller number first: [%d, %d]", ns[1], ns[0]),
+			"%s [%d, %d] goes from more months to fewer", displayPath(at), ns[0], ns[1])
+		return site.Months{}, false
+	}
+	return site.Months{Min: ns[0], Max: ns[1]}, true
 }
 
 // asArray returns the elements of a TOML array or array of tables.

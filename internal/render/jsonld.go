@@ -93,6 +93,11 @@ func (p *Page) programLD(pr *site.Program) jsonObject {
 	if pr.Kind != "" {
 		o = append(o, jstr("programType", pr.Kind))
 	}
+	if d := pr.Months.ISO8601(); d != "" {
+		// A range has no ISO 8601 form: the upper end is the time the
+		// program may take.
+		o = append(o, jstr("timeToComplete", d))
+	}
 	if len(pr.Fields) > 0 {
 		o = append(o, jsonField{key: "occupationalCategory", kind: jsonStrings, strs: pr.Fields})
 	}

@@ -333,6 +333,9 @@ func (p *Page) JSONLD() any {
 		if pr.Kind != "" {
 			o["programType"] = pr.Kind
 		}
+		if d := pr.Months.ISO8601(); d != "" {
+			o["timeToComplete"] = d
+		}
 		if len(pr.Fields) > 0 {
 			o["occupationalCategory"] = pr.Fields
 		}

@@ -1,6 +1,10 @@
 package route
 
-import "github.com/ladder-ssg/ladder/internal/site"
+import (
+	"fmt"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
 
 // Doc is the JSON form of a Result: what "ladder path --format json" prints
 // and what the path finder computes in the browser from
@@ -25,10 +29,15 @@ type LevelRef struct {
 
 // RouteDoc is a route in a Doc.
 type RouteDoc struct {
-	Key    string    `json:"key"`
-	Steps  []StepDoc `json:"steps"`
-	Months int       `json:"months"`
-	Hours  float64   `json:"hours"`
+	Key   string    `json:"key"`
+	Steps []StepDoc `json:"steps"`
+	// Months to MonthsMax is the route's typical time; ProgramTimeUnknown
+	// says that a program on it gives no months, so that it takes longer
+	// by that program's time.
+	Months             int     `json:"months"`
+	MonthsMax          int     `json:"months_max"`
+	ProgramTimeUnknown bool    `json:"program_time_unknown,omitempty"`
+	Hours              float64 `json:"hours"`
 }
 
 // StepDoc is a step in a Doc.
@@ -41,7 +50,11 @@ type StepDoc struct {
 	Gaps       []GapDoc       `json:"gaps"`
 	Courses    []CourseRef    `json:"courses"`
 	Hours      float64        `json:"hours"`
-	Months     int            `json:"months"`
+	// Months to MonthsMax is the step's typical time: the level's, plus
+	// the program's for a program step (see Step).
+	Months             int  `json:"months"`
+	MonthsMax          int  `json:"months_max"`
+	ProgramTimeUnknown bool `json:"program_time_unknown,omitempty"`
 }
 
 // ProgramRef is the program of a program step.
@@ -50,7 +63,10 @@ type ProgramRef struct {
 	Title    string `json:"title"`
 	Kind     string `json:"kind,omitempty"`
 	Duration string `json:"duration,omitempty"`
-	Funding  string `json:"funding,omitempty"`
+	// Months is the program's length as [min, max], absent when the
+	// program does not give it.
+	Months  []int  `json:"months,omitempty"`
+	Funding string `json:"funding,omitempty"`
 }
 
 // ConditionsDoc is the Conditions of a program step.
@@ -105,12 +121,12 @@ func courseRefs(cs []*site.Course) []CourseRef {
 }
 
 func routeDoc(s *site.Site, r *Route) RouteDoc {
-	rd := RouteDoc{Key: r.Key(), Steps: []StepDoc{}, Months: r.Months, Hours: r.Hours}
+	rd := RouteDoc{Key: r.Key(), Steps: []StepDoc{}, Months: r.Months, MonthsMax: r.MonthsMax, ProgramTimeUnknown: r.ProgramTimeUnknown, Hours: r.Hours}
 	for _, st := range r.Steps {
 		sd := StepDoc{Kind: st.Kind, From: st.From.FullID(), To: levelRef(st.To), Gaps: []GapDoc{},
-			Courses: courseRefs(st.Courses), Hours: st.Hours, Months: st.Months}
+			Courses: courseRefs(st.Courses), Hours: st.Hours, Months: st.Months, MonthsMax: st.MonthsMax, ProgramTimeUnknown: st.ProgramTimeUnknown}
 		if p := st.Program; p != nil {
-			sd.Program = &ProgramRef{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Funding: st.Funding}
+			sd.Program = &ProgramRef{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Months: p.Months.Range(), Funding: st.Funding}
 		}
 		if c := st.Conditions; c != nil {
 			sd.Conditions = &ConditionsDoc{MinTenureMonths: c.MinTenureMonths, Courses: courseRefs(c.Courses), Approval: c.Approval, Note: c.Note}
@@ -126,4 +142,45 @@ func routeDoc(s *site.Site, r *Route) RouteDoc {
 		rd.Steps = append(rd.Steps, sd)
 	}
 	return rd
+}
+
+// TimeText says how long a route or step takes: "typically 18 months",
+// "typically 18–24 months", "typically 12 months plus program time",
+// "program time not given"; "" when it takes no time that is known.
+func TimeText(months, monthsMax int, unknown bool) string {
+	var s string
+	switch {
+	case monthsMax <= 0:
+	case months == monthsMax:
+		s = "typically " + MonthsText(months)
+	default:
+		s = fmt.Sprintf("typically %d–%d months", months, monthsMax)
+	}
+	if unknown {
+		if s == "" {
+			return "program time not given"
+		}
+		s += " plus program time"
+	}
+	return s
+}
+
+// MonthsText is "1 month" or "n months".
+func MonthsText(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
+}
+
+// RangeText is a program's months as a reader sees them: "9 months",
+// "18–24 months", or "" when they are not given.
+func RangeText(m site.Months) string {
+	switch {
+	case !m.Known():
+		return ""
+	case m.Min == m.Max:
+		return MonthsText(m.Min)
+	}
+	return fmt.Sprintf("%d–%d months", m.Min, m.Max)
 }

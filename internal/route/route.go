@@ -22,11 +22,17 @@
 //
 // # Order
 //
-// The shortest route has the fewest steps, then the least typical time: a
-// step takes the target level's MinMonths (its typical time in the previous
-// level), whatever its kind, because a program's Duration is free text. Ties
-// are broken the same way every time: the search is Dijkstra's algorithm over
-// (steps, months) with a stable priority queue and neighbours in site order.
+// The shortest route has the fewest steps, then the least typical time (or,
+// with Options.By = ByTime, the least time, then the fewest steps): a step
+// takes the target level's MinMonths (its typical time in the previous
+// level), and a program step adds the program's Months, a range. A program
+// without Months counts as unknown time, never as zero: the route says so
+// (ProgramTimeUnknown), and ranking by time puts the routes whose time is
+// known first (and ranking by steps, among routes of as many steps).
+// Ties are broken the same way every time: the search is Dijkstra's
+// algorithm over (steps, unknowns, months, months at most), compared in
+// the rank's order, with a stable priority queue and
+// neighbours in site order.
 // Alternatives are the next K loop-free routes in the same order, found with
 // Yen's algorithm; when several candidates tie, the one with the least Key
 // comes first. The theme's path finder
@@ -74,6 +80,42 @@ type Options struct {
 	// 0 means DefaultAlternatives, a negative number none. At most
 	// MaxAlternatives are returned.
 	Alternatives int
+	// By is what "shortest" means: the fewest steps (the default) or the
+	// least time.
+	By Rank
+}
+
+// Rank is the order of routes. A program without months is never taken
+// for a quick one: of two routes that are otherwise equal, the one with
+// fewer such programs comes first.
+type Rank uint8
+
+// The orders of routes. BySteps puts the fewest steps first, then the
+// fewest programs without months, then the least time; ByTime puts the routes whose time is known first (no
+// program on them without months), then the least time (the low end of
+// the range, then the high end), then the fewest steps.
+const (
+	BySteps Rank = iota
+	ByTime
+)
+
+// ParseRank returns the Rank named "steps" or "time".
+func ParseRank(name string) (Rank, bool) {
+	switch name {
+	case "steps", "":
+		return BySteps, true
+	case "time":
+		return ByTime, true
+	}
+	return BySteps, false
+}
+
+// String returns "steps" or "time".
+func (r Rank) String() string {
+	if r == ByTime {
+		return "time"
+	}
+	return "steps"
 }
 
 // Gap is a competency that the level a step leads to expects above what the
@@ -112,15 +154,23 @@ type Step struct {
 	// route (the start included) requires, and Hours their hours.
 	Courses []*site.Course
 	Hours   float64
-	// Months is the typical time of the step: To's MinMonths.
-	Months int
+	// Months and MonthsMax are the typical time of the step, as a range:
+	// To's MinMonths, plus the program's months for a program step.
+	// ProgramTimeUnknown says that the step's program gives no months,
+	// so that the step takes longer than Months by the program's time.
+	Months, MonthsMax  int
+	ProgramTimeUnknown bool
 }
 
 // Route is a sequence of steps from one level to another.
 type Route struct {
-	Steps  []Step
-	Months int     // the sum of the steps' months
-	Hours  float64 // the sum of the steps' course hours
+	Steps []Step
+	// Months and MonthsMax are the sums of the steps' ranges;
+	// ProgramTimeUnknown says that a program on the route gives no months,
+	// so that the route takes longer than Months by the program's time.
+	Months, MonthsMax  int
+	ProgramTimeUnknown bool
+	Hours              float64 // the sum of the steps' course hours
 }
 
 // Key identifies a route by the levels and programs it passes through:
@@ -167,6 +217,9 @@ type Graph struct {
 	leads     [][]int32
 	open      []bool
 	withLeads []int32 // the programs that lead somewhere
+	// by is the order of the search in progress (see cost.less); a Graph
+	// shared between goroutines is copied per search.
+	by Rank
 }
 
 type edge struct {
@@ -242,6 +295,11 @@ func (g *Graph) Find(from, to *site.Level, opts Options) *Result {
 		k = DefaultAlternatives
 	}
 	k = min(max(k, 0), MaxAlternatives)
+	if opts.By != g.by {
+		c := *g
+		c.by = opts.By
+		g = &c
+	}
 	paths := g.yen(src, dst, k+1)
 	if len(paths) == 0 {
 		res.Message = g.why(from, to)
@@ -258,17 +316,55 @@ func (g *Graph) Find(from, to *site.Level, opts Options) *Result {
 
 func (g *Graph) isProgram(n int32) bool { return int(n) >= len(g.levels) }
 
-// cost is the cost of a path: steps, then months.
-type cost struct{ steps, months int }
-
-func (a cost) less(b cost) bool {
-	if a.steps != b.steps {
-		return a.steps < b.steps
-	}
-	return a.months < b.months
+// cost is the cost of a path: its steps, the low and high ends of its
+// months, and the number of programs on it that give no months. Costs add
+// up component by component and are compared in the order of a Rank
+// (see cost.less), so that Dijkstra's and Yen's algorithms work as they do
+// on numbers.
+type cost struct {
+	steps, months, monthsMax, unknown int
+	by                                Rank
 }
 
-func (a cost) add(b cost) cost { return cost{a.steps + b.steps, a.months + b.months} }
+func (a cost) less(b cost) bool {
+	x := [4]int{a.steps, a.unknown, a.months, a.monthsMax}
+	y := [4]int{b.steps, b.unknown, b.months, b.monthsMax}
+	if a.by == ByTime {
+		x = [4]int{a.unknown, a.months, a.monthsMax, a.steps}
+		y = [4]int{b.unknown, b.months, b.monthsMax, b.steps}
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return x[i] < y[i]
+		}
+	}
+	return false
+}
+
+func (a cost) add(b cost) cost {
+	return cost{a.steps + b.steps, a.months + b.months, a.monthsMax + b.monthsMax, a.unknown + b.unknown, a.by}
+}
+
+func (a cost) sub(b cost) cost {
+	return cost{a.steps - b.steps, a.months - b.months, a.monthsMax - b.monthsMax, a.unknown - b.unknown, a.by}
+}
+
+// stepCost is the cost of a promotion or move to level j.
+func (g *Graph) stepCost(j int32) cost {
+	m := g.levels[j].MinMonths
+	return cost{1, m, m, 0, g.by}
+}
+
+// leadCost is the cost of leaving program i for level j: the level's
+// months and the program's.
+func (g *Graph) leadCost(i int, j int32) cost {
+	m, pm := g.levels[j].MinMonths, g.progs[i].Months
+	c := cost{0, m + pm.Min, m + pm.Max, 0, g.by}
+	if !pm.Known() {
+		c.unknown = 1
+	}
+	return c
+}
 
 // neighbours calls f for each edge out of node n, in a fixed order: a
 // level's promotions, moves, then the programs that admit it, in site
@@ -281,12 +377,12 @@ func (g *Graph) neighbours(n int32, pending *[]int32, reached func(int32) bool, 
 	nl := int32(len(g.levels))
 	if n >= nl {
 		for _, j := range g.leads[n-nl] {
-			f(j, cost{0, g.levels[j].MinMonths})
+			f(j, g.leadCost(int(n-nl), j))
 		}
 		return
 	}
 	for _, e := range g.out[n] {
-		f(e.to, cost{1, g.levels[e.to].MinMonths})
+		f(e.to, g.stepCost(e.to))
 	}
 	l := g.levels[n]
 	keep := (*pending)[:0]
@@ -296,7 +392,7 @@ func (g *Graph) neighbours(n int32, pending *[]int32, reached func(int32) bool, 
 			continue
 		}
 		if g.open[i] || g.progs[i].Eligibility.Admits(l) {
-			f(pn, cost{1, 0})
+			f(pn, cost{steps: 1, by: g.by})
 		}
 		if !reached(pn) {
 			keep = append(keep, i)
@@ -323,7 +419,7 @@ func (g *Graph) shortest(src, dst int32, rm removed, limit *cost) []int32 {
 	state := make([]uint8, n) // 0 unreached, 1 reached, 2 done
 	var q queue
 	state[src] = 1
-	q.push(item{src, cost{}, 0})
+	q.push(item{src, cost{by: g.by}, 0})
 	seq := 1
 	reached := func(x int32) bool { return state[x] != 0 }
 	pending := slices.Clone(g.withLeads)
@@ -368,16 +464,17 @@ func (g *Graph) shortest(src, dst int32, rm removed, limit *cost) []int32 {
 
 // pathCost is the cost of a path of nodes.
 func (g *Graph) pathCost(p []int32) cost {
-	var c cost
+	c := cost{by: g.by}
+	nl := int32(len(g.levels))
 	for i := 1; i < len(p); i++ {
-		if g.isProgram(p[i]) {
-			c.steps++
-			continue
+		switch {
+		case g.isProgram(p[i]):
+			c = c.add(cost{steps: 1, by: g.by})
+		case g.isProgram(p[i-1]):
+			c = c.add(g.leadCost(int(p[i-1]-nl), p[i]))
+		default:
+			c = c.add(g.stepCost(p[i]))
 		}
-		if !g.isProgram(p[i-1]) {
-			c.steps++
-		}
-		c.months += g.levels[p[i]].MinMonths
 	}
 	return c
 }
@@ -440,10 +537,7 @@ func (g *Graph) yen(src, dst int32, k int) [][]int32 {
 					}
 					return 0
 				})
-				rc := g.pathCost(root)
-				l := cs[need-1]
-				l.steps -= rc.steps
-				l.months -= rc.months
+				l := cs[need-1].sub(g.pathCost(root))
 				limit = &l
 			}
 			spur := g.shortest(last[i], dst, rm, limit)
@@ -504,9 +598,16 @@ func (g *Graph) build(p []int32) *Route {
 				st.Hours += c.Hours
 			}
 		}
-		st.Months = st.To.MinMonths
+		st.Months, st.MonthsMax = st.To.MinMonths, st.To.MinMonths
+		if p := st.Program; p != nil {
+			st.Months += p.Months.Min
+			st.MonthsMax += p.Months.Max
+			st.ProgramTimeUnknown = !p.Months.Known()
+		}
 		r.Steps = append(r.Steps, st)
 		r.Months += st.Months
+		r.MonthsMax += st.MonthsMax
+		r.ProgramTimeUnknown = r.ProgramTimeUnknown || st.ProgramTimeUnknown
 		r.Hours += st.Hours
 		from = st.To
 	}

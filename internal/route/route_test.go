@@ -399,7 +399,17 @@ func TestAlternativesAreLoopFreeAndOrdered(t *testing.T) {
 		}
 		if i > 0 {
 			p := all[i-1]
-			if len(r.Steps) < len(p.Steps) || len(r.Steps) == len(p.Steps) && r.Months < p.Months {
+			unknowns := func(r *Route) int {
+				n := 0
+				for _, st := range r.Steps {
+					if st.ProgramTimeUnknown {
+						n++
+					}
+				}
+				return n
+			}
+			a, z := [3]int{len(p.Steps), unknowns(p), p.Months}, [3]int{len(r.Steps), unknowns(r), r.Months}
+			if slices.Compare(z[:], a[:]) < 0 {
 				t.Errorf("route %d (%s) is shorter than route %d (%s)", i, describe(r), i-1, describe(p))
 			}
 		}
@@ -498,4 +508,95 @@ func TestLargeSiteIsBounded(t *testing.T) {
 		t.Errorf("three searches took %v", d)
 	}
 	t.Logf("three searches on %d levels took %v", len(b.s.Levels), time.Since(start))
+}
+
+// TestProgramTime checks that a program's months count in a route as a
+// range, that a program without months makes the time unknown rather
+// than short, and that ranking by time prefers a longer but quicker
+// route.
+func TestProgramTime(t *testing.T) {
+	b := newBuilder()
+	b.ladder("a", 4, 12) // a/1 → a/4: three promotions, 36 months
+	b.level("b/1", 1, 6)
+	b.next("b/1", "a/4")
+	quick := b.program("quick", []string{"a/1"}, "b/1")
+	quick.Months = site.Months{Min: 3, Max: 6}
+	slow := b.program("slow", []string{"a/1"}, "a/4")
+	slow.Months = site.Months{Min: 48, Max: 60}
+	b.program("vague", []string{"a/2"}, "a/4")
+	from, to := b.s.LevelByID["a/1"], b.s.LevelByID["a/4"]
+
+	type want struct {
+		route    string
+		lo, hi   int
+		unknown  bool
+		timeText string
+	}
+	check := func(name string, r *Route, w want) {
+		t.Helper()
+		if got := describe(r); got != w.route {
+			t.Errorf("%s: route %s, want %s", name, got, w.route)
+			return
+		}
+		if r.Months != w.lo || r.MonthsMax != w.hi || r.ProgramTimeUnknown != w.unknown {
+			t.Errorf("%s: months %d–%d unknown %v, want %d–%d unknown %v", name, r.Months, r.MonthsMax, r.ProgramTimeUnknown, w.lo, w.hi, w.unknown)
+		}
+		if got := TimeText(r.Months, r.MonthsMax, r.ProgramTimeUnknown); got != w.timeText {
+			t.Errorf("%s: time %q, want %q", name, got, w.timeText)
+		}
+	}
+	res := Find(b.s, from, to, Options{Alternatives: 3})
+	// By steps the slow program (one step) wins; among the two-step
+	// routes the unknown one is not counted as quicker than it is.
+	check("steps", res.Route, want{"a/1 =slow=> a/4 (60m)", 60, 72, false, "typically 60–72 months"})
+	var alts []string
+	for _, a := range res.Alternatives {
+		alts = append(alts, fmt.Sprintf("%s %s", describe(a), TimeText(a.Months, a.MonthsMax, a.ProgramTimeUnknown)))
+	}
+	wantAlts := []string{
+		"a/1 =quick=> b/1 -promotion-> a/4 (21m) typically 21–24 months",
+		"a/1 -promotion-> a/2 =vague=> a/4 (24m) typically 24 months plus program time",
+		"a/1 -promotion-> a/2 -promotion-> a/3 -promotion-> a/4 (36m) typically 36 months",
+	}
+	if !slices.Equal(alts, wantAlts) {
+		t.Errorf("alternatives by steps:\n%s\nwant\n%s", strings.Join(alts, "\n"), strings.Join(wantAlts, "\n"))
+	}
+	res = Find(b.s, from, to, Options{Alternatives: 3, By: ByTime})
+	check("time", res.Route, want{"a/1 =quick=> b/1 -promotion-> a/4 (21m)", 21, 24, false, "typically 21–24 months"})
+	alts = alts[:0]
+	for _, a := range res.Alternatives {
+		alts = append(alts, describe(a))
+	}
+	// Known times first, quickest first; the route through the program
+	// without months comes last, however few months it shows.
+	wantAlts = []string{
+		"a/1 -promotion-> a/2 -promotion-> a/3 -promotion-> a/4 (36m)",
+		"a/1 =slow=> a/4 (60m)",
+		"a/1 -promotion-> a/2 =vague=> a/4 (24m)",
+	}
+	if !slices.Equal(alts, wantAlts) {
+		t.Errorf("alternatives by time:\n%s\nwant\n%s", strings.Join(alts, "\n"), strings.Join(wantAlts, "\n"))
+	}
+	d := NewDoc(b.s, res)
+	if st := d.Route.Steps[0]; st.Program == nil || !slices.Equal(st.Program.Months, []int{3, 6}) || st.Months != 9 || st.MonthsMax != 12 {
+		t.Errorf("first step of the doc: %+v", st)
+	}
+}
+
+func TestTimeText(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi  int
+		unknown bool
+		want    string
+	}{
+		{0, 0, false, ""},
+		{0, 0, true, "program time not given"},
+		{1, 1, false, "typically 1 month"},
+		{18, 24, false, "typically 18–24 months"},
+		{12, 12, true, "typically 12 months plus program time"},
+	} {
+		if got := TimeText(c.lo, c.hi, c.unknown); got != c.want {
+			t.Errorf("TimeText(%d, %d, %v) = %q, want %q", c.lo, c.hi, c.unknown, got, c.want)
+		}
+	}
 }

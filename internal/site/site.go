@@ -681,8 +681,12 @@ var ProgramKinds = []string{"tuition", "academy", "apprenticeship", "on-the-job"
 // apprenticeship, a leadership track.
 type Program struct {
 	Common
-	Kind        string      `toml:"kind"`
-	Duration    string      `toml:"duration"`
+	Kind     string `toml:"kind"`
+	Duration string `toml:"duration"`
+	// Months is how long the program takes, in whole months, as a range
+	// (months = [18, 24]) or one number (months = 9); the zero value when
+	// the program does not say. Routes count it as a range.
+	Months      Months      `toml:"months"`
 	WeeklyHours float64     `toml:"weekly_hours"`
 	Paid        bool        `toml:"paid"`
 	Fields      []string    `toml:"fields"`
@@ -695,6 +699,34 @@ type Program struct {
 
 	Courses []*Course // resolved
 	LeadsTo []*Level  // resolved
+}
+
+// Months is a length of time in whole months, from Min to Max (equal for
+// a fixed length). The zero value means unknown.
+type Months struct {
+	Min, Max int
+}
+
+// Known reports whether the length is given.
+func (m Months) Known() bool { return m.Max > 0 }
+
+// Range returns the length as [min, max], or nil when it is unknown, as
+// the data files write it.
+func (m Months) Range() []int {
+	if !m.Known() {
+		return nil
+	}
+	return []int{m.Min, m.Max}
+}
+
+// ISO8601 returns the length as an ISO 8601 duration of its upper end
+// ("P24M"), or "" when it is unknown: schema.org's timeToComplete names
+// the time a program takes at most.
+func (m Months) ISO8601() string {
+	if !m.Known() {
+		return ""
+	}
+	return "P" + strconv.Itoa(m.Max) + "M"
 }
 
 // Intake is an application window of a program.

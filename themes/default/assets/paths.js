@@ -19,12 +19,14 @@
     var track = fw.index.tracks.get(st.to.track);
     var facts = [];
     if (track) facts.push(track.title);
-    if (st.months > 0) facts.push("typically " + T.months(st.months));
+    var time = T.timeText(st.months, st.months_max, st.program_time_unknown);
+    if (time) facts.push(time);
     var body = [head, el("p", { class: "meta" }, facts.join(" · "))];
     if (st.program) {
       var dl = el("dl", { class: "step-facts" });
       if (st.program.funding) dl.append(el("dt", null, "Funding"), el("dd", null, st.program.funding));
       if (st.program.duration) dl.append(el("dt", null, "Duration"), el("dd", null, st.program.duration));
+      dl.append(el("dt", null, "Program time"), el("dd", null, T.rangeText(st.program.months) || "not given"));
       if (dl.firstChild) body.push(dl);
     }
     var c = st.conditions;
@@ -82,7 +84,8 @@
     return el("ol", { class: "route-steps" }, r.steps.map(function (st, i) { return stepView(fw, st, i + 1); }));
   }
 
-  function render(fw, doc, out) {
+  function render(fw, doc, out, by) {
+    var best = by === "time" ? "Quickest route" : "Shortest route";
     T.clear(out);
     if (!doc.found) {
       out.append(el("h2", { id: "route-h", tabindex: "-1" }, "No route found"),
@@ -96,7 +99,7 @@
     }
     var planURL = T.siteURL("plan/") + "?from=" + encodeURIComponent(doc.from.id) + "&to=" + encodeURIComponent(doc.to.id);
     out.append(
-      el("h2", { id: "route-h", tabindex: "-1" }, "Shortest route"),
+      el("h2", { id: "route-h", tabindex: "-1" }, best),
       chain(fw, r),
       el("p", { class: "route-totals" }, T.routeTotals(r)),
       el("p", { class: "actions" }, el("a", { class: "button", href: planURL, id: "make-plan" }, "Make this a plan")),
@@ -110,7 +113,7 @@
         })));
     }
     var n = r.steps.length;
-    return "Shortest route: " + T.routeTotals(r) + (doc.alternatives.length ? "; " + doc.alternatives.length + " other " + T.plural(doc.alternatives.length, "route", "routes") : "") + ".";
+    return best + ": " + T.routeTotals(r) + (doc.alternatives.length ? "; " + doc.alternatives.length + " other " + T.plural(doc.alternatives.length, "route", "routes") : "") + ".";
   }
 
   function capital(s) { return s ? s.charAt(0).toUpperCase() + s.slice(1) : s; }
@@ -143,21 +146,25 @@
         refill();
         legacy.addEventListener("change", refill);
       }
+      var byTime = document.getElementById("path-by-time");
+      if (byTime) byTime.checked = p.get("by") === "time";
+      var by = function () { return byTime && byTime.checked ? "time" : "steps"; };
       return Promise.all([pf.set(p.get("from")), pt.set(p.get("to"))]).then(function () {
         form.hidden = false;
         var seq = 0;
         var update = function (focus) {
           var n = ++seq;
-          T.setParams({ from: from.value, to: to.value });
+          T.setParams({ from: from.value, to: to.value, by: by() === "time" ? "time" : "" });
           if (!from.value || !to.value) {
             T.clear(out);
             status.textContent = "Choose both levels to see a route.";
             return;
           }
           status.textContent = "Finding routes…";
-          d.route(from.value, to.value, 3).then(function (doc) {
+          var rank = by();
+          d.route(from.value, to.value, 3, rank).then(function (doc) {
             if (n !== seq || !doc) return;
-            status.textContent = render(d, doc, out);
+            status.textContent = render(d, doc, out, rank);
             if (focus) document.getElementById("route-h").focus();
           }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
         };

@@ -46,7 +46,7 @@
       st.courses.forEach(function (x) {
         items.push({ id: "course:" + x.id, kind: "course", text: "Take " + x.title + " (" + T.hours(x.hours) + ")", hours: x.hours });
       });
-      return { title: title, months: st.months, items: items };
+      return { title: title, time: T.timeText(st.months, st.months_max, st.program_time_unknown), items: items };
     });
   }
 
@@ -55,7 +55,7 @@
     lines.push("# Development plan: " + doc.from.title + " → " + doc.to.title, "");
     lines.push("From " + doc.from.title + " (" + doc.from.id + ") to " + doc.to.title + " (" + doc.to.id + "): " + T.routeTotals(r) + ".", "");
     groups.forEach(function (g) {
-      lines.push("## " + g.title + (g.months ? " (typically " + T.months(g.months) + ")" : ""), "");
+      lines.push("## " + g.title + (g.time ? " (" + g.time + ")" : ""), "");
       if (!g.items.length) lines.push("Nothing new to learn for this step.");
       g.items.forEach(function (it) {
         var s = state.items[it.id] || {};
@@ -161,7 +161,7 @@
           ul.append(li);
         });
         out.append(el("section", { class: "plan-step" },
-          el("h3", null, g.title, g.months ? el("span", { class: "meta" }, " · typically " + T.months(g.months)) : null),
+          el("h3", null, g.title, g.time ? el("span", { class: "meta" }, " · " + g.time) : null),
           g.items.length ? ul : el("p", { class: "hint" }, "Nothing new to learn for this step.")));
       });
       var notes = el("textarea", { id: "plan-notes", rows: "4", class: "plan-notes" });

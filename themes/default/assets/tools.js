@@ -141,14 +141,15 @@ window.LadderTools = (function () {
   Data.prototype.trackOfNum = function (n) { return this.tracks[this.trackOf[n]]; };
 
   // route resolves to the route document from one level to another, with
-  // up to alternatives other routes (default 3), as route.NewDoc in Go. It
+  // up to alternatives other routes (default 3), the shortest by steps or,
+  // when by is "time", by time, as route.NewDoc in Go. It
   // searches the index's graph, then loads the tracks the routes pass.
-  Data.prototype.route = function (fromID, toID, alternatives) {
+  Data.prototype.route = function (fromID, toID, alternatives, by) {
     var self = this;
     return Promise.all([this.loadLevel(fromID), this.loadLevel(toID)]).then(function (ls) {
       var from = ls[0], to = ls[1];
       if (!from || !to) return null;
-      var g = graph(self), paths = g.paths(from, to, alternatives);
+      var g = graph(self), paths = g.paths(from, to, alternatives, by);
       var need = new Set();
       paths.forEach(function (p) { p.forEach(function (n) { if (n < self.nl) need.add(self.trackOfNum(n).id); }); });
       return self.loadTracks(Array.from(need)).then(function () { return g.doc(from, to, paths); });
@@ -303,10 +304,28 @@ window.LadderTools = (function () {
     return currency ? currency + " " + s : s;
   }
 
-  // routeTotals is "2 steps, typically 18 months, 33 h of required courses".
+  // timeText is route.TimeText: "typically 18 months", "typically 18–24
+  // months", "typically 12 months plus program time", "program time not
+  // given", or "" when no time is known.
+  function timeText(lo, hi, unknown) {
+    var s = "";
+    if (hi > 0) s = lo === hi ? "typically " + months(lo) : "typically " + lo + "–" + hi + " months";
+    if (unknown) return s ? s + " plus program time" : "program time not given";
+    return s;
+  }
+
+  // rangeText is route.RangeText of a program's months, [min, max]:
+  // "9 months", "18–24 months", or "".
+  function rangeText(m) {
+    if (!m || !m.length) return "";
+    return m[0] === m[1] ? months(m[0]) : m[0] + "–" + m[1] + " months";
+  }
+
+  // routeTotals is "2 steps, typically 18–24 months, 33 h of required courses".
   function routeTotals(r) {
     var s = r.steps.length + " " + plural(r.steps.length, "step", "steps");
-    if (r.months > 0) s += ", typically " + months(r.months);
+    var t = timeText(r.months, r.months_max, r.program_time_unknown);
+    if (t) s += ", " + t;
     if (r.hours > 0) s += ", " + hours(r.hours) + " of required courses";
     return s;
   }
@@ -340,7 +359,27 @@ window.LadderTools = (function () {
     this.leads.forEach(function (ls, i) { if (ls.length) self.withLeads.push(i); });
   }
 
-  function costLess(a, b) { return a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1]; }
+  // A cost is [steps, months, months at most, programs without months],
+  // compared in the order of the ranking, as route.cost: by steps, then
+  // unknowns, then months; by time, unknowns, then months, then steps.
+  var costOrder = { steps: [0, 3, 1, 2], time: [3, 1, 2, 0] };
+
+  Graph.prototype.costLess = function (a, b) {
+    var o = costOrder[this.by] || costOrder.steps;
+    for (var i = 0; i < 4; i++) if (a[o[i]] !== b[o[i]]) return a[o[i]] < b[o[i]];
+    return false;
+  };
+
+  function costEqual(a, b) { return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]; }
+  function costAdd(a, b) { return [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]]; }
+
+  // stepCost is the cost of a promotion or move to level j; leadCost that
+  // of leaving program i for level j, with the program's months.
+  Graph.prototype.stepCost = function (j) { var m = this.d.months[j]; return [1, m, m, 0]; };
+  Graph.prototype.leadCost = function (i, j) {
+    var m = this.d.months[j], pm = this.progs[i].months;
+    return pm && pm.length ? [0, m + pm[0], m + pm[1], 0] : [0, m, m, 1];
+  };
 
   // admits is Eligibility.Admits: program p admits level number n.
   Graph.prototype.admits = function (p, n) {
@@ -350,9 +389,9 @@ window.LadderTools = (function () {
   };
 
   // Heap is a binary min-heap of [node, cost, seq], by cost then seq.
-  function Heap() { this.h = []; }
+  function Heap(g) { this.h = []; this.g = g; }
   Heap.prototype.less = function (a, b) {
-    if (a[1][0] !== b[1][0] || a[1][1] !== b[1][1]) return costLess(a[1], b[1]);
+    if (!costEqual(a[1], b[1])) return this.g.costLess(a[1], b[1]);
     return a[2] < b[2];
   };
   Heap.prototype.push = function (x) {
@@ -382,35 +421,36 @@ window.LadderTools = (function () {
 
   // shortest is Dijkstra's algorithm, as route.(*Graph).shortest.
   Graph.prototype.shortest = function (src, dst, rmNodes, rmEdges, limit) {
-    var n = this.nl + this.progs.length, months = this.d.months;
+    var n = this.nl + this.progs.length;
     var dist = new Array(n), prev = new Int32Array(n), state = new Uint8Array(n);
-    var q = new Heap(), seq = 1, self = this;
+    var q = new Heap(this), seq = 1, self = this;
     var pending = this.withLeads.slice();
     state[src] = 1;
-    q.push([src, [0, 0], 0]);
+    q.push([src, [0, 0, 0, 0], 0]);
     var relax = function (from, fc, to, c) {
       if (state[to] === 2 || rmNodes.has(to) || rmEdges.has(from + ">" + to)) return;
-      var nc = [fc[0] + c[0], fc[1] + c[1]];
-      if (state[to] === 1 && !costLess(nc, dist[to])) return;
+      var nc = costAdd(fc, c);
+      if (state[to] === 1 && !self.costLess(nc, dist[to])) return;
       state[to] = 1; dist[to] = nc; prev[to] = from;
       q.push([to, nc, seq++]);
     };
     while (q.h.length > 0) {
       var it = q.pop(), u = it[0], uc = it[1];
       if (state[u] === 2) continue;
-      if (limit && costLess(limit, uc)) break;
+      if (limit && this.costLess(limit, uc)) break;
       state[u] = 2;
       if (u === dst) break;
       if (u >= this.nl) {
-        this.leads[u - this.nl].forEach(function (j) { relax(u, uc, j, [0, months[j]]); });
+        var pi = u - this.nl;
+        this.leads[pi].forEach(function (j) { relax(u, uc, j, self.leadCost(pi, j)); });
         continue;
       }
-      this.out[u].forEach(function (e) { relax(u, uc, e[0], [1, months[e[0]]]); });
+      this.out[u].forEach(function (e) { relax(u, uc, e[0], self.stepCost(e[0])); });
       var keep = [];
       for (var k = 0; k < pending.length; k++) {
         var i = pending[k], pn = this.nl + i;
         if (state[pn] !== 0) continue;
-        if (this.open[i] || this.admits(this.progs[i], u)) relax(u, uc, pn, [1, 0]);
+        if (this.open[i] || this.admits(this.progs[i], u)) relax(u, uc, pn, [1, 0, 0, 0]);
         if (state[pn] === 0) keep.push(i);
       }
       pending = keep;
@@ -422,11 +462,11 @@ window.LadderTools = (function () {
   };
 
   Graph.prototype.pathCost = function (p) {
-    var c = [0, 0];
+    var c = [0, 0, 0, 0];
     for (var i = 1; i < p.length; i++) {
-      if (p[i] >= this.nl) { c[0]++; continue; }
-      if (p[i - 1] < this.nl) c[0]++;
-      c[1] += this.d.months[p[i]];
+      if (p[i] >= this.nl) c = costAdd(c, [1, 0, 0, 0]);
+      else if (p[i - 1] >= this.nl) c = costAdd(c, this.leadCost(p[i - 1] - this.nl, p[i]));
+      else c = costAdd(c, this.stepCost(p[i]));
     }
     return c;
   };
@@ -467,9 +507,10 @@ window.LadderTools = (function () {
         });
         var limit = null, need = k - found.length;
         if (pool.length >= need) {
-          var cs = pool.map(function (c) { return c.c; }).sort(function (a, b) { return costLess(a, b) ? -1 : costLess(b, a) ? 1 : 0; });
-          var rc = this.pathCost(root);
-          limit = [cs[need - 1][0] - rc[0], cs[need - 1][1] - rc[1]];
+          var self = this;
+          var cs = pool.map(function (c) { return c.c; }).sort(function (a, b) { return self.costLess(a, b) ? -1 : self.costLess(b, a) ? 1 : 0; });
+          var rc = this.pathCost(root), worst = cs[need - 1];
+          limit = [worst[0] - rc[0], worst[1] - rc[1], worst[2] - rc[2], worst[3] - rc[3]];
         }
         var spur = this.shortest(last[i], dst, rmNodes, rmEdges, limit);
         if (!spur) continue;
@@ -482,7 +523,7 @@ window.LadderTools = (function () {
       var best = 0;
       for (var j = 1; j < pool.length; j++) {
         var a = pool[j], b = pool[best];
-        if (costLess(a.c, b.c) || (a.c[0] === b.c[0] && a.c[1] === b.c[1] && this.keyLess(a.path, b.path))) best = j;
+        if (this.costLess(a.c, b.c) || (costEqual(a.c, b.c) && this.keyLess(a.path, b.path))) best = j;
       }
       found.push(pool[best].path);
       pool.splice(best, 1);
@@ -511,7 +552,7 @@ window.LadderTools = (function () {
     var d = this.d;
     var from = d.levels[p[0]];
     var required = new Set(from.required_courses || []);
-    var r = { key: this.key(p), steps: [], months: 0, hours: 0 };
+    var r = { key: this.key(p), steps: [], months: 0, months_max: 0, hours: 0 };
     for (var i = 1; i < p.length; i++) {
       var st = { kind: "", from: from.id };
       var prog = null;
@@ -530,6 +571,7 @@ window.LadderTools = (function () {
         st.program = { id: prog.id, title: prog.title };
         if (prog.kind) st.program.kind = prog.kind;
         if (prog.duration) st.program.duration = prog.duration;
+        if (prog.months && prog.months.length) st.program.months = prog.months.slice();
         if (prog.funding) st.program.funding = prog.funding;
         var cond = { courses: courseRefs(d, (prog.courses || []).map(function (c) { return c.id; }).filter(function (id) { return !required.has(id); })) };
         if (prog.min_tenure_months) cond.min_tenure_months = prog.min_tenure_months;
@@ -557,9 +599,15 @@ window.LadderTools = (function () {
       st.courses = courseRefs(d, newCourses);
       st.hours = 0;
       st.courses.forEach(function (c) { st.hours += c.hours; });
-      st.months = to.min_months || 0;
+      st.months = st.months_max = to.min_months || 0;
+      if (prog) {
+        if (prog.months && prog.months.length) { st.months += prog.months[0]; st.months_max += prog.months[1]; }
+        else st.program_time_unknown = true;
+      }
       r.steps.push(st);
       r.months += st.months;
+      r.months_max += st.months_max;
+      if (st.program_time_unknown) r.program_time_unknown = true;
       r.hours += st.hours;
       from = to;
     }
@@ -608,11 +656,13 @@ window.LadderTools = (function () {
   };
 
   // paths returns the paths of the routes from one loaded level to
-  // another: the shortest and up to alternatives others (default 3).
-  Graph.prototype.paths = function (from, to, alternatives) {
+  // another: the shortest and up to alternatives others (default 3), by
+  // steps or, when by is "time", by time.
+  Graph.prototype.paths = function (from, to, alternatives, by) {
     if (from === to) return [];
     var k = alternatives === undefined ? 3 : alternatives;
     k = Math.min(Math.max(k, 0), 10);
+    this.by = by === "time" ? "time" : "steps";
     return this.yen(from.num, to.num, k + 1);
   };
 
@@ -623,7 +673,7 @@ window.LadderTools = (function () {
     if (from === to) {
       doc.found = true;
       doc.message = "you are already at " + from.title;
-      doc.route = { key: "", steps: [], months: 0, hours: 0 };
+      doc.route = { key: "", steps: [], months: 0, months_max: 0, hours: 0 };
       return doc;
     }
     if (!paths.length) {
@@ -699,6 +749,7 @@ window.LadderTools = (function () {
     siteURL: siteURL, fetchJSON: fetchJSON, loadData: loadData, field: field,
     el: el, svg: svg, clear: clear, LevelPicker: LevelPicker,
     plural: plural, hours: hours, months: months, money: money, trimFloat: trimFloat, routeTotals: routeTotals,
+    timeText: timeText, rangeText: rangeText,
     Graph: Graph,
     params: params, setParams: setParams, fail: fail, empty: empty, levelLink: levelLink, gapText: gapText,
     criteria: criteria

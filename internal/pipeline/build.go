@@ -7,7 +7,11 @@ package pipeline
 
 import (
 	"errors"
+	"slices"
+	"strings"
+
 	"fmt"
+	"github.com/BurntSushi/toml"
 	"io/fs"
 	"os"
 	"path"
@@ -20,6 +24,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
 	"github.com/ladder-ssg/ladder/internal/sitefs"
+	"github.com/ladder-ssg/ladder/internal/themefs"
 )
 
 // Project is a site's files: its root, and the theme, layout overrides and
@@ -110,19 +115,81 @@ func displayDir(dir string) string {
 }
 
 // Theme returns the theme named in the configuration: themes/<name>/ in the
-// site when it exists, else the built-in default theme.
+// site when it exists, else the built-in default theme. A theme whose
+// theme.toml says extends = "<parent>" holds only what it changes: its
+// files are laid over its parent's (see package themefs), and a parent may
+// extend another, up to the built-in default.
 func (p *Project) Theme(name string) (fs.FS, error) {
+	return p.theme(name, nil)
+}
+
+// maxThemeDepth bounds a chain of themes that extend each other.
+const maxThemeDepth = 8
+
+func (p *Project) theme(name string, chain []string) (fs.FS, error) {
 	if name == "" {
 		name = "default"
 	}
+	if slices.Contains(chain, name) || len(chain) > maxThemeDepth {
+		return nil, fmt.Errorf("themes extend each other in a loop: %s → %s: make one of them extend \"default\"", strings.Join(chain, " → "), name)
+	}
 	dir := path.Join("themes", name)
-	if info, err := fs.Stat(p.FS, dir); err == nil && info.IsDir() && !p.Embedded {
-		return fs.Sub(p.FS, dir)
+	info, err := fs.Stat(p.FS, dir)
+	if err != nil || !info.IsDir() || p.Embedded {
+		if name == "default" {
+			return ladder.DefaultTheme(), nil
+		}
+		if len(chain) > 0 {
+			return nil, fmt.Errorf("themes/%s/theme.toml: extends = %q, which is neither a folder under themes/ nor \"default\"", chain[len(chain)-1], name)
+		}
+		return nil, fmt.Errorf("theme %q not found: create themes/%s/ with layouts/ and assets/, or set theme = \"default\" in site.toml", name, name)
 	}
-	if name == "default" {
-		return ladder.DefaultTheme(), nil
+	own, err := fs.Sub(p.FS, dir)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("theme %q not found: create themes/%s/ with layouts/ and assets/, or set theme = \"default\" in site.toml", name, name)
+	parent, err := themeParent(own, name)
+	if err != nil || parent == "" {
+		return own, err
+	}
+	if parent == name && name == "default" {
+		// A site's themes/default extending the built-in default theme:
+		// an ejected theme trimmed to the files it changes.
+		return themefs.Overlay(own, ladder.DefaultTheme()), nil
+	}
+	base, err := p.theme(parent, append(chain, name))
+	if err != nil {
+		return nil, err
+	}
+	return themefs.Overlay(own, base), nil
+}
+
+// ThemeConfig is a theme's theme.toml.
+type ThemeConfig struct {
+	// Extends names the theme this one changes: a folder under themes/, or
+	// "default" for the built-in theme.
+	Extends string `toml:"extends"`
+}
+
+// themeParent reads the extends key of a theme's theme.toml; "" when the
+// theme has no theme.toml or extends nothing.
+func themeParent(theme fs.FS, name string) (string, error) {
+	data, err := fs.ReadFile(theme, "theme.toml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read themes/%s/theme.toml: %w", name, err)
+	}
+	var cfg ThemeConfig
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		return "", fmt.Errorf("themes/%s/theme.toml: %w", name, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		return "", fmt.Errorf("themes/%s/theme.toml: unknown key %q: a theme.toml knows only extends", name, keys[0].String())
+	}
+	return cfg.Extends, nil
 }
 
 // sub returns the subdirectory dir of the site, or nil when it is absent.

@@ -9,14 +9,17 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -184,4 +187,68 @@ func (b *Browser) Screenshot(t testing.TB, width, height int64) []byte {
 		t.Fatalf("browser: screenshot: %v", err)
 	}
 	return png
+}
+
+// Axe returns the source of axe-core's axe.min.js, named by the LADDER_AXE
+// environment variable (CI installs axe-core with npm), or "" after
+// logging why the accessibility audit is skipped.
+func Axe(t testing.TB) string {
+	t.Helper()
+	p := os.Getenv("LADDER_AXE")
+	if p == "" {
+		t.Log("LADDER_AXE is not set: skipping the accessibility audit (npm install axe-core@4, then LADDER_AXE=$PWD/node_modules/axe-core/axe.min.js)")
+		return ""
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Logf("skipping the accessibility audit: %v", err)
+		return ""
+	}
+	return string(src)
+}
+
+// AxeViolation is the part of an axe-core result that Audit reports.
+type AxeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// Audit runs axe-core (the source Axe returned) in the open page and fails
+// t on each serious or critical violation, listing up to five of the nodes
+// concerned; lesser ones are logged. name says which page it is.
+func (b *Browser) Audit(t testing.TB, axe, name string) {
+	t.Helper()
+	if !Eval[bool](t, b, `typeof axe !== "undefined"`) {
+		Eval[bool](t, b, axe+"\n;true")
+	}
+	res := Eval[string](t, b, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return JSON.stringify(r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(" ") + ": " + (n.failureSummary || "").split("\n").join(" ") })};
+  }));
+})`)
+	var vs []AxeViolation
+	if err := json.Unmarshal([]byte(res), &vs); err != nil {
+		t.Fatalf("%s: axe result: %v", name, err)
+	}
+	for _, v := range vs {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			t.Logf("%s: axe (%s) %s: %s", name, v.Impact, v.ID, v.Help)
+			continue
+		}
+		t.Errorf("%s: axe (%s) %s: %s\n  %s", name, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n  "))
+	}
+}
+
+// EmulateMedia makes the page see a media type ("print"; "" for the
+// screen) and prefers-color-scheme: scheme ("light" or "dark").
+func EmulateMedia(media, scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Media:    media,
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
 }

@@ -2,8 +2,6 @@ package render_test
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-ssg/ladder"
@@ -41,14 +37,6 @@ var viewports = []struct {
 }{
 	{"desktop", 1280, 900},
 	{"phone", 390, 844},
-}
-
-// axeViolation is the part of an axe-core result the test reports.
-type axeViolation struct {
-	ID     string   `json:"id"`
-	Impact string   `json:"impact"`
-	Help   string   `json:"help"`
-	Nodes  []string `json:"nodes"`
 }
 
 // TestBrowser builds the example site, serves it, and opens pages in a
@@ -78,14 +66,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	axe := ""
-	if p := os.Getenv("LADDER_AXE"); p == "" {
-		t.Log("LADDER_AXE is not set: skipping the accessibility audit (npm install axe-core@4, then LADDER_AXE=$PWD/node_modules/axe-core/axe.min.js)")
-	} else if src, err := os.ReadFile(p); err != nil {
-		t.Logf("skipping the accessibility audit: %v", err)
-	} else {
-		axe = string(src)
-	}
+	axe := browsertest.Axe(t)
 
 	for _, scheme := range []string{"light", "dark"} {
 		setColorScheme(t, b, scheme)
@@ -188,13 +169,7 @@ func setColorScheme(t *testing.T, b *browsertest.Browser, scheme string) {
 // scheme.
 func setMedia(t *testing.T, b *browsertest.Browser, media, scheme string) {
 	t.Helper()
-	b.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Media:    media,
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		})
-		return err
-	}))
+	b.Do(t, browsertest.EmulateMedia(media, scheme))
 }
 
 // widestElements lists the elements that stick out of the window, to say
@@ -210,29 +185,10 @@ const widestElements = `(function () {
   return out.join(", ");
 })()`
 
-// audit runs axe-core in the page and fails on serious or critical
-// violations, listing them.
+// audit runs axe-core in the page (see browsertest.Browser.Audit).
 func audit(t *testing.T, b *browsertest.Browser, axe, name string) {
 	t.Helper()
-	if !browsertest.Eval[bool](t, b, `typeof axe !== "undefined"`) {
-		browsertest.Eval[bool](t, b, axe+"\n;true")
-	}
-	res := browsertest.Eval[string](t, b, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
-  return JSON.stringify(r.violations.map(function (v) {
-    return {id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(" ") + ": " + (n.failureSummary || "").split("\n").join(" ") })};
-  }));
-})`)
-	var vs []axeViolation
-	if err := json.Unmarshal([]byte(res), &vs); err != nil {
-		t.Fatalf("%s: axe result: %v", name, err)
-	}
-	for _, v := range vs {
-		if v.Impact != "serious" && v.Impact != "critical" {
-			t.Logf("%s: axe (%s) %s: %s", name, v.Impact, v.ID, v.Help)
-			continue
-		}
-		t.Errorf("%s: axe (%s) %s: %s\n  %s", name, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n  "))
-	}
+	b.Audit(t, axe, name)
 }
 
 // TestBrowserCSP opens every page of the example site, the interactive

@@ -1,0 +1,120 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/ladder-ssg/ladder/internal/browsertest"
+	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/pipeline"
+)
+
+// themedExample copies the example framework at the repository root with
+// its themes into a temporary site whose site.toml picks theme, builds it,
+// and returns the output directory.
+func themedExample(t *testing.T, theme string) string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	src := filepath.Join(t.TempDir(), "src")
+	for _, d := range []string{"content", "themes/" + theme} {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(root, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = regexp.MustCompile(`(?m)^theme = .*$`).ReplaceAll(cfg, []byte(fmt.Sprintf("theme = %q", theme)))
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	proj, err := pipeline.Open(src, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Renderer == nil || len(res.Diags) > 0 {
+		t.Fatalf("the example with theme %q has diagnostics: %v", theme, res.Diags)
+	}
+	out, err := res.Renderer.All(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestHandbookTheme builds the example with the handbook theme of its
+// themes/ folder, which extends the built-in theme and changes the page's
+// frame: the navigation is a sidebar beside the page on a laptop and above
+// it on a phone. Every page kind must fit both widths in both colour
+// schemes without errors or serious accessibility violations, and the
+// tools must still work.
+func TestHandbookTheme(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found (install it with: apt-get install -y chromium, or set LADDER_CHROMIUM)")
+	}
+	dir := themedExample(t, "handbook")
+	home, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`class="hb-sidebar"`, `handbook.css`, `class="wrap hb-main"`} {
+		if !strings.Contains(string(home), want) {
+			t.Errorf("the home page lacks %s: the theme's layouts were not used", want)
+		}
+	}
+	root := serve(t, dir, "/")
+	b := browsertest.New(t, 4*time.Minute)
+	axe := browsertest.Axe(t)
+	pages := []string{"", "tracks/", "tracks/software/", "tracks/software/sde-2/", "competencies/coding/",
+		"courses/", "programs/technical-academy/", "compare/?a=software/sde-1&b=software/sde-2", "paths/", "search/?q=linux"}
+	for _, scheme := range []string{"light", "dark"} {
+		b.Do(t, browsertest.EmulateMedia("", scheme))
+		for _, vp := range []struct {
+			w, h int64
+		}{{1280, 900}, {390, 844}} {
+			b.Do(t, chromedp.EmulateViewport(vp.w, vp.h))
+			for _, page := range pages {
+				name := fmt.Sprintf("%dpx %s /%s", vp.w, scheme, page)
+				b.Navigate(t, root+page)
+				b.WaitFor(t, `document.readyState === "complete"`, wait)
+				if over := browsertest.Eval[bool](t, b, `document.documentElement.scrollWidth > window.innerWidth + 1`); over {
+					t.Errorf("%s: the page scrolls sideways (%dpx wide)", name, browsertest.Eval[int](t, b, `document.documentElement.scrollWidth`))
+				}
+				beside := browsertest.Eval[bool](t, b, `(function () {
+  var s = document.querySelector(".hb-sidebar").getBoundingClientRect(), m = document.querySelector("main").getBoundingClientRect();
+  return s.right <= m.left + 1 && s.height >= window.innerHeight - 1;
+})()`)
+				if want := vp.w >= 960; beside != want {
+					t.Errorf("%s: sidebar beside the page = %v, want %v", name, beside, want)
+				}
+				noErrors(t, b)
+				if axe != "" && scheme == "light" || axe != "" && page == "tracks/software/sde-2/" {
+					b.Audit(t, axe, name)
+				}
+			}
+		}
+	}
+	// The tools work in the theme's frame.
+	b.Do(t, chromedp.EmulateViewport(1280, 900))
+	t.Run("compare", func(t *testing.T) { testCompare(t, b, root) })
+	t.Run("search", func(t *testing.T) { testSearch(t, b, root) })
+}

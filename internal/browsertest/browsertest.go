@@ -171,8 +171,19 @@ func Eval[T any](t testing.TB, b *Browser, expr string) T {
 // timeout.
 func (b *Browser) WaitFor(t testing.TB, expr string, timeout time.Duration) {
 	t.Helper()
-	_, err := chromedp.Run(b.Ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(timeout)))
-	if err != nil {
+	deadline := time.Now().Add(timeout)
+	for {
+		_, err := chromedp.Run(b.Ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// A page that replaces its document while the poll runs (a
+		// navigation finishing late on a loaded machine) takes the poll's
+		// execution context with it: poll again in the new one.
+		if strings.Contains(err.Error(), "Cannot find context") && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
 		t.Fatalf("browser: waiting for %s: %v", expr, err)
 	}
 }

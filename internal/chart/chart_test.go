@@ -171,6 +171,22 @@ func fanProgram() FanInput {
 	}
 }
 
+// ladderCrossPaths is a ladder whose levels also move between its two
+// paths: those moves are drawn from box to box, the move to another track
+// beyond the columns.
+func ladderCrossPaths() LadderInput {
+	in := ladderTwoPaths()
+	in.ID = "ladder-cross"
+	in.Current = "sdm"
+	in.Moves = append(in.Moves,
+		LadderMove{FromKey: "sde3", ToKey: "sdm", ToLabel: "Software Development Manager", ToURL: "/tracks/sdm/l6/"},
+		LadderMove{FromKey: "sdm", ToKey: "pe", ToLabel: "Principal Engineer", ToURL: "/tracks/sde/l7/"},
+		LadderMove{FromKey: "sde2", ToKey: "sdm", ToLabel: "Software Development Manager", ToURL: "/tracks/sdm/l6/"},
+		LadderMove{FromKey: "ssdm", ToKey: "spe", ToLabel: "Senior Principal Engineer", ToURL: "/tracks/sde/l8/"},
+	)
+	return in
+}
+
 // fixtures renders every fixture, in a fixed order.
 func fixtures() []struct {
 	name string
@@ -183,6 +199,7 @@ func fixtures() []struct {
 		{"radar", Radar(radarSix())},
 		{"radar-bars", Radar(radarTwo())},
 		{"ladder", Ladder(ladderTwoPaths())},
+		{"ladder-cross", Ladder(ladderCrossPaths())},
 		{"dag", DAG(dagSeven())},
 		{"dag-cycle", DAG(dagCycle())},
 		{"pathway", Pathway(pathwayShort())},
@@ -755,5 +772,33 @@ func TestLadderStandalone(t *testing.T) {
 	in.Style = ""
 	if svg := string(Ladder(in).SVG); strings.Contains(svg, " id=\"") && strings.Contains(svg, `class="rung" id=`) {
 		t.Error("an inline ladder gives its rungs ids")
+	}
+}
+
+// TestLadderMovesBetweenPaths checks that moves to a rung of the same ladder
+// are drawn from box to box, with no label beside the columns, and are
+// still named in the table.
+func TestLadderMovesBetweenPaths(t *testing.T) {
+	in := ladderCrossPaths()
+	d := Ladder(in)
+	svg := string(d.SVG)
+	inner := svg[strings.Index(svg, `<g class="move move-inner">`):]
+	inner = inner[:strings.Index(inner, "</g>")]
+	if n := strings.Count(inner, `class="move-edge"`); n != 4 {
+		t.Errorf("%d arrows between rungs, want 4", n)
+	}
+	if n := strings.Count(svg, `class="move-label"`); n != 3 {
+		t.Errorf("%d move labels, want 3 (the moves to other tracks only)", n)
+	}
+	if strings.Contains(svg, ">Principal Engineer</tspan></text>\n</a>\n</g>\n<g class=\"move\"") {
+		t.Error("a move inside the ladder got a label")
+	}
+	if !strings.Contains(string(d.Table), `(moves on to <a href="/tracks/sde/l7/">Principal Engineer</a>)`) {
+		t.Errorf("the table does not name the move to another path:\n%s", d.Table)
+	}
+	// Without moves between paths the columns keep their narrow gap.
+	plain := Ladder(ladderTwoPaths())
+	if plain.Width >= d.Width {
+		t.Errorf("width %d without moves between paths, %d with: want narrower", plain.Width, d.Width)
 	}
 }

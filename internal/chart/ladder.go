@@ -12,7 +12,10 @@ import (
 // side by side (for example an individual-contributor path, then a manager
 // path), with rungs of equal rank on the same row. Moves are lateral moves
 // out to other tracks, drawn as arrows leaving the right edge towards the
-// target's label. Current is the optional key of a rung to highlight. ID
+// target's label; a move whose ToKey names a rung of the ladder (a
+// promotion or move to another path of the same track) is drawn as an arrow
+// between the two boxes instead. Current is the optional key of a rung to
+// highlight. ID
 // must be unique on the page: it prefixes every id inside the drawing.
 //
 // Style, when not empty, makes the drawing one to stand on its own as an
@@ -45,10 +48,13 @@ type Rung struct {
 	Rank                  int
 }
 
-// LadderMove is a lateral move from the rung whose key is FromKey to a level
-// outside the ladder, shown as ToLabel and linked to ToURL.
+// LadderMove is a move from the rung whose key is FromKey to another level.
+// When ToKey is the key of a rung of the ladder, the move is drawn as a
+// dashed arrow between the two boxes; otherwise the level is outside the
+// ladder, shown as ToLabel and linked to ToURL beyond the columns. ToLabel
+// and ToURL also name the target in the data table.
 type LadderMove struct {
-	FromKey, ToLabel, ToURL string
+	FromKey, ToKey, ToLabel, ToURL string
 }
 
 // placedRung is a rung with its cell.
@@ -64,6 +70,7 @@ type placedRung struct {
 type placedMove struct {
 	LadderMove
 	from  int // index of the rung
+	to    int // index of the target rung, or -1 for a level outside the ladder
 	lines []string
 	full  string
 	y     float64 // centre of the label
@@ -92,8 +99,7 @@ func LadderCaption(l LadderInput) string { return captionID(cleanID(l.ID)) }
 // ladder draws the ladder, or only its table when svg is false.
 func ladder(l LadderInput, svg bool) Drawing {
 	const (
-		gutter  = 32.0  // rank numbers
-		colW    = 174.0 // column pitch
+		gutter  = 32.0 // rank numbers
 		rungW   = 156.0
 		rowGap  = 30.0  // between the boxes of adjacent rows
 		movesIn = 40.0  // from the last column to the move labels
@@ -187,11 +193,20 @@ func ladder(l LadderInput, svg bool) Drawing {
 
 	// Moves whose rung exists, in input order.
 	var moves []placedMove
+	inner := 0 // moves between two rungs
 	for _, m := range l.Moves {
 		if i, ok := byKey(m.FromKey); ok {
+			if j, ok := byKey(m.ToKey); ok && j != i {
+				if moves == nil {
+					moves = make([]placedMove, 0, len(l.Moves))
+				}
+				moves = append(moves, placedMove{LadderMove: m, from: i, to: j})
+				inner++
+				continue
+			}
 			if !svg {
 				if ws, we := nextWord(m.ToLabel, 0); ws < we {
-					moves = append(moves, placedMove{LadderMove: m, from: i})
+					moves = append(moves, placedMove{LadderMove: m, from: i, to: -1})
 				}
 				continue
 			}
@@ -202,7 +217,7 @@ func ladder(l LadderInput, svg bool) Drawing {
 			if len(lines) == 0 {
 				continue
 			}
-			mv := placedMove{LadderMove: m, from: i, lines: lines}
+			mv := placedMove{LadderMove: m, from: i, to: -1, lines: lines}
 			if trunc {
 				mv.full = m.ToLabel
 			}
@@ -226,9 +241,15 @@ func ladder(l LadderInput, svg bool) Drawing {
 	if hasHeader {
 		headerH = 30
 	}
+	// The column pitch leaves a gap between the boxes wide enough for
+	// the arrows between paths when there are any.
+	colW := rungW + 18
+	if inner > 0 {
+		colW = rungW + 46
+	}
 	colsRight := margin + gutter + float64(len(l.Paths))*colW
 	w := colsRight + margin
-	if len(moves) > 0 {
+	if len(moves) > inner {
 		w = colsRight + movesIn + movesW + margin
 	}
 	rowTop := func(i int) float64 { return margin + headerH + float64(i)*rowH }
@@ -238,7 +259,7 @@ func ladder(l LadderInput, svg bool) Drawing {
 
 	desc := l.Desc
 	if strings.TrimSpace(desc) == "" {
-		desc = autoLadderDesc(l.Paths, len(rungs), len(moves))
+		desc = autoLadderDesc(l.Paths, len(rungs), len(moves)-inner, inner)
 	}
 
 	var b writer
@@ -305,12 +326,22 @@ func ladder(l LadderInput, svg bool) Drawing {
 	}
 	b.WriteString("</g>\n")
 
+	// Moves between two rungs: dashed arrows from box to box through the
+	// gaps between the columns and rows.
+	if inner > 0 {
+		g := ladderGeom{colW: colW, rungW: rungW, rungH: rungH, rowGap: rowGap, rungX: rungX, rungY: rungY}
+		g.innerMoves(&b, id, rungs, moves)
+	}
+
 	// Lateral moves: place labels near their rung without overlapping,
 	// then route each arrow out of the columns through the gap above the
 	// rung's row.
-	order := make([]int, len(moves))
+	order := make([]int, 0, len(moves)-inner)
 	for i := range moves {
-		order[i] = i
+		if moves[i].to >= 0 {
+			continue
+		}
+		order = append(order, i)
 		r := rungs[moves[i].from]
 		moves[i].y = rungY(r.row) + rungH/2
 	}
@@ -324,6 +355,9 @@ func ladder(l LadderInput, svg bool) Drawing {
 	h = max(h, prev+margin)
 	labelX := colsRight + movesIn
 	for _, m := range moves {
+		if m.to >= 0 {
+			continue
+		}
 		r := &rungs[m.from]
 		rx, ry := rungX(r.col)+rungW, rungY(r.row)+rungH/2
 		ex := labelX - 6
@@ -476,15 +510,20 @@ func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placed
 	}
 	for i := range moves {
 		if m := &moves[i]; m.from == ki {
-			b.WriteString(` <span class="chart-move">(lateral move to `)
+			if m.to >= 0 {
+				b.WriteString(` <span class="chart-move">(moves on to `)
+			} else {
+				b.WriteString(` <span class="chart-move">(lateral move to `)
+			}
 			b.link(m.ToLabel, m.ToURL)
 			b.WriteString(`)</span>`)
 		}
 	}
 }
 
-// autoLadderDesc describes a ladder when the caller gave no description.
-func autoLadderDesc(paths []LadderPath, rungs, moves int) string {
+// autoLadderDesc describes a ladder when the caller gave no description:
+// moves are those to other tracks, inner those between two of its rungs.
+func autoLadderDesc(paths []LadderPath, rungs, moves, inner int) string {
 	var b strings.Builder
 	b.Grow(160 + len(paths)*24)
 	b.WriteString("Career ladder of ")
@@ -519,6 +558,122 @@ func autoLadderDesc(paths []LadderPath, rungs, moves int) string {
 		b.WriteString(strconv.Itoa(moves))
 		b.WriteString(" lateral moves to other tracks")
 	}
+	if inner == 1 {
+		b.WriteString(", and 1 dashed arrow from a level to one on another path")
+	} else if inner > 1 {
+		b.WriteString(", and ")
+		b.WriteString(strconv.Itoa(inner))
+		b.WriteString(" dashed arrows from a level to one on another path")
+	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// ladderGeom is the geometry of a drawn ladder that the arrows between
+// rungs follow.
+type ladderGeom struct {
+	colW, rungW, rungH, rowGap float64
+	rungX                      func(col int) float64 // left of the boxes of a column
+	rungY                      func(row int) float64 // top of the boxes of a row
+}
+
+// innerMoves draws the moves between two rungs as dashed arrows: out of the
+// side of the first box that faces the second, along the gap between the
+// columns (and, when the columns are not neighbours, along the gap above
+// the target's row), and into the facing side of the second box. Arrows
+// that share a gap between columns take lanes side by side, so that they
+// stay apart.
+func (g ladderGeom) innerMoves(b *writer, id string, rungs []placedRung, moves []placedMove) {
+	gap := g.colW - g.rungW
+	// A gap between columns is known by the column on its right (0 is
+	// the gap left of the first column). lane[i] is the lane of move i in
+	// the gap it runs along at the target, lanes[gap] the number of lanes.
+	gapOf := func(col, side int) int {
+		if side > 0 {
+			return col + 1
+		}
+		return col
+	}
+	type route struct{ sideA, sideB, gapA, gapB int }
+	routes := make([]route, len(moves))
+	lane := make([]int, len(moves))
+	lanes := map[int]int{}
+	for i := range moves {
+		m := &moves[i]
+		if m.to < 0 {
+			continue
+		}
+		a, t := &rungs[m.from], &rungs[m.to]
+		r := route{sideA: 1, sideB: -1}
+		switch {
+		case t.col < a.col:
+			r.sideA, r.sideB = -1, 1
+		case t.col == a.col:
+			r.sideA, r.sideB = 1, 1
+		}
+		r.gapA, r.gapB = gapOf(a.col, r.sideA), gapOf(t.col, r.sideB)
+		routes[i] = r
+		lane[i] = lanes[r.gapB]
+		lanes[r.gapB]++
+	}
+	// gapX is the x of lane k of n in gap c.
+	gapX := func(c, k, n int) float64 {
+		x := g.rungX(c) - gap/2
+		step := min(7.0, (gap-12)/float64(max(n-1, 1)))
+		return x + (float64(k)-float64(n-1)/2)*step
+	}
+	b.WriteString(`<g class="move move-inner">` + "\n")
+	for i := range moves {
+		m := &moves[i]
+		if m.to < 0 {
+			continue
+		}
+		r := routes[i]
+		a, t := &rungs[m.from], &rungs[m.to]
+		ax := g.rungX(a.col)
+		if r.sideA > 0 {
+			ax += g.rungW
+		}
+		tx := g.rungX(t.col)
+		if r.sideB > 0 {
+			tx += g.rungW
+		}
+		// Arrows that share a gap also leave and reach the boxes at
+		// different heights, so that arrows in both directions between
+		// two boxes do not meet.
+		off := (float64(lane[i]) - float64(lanes[r.gapB]-1)/2) * min(8, (g.rungH-16)/float64(max(lanes[r.gapB]-1, 1)))
+		ay, ty := g.rungY(a.row)+g.rungH/2+off, g.rungY(t.row)+g.rungH/2+off
+		xb := gapX(r.gapB, lane[i], lanes[r.gapB])
+		b.WriteString(`<path class="move-edge" d="M`)
+		b.pt(ax, ay)
+		if r.gapA == r.gapB {
+			b.WriteByte('H')
+			b.num(xb)
+			if ty != ay {
+				b.WriteByte('V')
+				b.num(ty)
+			}
+		} else {
+			// Along the gap beside the first box to the gap above the
+			// target's row, across, and down beside the target.
+			xa := gapX(r.gapA, 0, 1)
+			gy := g.rungY(t.row) - g.rowGap/2
+			b.WriteByte('H')
+			b.num(xa)
+			b.WriteByte('V')
+			b.num(gy)
+			b.WriteByte('H')
+			b.num(xb)
+			b.WriteByte('V')
+			b.num(ty)
+		}
+		b.WriteByte('H')
+		b.num(tx)
+		b.strs(`" marker-end="url(#`, id, `-arrow)"><title>`)
+		b.esc(a.Label)
+		b.WriteString(" → ")
+		b.esc(orDefault(m.ToLabel, t.Label))
+		b.WriteString("</title></path>\n")
+	}
+	b.WriteString("</g>\n")
 }

@@ -39,9 +39,9 @@ func levelLabel(l *site.Level) string {
 
 // LadderChart draws the ladder of track t inline: one column per path,
 // rungs of equal rank side by side, each rung linked to its level. Lateral
-// moves to other tracks, and promotions to another path of the track (which
-// the columns cannot show), leave the rungs as dashed arrows. current, when
-// not nil, is highlighted.
+// moves to other tracks leave the rungs as dashed arrows to labels beside
+// the columns; promotions and moves to another path of the track are dashed
+// arrows between the two boxes. current, when not nil, is highlighted.
 func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
 	if len(t.Levels) == 0 {
 		return chart.Drawing{}
@@ -144,10 +144,15 @@ func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
 				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: n.Title + " (" + n.Track.Title + ")", ToURL: p.Href(n)})
 			case n.Path != l.Path:
 				crossPath++
-				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: n.Title, ToURL: p.Href(n)})
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToKey: n.ID, ToLabel: n.Title, ToURL: p.Href(n)})
 			}
 		}
 		for _, m := range l.Moves {
+			if m.Track == t {
+				crossPath++
+				in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToKey: m.ID, ToLabel: m.Title, ToURL: p.Href(m)})
+				continue
+			}
 			otherTrack++
 			in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: m.Title + " (" + m.Track.Title + ")", ToURL: p.Href(m)})
 		}
@@ -163,7 +168,7 @@ func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
 	}
 	d.WriteString(", lowest rank at the bottom; arrows lead up each path to the next promotion.")
 	if crossPath > 0 {
-		fmt.Fprintf(&d, " %d dashed %s to another path of the track.", crossPath, pluralize(crossPath, "arrow leads", "arrows lead"))
+		fmt.Fprintf(&d, " %d dashed %s from a box to one on another path of the track.", crossPath, pluralize(crossPath, "arrow leads", "arrows lead"))
 	}
 	if otherTrack > 0 {
 		fmt.Fprintf(&d, " %d dashed %s to other tracks.", otherTrack, pluralize(otherTrack, "arrow leads", "arrows lead"))

@@ -2,7 +2,8 @@
 // template draws: /data/framework.json (the whole framework, for
 // integrations), the data of the interactive tools under /data/tools/ (a
 // small index and one file per track, so that the compare, path finder and
-// plan pages load only what they show), JSON Schemas of framework.json and
+// plan pages load only what they show, and the self-assessment the
+// descriptors and courses of the tracks it shows), JSON Schemas of framework.json and
 // of every kind of content file (/data/framework.schema.json,
 // /data/schemas/<kind>.schema.json), and /sitemap.xml. docs/data.md describes every file.
 //
@@ -27,17 +28,18 @@ type Kind int
 
 // The kinds of data file.
 const (
-	KindFramework Kind = iota // data/framework.json
-	KindSchema                // data/framework.schema.json, data/schemas/<kind>.schema.json
-	KindToolIndex             // data/tools/index.json
-	KindToolTrack             // data/tools/tracks/<id>.json
+	KindFramework  Kind = iota // data/framework.json
+	KindSchema                 // data/framework.schema.json, data/schemas/<kind>.schema.json
+	KindToolIndex              // data/tools/index.json
+	KindToolTrack              // data/tools/tracks/<id>.json
+	KindToolAssess             // data/tools/assess/<id>.json
 )
 
 // File is one data file of a site.
 type File struct {
 	Path  string // output path, "data/tools/tracks/sde.json"
 	Kind  Kind
-	Track *site.Track // for KindToolTrack
+	Track *site.Track // for KindToolTrack and KindToolAssess
 	// Schema names the embedded schema of a KindSchema file:
 	// "framework", "site", "track", "level", ...
 	Schema string
@@ -62,7 +64,7 @@ func New(s *site.Site, urlOf func(entity any) string) *Set {
 
 // Files lists the data files, in a fixed order.
 func (d *Set) Files() []File {
-	out := make([]File, 0, 3+len(ContentSchemas)+len(d.site.Tracks))
+	out := make([]File, 0, 3+len(ContentSchemas)+2*len(d.site.Tracks))
 	out = append(out,
 		File{Path: "data/framework.json", Kind: KindFramework},
 		File{Path: "data/framework.schema.json", Kind: KindSchema, Schema: "framework"})
@@ -73,6 +75,9 @@ func (d *Set) Files() []File {
 		File{Path: "data/tools/index.json", Kind: KindToolIndex})
 	for _, t := range d.site.Tracks {
 		out = append(out, File{Path: "data/tools/tracks/" + t.ID + ".json", Kind: KindToolTrack, Track: t})
+	}
+	for _, t := range d.site.Tracks {
+		out = append(out, File{Path: "data/tools/assess/" + t.ID + ".json", Kind: KindToolAssess, Track: t})
 	}
 	return out
 }
@@ -88,6 +93,8 @@ func (d *Set) Render(f File) ([]byte, error) {
 		return d.toolData().index()
 	case KindToolTrack:
 		return d.toolData().track(f.Track)
+	case KindToolAssess:
+		return marshal(BuildAssess(d.site, f.Track))
 	}
 	return nil, fmt.Errorf("data file %s: unknown kind %d", f.Path, f.Kind)
 }

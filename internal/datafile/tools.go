@@ -29,12 +29,26 @@ type ToolIndex struct {
 	// Version is a hash of the track files, which the tools send with
 	// their requests ("tracks/sde.json?v=..."), so that a track file that
 	// a browser cached never meets an index of another build.
-	Version  string         `json:"version"`
-	Title    string         `json:"title"`
-	Scale    []string       `json:"scale"`
-	Comps    [][]string     `json:"competencies"` // [id, title] of each competency, in site order
-	Tracks   []ToolTrackRef `json:"tracks"`
-	Programs []ToolProgram  `json:"programs"`
+	Version string `json:"version"`
+	// Framework is the version and content hash of framework.json, which
+	// a self-assessment records to tell when the framework has changed
+	// since it was made.
+	Framework ToolFramework `json:"framework"`
+	Title     string        `json:"title"`
+	Scale     []string      `json:"scale"`
+	// ScaleDescriptions says what each point of the scale means ([scale]
+	// descriptions); left out when the site gives none.
+	ScaleDescriptions []string       `json:"scale_descriptions,omitempty"`
+	Comps             [][]string     `json:"competencies"` // [id, title] of each competency, in site order
+	Tracks            []ToolTrackRef `json:"tracks"`
+	Programs          []ToolProgram  `json:"programs"`
+}
+
+// ToolFramework names the framework a build publishes: the site's version
+// (left out when it sets none) and framework.json's content hash.
+type ToolFramework struct {
+	Version string `json:"version,omitempty"`
+	Hash    string `json:"hash"`
 }
 
 // ToolTrackRef is a track in the tools' index: its name and the graph
@@ -221,7 +235,9 @@ func (d *Set) buildIndex() ([]byte, error) {
 		return out
 	}
 	ix := &ToolIndex{Schema: Schema, Title: s.Config.Title, Scale: ids(s.Config.Scale.Names, self),
-		Comps: make([][]string, 0, len(s.Competencies)), Tracks: make([]ToolTrackRef, 0, len(s.Tracks)),
+		ScaleDescriptions: s.Config.Scale.Descriptions,
+		Framework:         ToolFramework{Version: s.Config.Version, Hash: BuildFramework(s, d.rel).Hash},
+		Comps:             make([][]string, 0, len(s.Competencies)), Tracks: make([]ToolTrackRef, 0, len(s.Tracks)),
 		Programs: make([]ToolProgram, 0, len(s.Programs))}
 	for _, c := range s.Competencies {
 		ix.Comps = append(ix.Comps, []string{c.ID, c.Title})

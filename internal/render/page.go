@@ -153,7 +153,7 @@ func (p *Page) Nav() []NavItem {
 	if p.HasPrograms() {
 		items = append(items, NavItem{Label: "Programs", Path: "programs/"})
 	}
-	items = append(items, NavItem{Label: "Compare", Path: "compare/"}, NavItem{Label: "Path finder", Path: "paths/"}, NavItem{Label: "Plan", Path: "plan/"})
+	items = append(items, NavItem{Label: "Compare", Path: "compare/"}, NavItem{Label: "Path finder", Path: "paths/"}, NavItem{Label: "Plan", Path: "plan/"}, NavItem{Label: "Assess", Path: "assess/"})
 	cur := strings.Trim(p.Spec.URL, "/")
 	for i := range items {
 		seg := strings.Trim(items[i].Path, "/")

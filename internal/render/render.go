@@ -20,7 +20,9 @@
 //	/courses/<id>/             course.html      prerequisites drawn as a graph
 //	/programs/                 programs.html
 //	/programs/<id>/            program.html
-//	/compare/ /paths/ /plan/ /search/            interactive pages, driven by /data/
+//	/compare/ /paths/ /plan/ /assess/ /search/   interactive pages, driven by /data/
+//	/assess/<t>/               assess-track.html  the printable self-assessment forms of a track's levels
+//	/assess/<t>/<l>/           assess-form.html   a level's printable form: a row per competency, the scale as checkboxes
 //	/changes/                  changes.html     releases, newest first, with what changed (site.toml [[releases]])
 //	/<slug>/                   page.html        free pages
 //	/404.html                  404.html
@@ -451,6 +453,15 @@ func (r *Renderer) listPages() {
 	add("/compare/", "compare", "Compare two levels", nil)
 	add("/paths/", "paths", "Path finder", nil)
 	add("/plan/", "plan", "Development plan", nil)
+	add("/assess/", "assess", "Assess yourself", nil)
+	for _, t := range s.Tracks {
+		if len(t.Levels) > 0 {
+			addDir("assess", t.ID, "", "assess-track", "Self-assessment forms: "+t.Title, t)
+		}
+	}
+	for _, l := range s.Levels {
+		addDir("assess", l.TrackID, l.ID, "assess-form", "Self-assessment: "+l.Title, l)
+	}
 	add("/search/", "search", "Search", nil)
 	if len(s.Config.Releases) > 0 {
 		add("/changes/", "changes", "Changes", nil)

@@ -398,6 +398,12 @@ func (p *Page) Crumbs() []Crumb {
 	out := []Crumb{{Label: "Home", Href: p.Href("/")}}
 	section := func(label, path string) { out = append(out, Crumb{Label: label, Href: p.Href(path)}) }
 	switch {
+	case p.Kind == "assess-track":
+		section("Assess yourself", "assess/")
+	case p.Kind == "assess-form":
+		section("Assess yourself", "assess/")
+		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.AssessTrackHref(p.Level.Track)})
+		return append(out, Crumb{Label: p.Level.Title})
 	case p.Track != nil:
 		section("Tracks", "tracks/")
 	case p.Level != nil:

@@ -669,7 +669,7 @@ type Course struct {
 
 // ReservedSlugs are the first path segments of the pages the site makes
 // itself; a free page may not take one as its slug.
-var ReservedSlugs = []string{"404.html", "assets", "compare", "competencies", "courses", "data", "paths", "plan", "programs", "search", "sitemap.xml", "tracks"}
+var ReservedSlugs = []string{"404.html", "assess", "assets", "compare", "competencies", "courses", "data", "paths", "plan", "programs", "search", "sitemap.xml", "tracks"}
 
 // Formats lists the course formats the SPEC allows.
 var Formats = []string{"self-paced", "instructor-led", "on-the-job", "blended", "video", "classroom"}

@@ -1,0 +1,81 @@
+package datafile
+
+import (
+	"strconv"
+
+	"github.com/ladder-ssg/ladder/internal/site"
+)
+
+// ToolAssess is /data/tools/assess/<track>.json: what the self-assessment
+// page needs of a track beyond its tool file: the competencies its levels
+// expect, with what each point of the scale means for them, and the
+// courses that teach them. The page loads it for the level being assessed
+// and for the target level.
+type ToolAssess struct {
+	ID           string           `json:"id"`
+	Competencies []ToolAssessComp `json:"competencies"`
+	Courses      []ToolSkillful   `json:"courses"`
+}
+
+// ToolAssessComp is a competency a track's levels expect.
+type ToolAssessComp struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Category string `json:"category,omitempty"`
+	// Levels is the competency's descriptor of each point of the scale
+	// ("1".."N"), left out when it has none.
+	Levels map[string]string `json:"levels,omitempty"`
+}
+
+// ToolSkillful is a course that teaches one or more of a track's
+// competencies: Skills holds, for each of them, the point of the scale
+// the course brings a learner to.
+type ToolSkillful struct {
+	ID     string         `json:"id"`
+	Title  string         `json:"title"`
+	Hours  float64        `json:"hours"`
+	Skills map[string]int `json:"skills"`
+}
+
+// BuildAssess returns the assessment file of track t: the competencies
+// its levels expect, in site order, and the courses whose [skills] name
+// any of them, in site order, with those skills alone.
+func BuildAssess(s *site.Site, t *site.Track) *ToolAssess {
+	used := map[string]bool{}
+	for _, l := range t.Levels {
+		for _, e := range l.Expectations {
+			used[e.CompetencyID] = true
+		}
+	}
+	out := &ToolAssess{ID: t.ID, Competencies: []ToolAssessComp{}, Courses: []ToolSkillful{}}
+	for _, c := range s.Competencies {
+		if !used[c.ID] {
+			continue
+		}
+		tc := ToolAssessComp{ID: c.ID, Title: c.Title, Category: c.Category}
+		for n := 1; n <= s.Config.Scale.Max(); n++ {
+			if d := c.Descriptor(n); d != "" {
+				if tc.Levels == nil {
+					tc.Levels = map[string]string{}
+				}
+				tc.Levels[strconv.Itoa(n)] = d
+			}
+		}
+		out.Competencies = append(out.Competencies, tc)
+	}
+	for _, c := range s.Courses {
+		var skills map[string]int
+		for _, e := range c.Skills {
+			if used[e.CompetencyID] {
+				if skills == nil {
+					skills = map[string]int{}
+				}
+				skills[e.CompetencyID] = e.Level
+			}
+		}
+		if skills != nil {
+			out.Courses = append(out.Courses, ToolSkillful{ID: c.ID, Title: c.Title, Hours: c.Hours, Skills: skills})
+		}
+	}
+	return out
+}

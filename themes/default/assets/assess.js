@@ -1,0 +1,825 @@
+// assess.js: the self-assessment and the check-in. A person picks their
+// level (and a target), rates themselves on each competency the level's
+// track uses, and sees where they stand: a radar of their ratings against
+// the two levels, the gaps, the courses that close them and the programs
+// open to them. Everything stays in this browser (localStorage) until the
+// person exports the assessment or shares it as a link, whose fragment
+// carries the whole assessment, compressed, so that it never reaches a
+// server. A check-in puts two assessments of the same person side by side.
+//
+// The gaps and the courses follow the rules of internal/assess, which the
+// end-to-end tests hold this file to.
+"use strict";
+
+window.LadderAssess = (function () {
+  var T = window.LadderTools, el = T.el, svg = T.svg;
+  var KIND = "ladder-assessment", CHECKIN = "ladder-checkin", MAX_COURSES = 5;
+
+  function storeKey() { return "ladder-assess:" + T.siteURL(""); }
+  function checkinKey() { return "ladder-checkin:" + T.siteURL(""); }
+
+  function readStore(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function writeStore(key, v) {
+    try { localStorage.setItem(key, JSON.stringify(v)); } catch (e) { /* storage full or off: works for this visit */ }
+  }
+
+  // --- The framework ---------------------------------------------------------
+
+  // Context is what an assessment is computed against: the tools' data, the
+  // index's framework and scale descriptions, and the assessment files of
+  // the tracks loaded so far.
+  var shards = new Map();
+  function loadShard(d, track) {
+    if (!shards.has(track)) {
+      shards.set(track, T.fetchJSON("data/tools/assess/" + encodeURIComponent(track) + ".json?v=" + encodeURIComponent(d.version)).then(function (f) {
+        var comps = new Map();
+        (f.competencies || []).forEach(function (c) { comps.set(c.id, c); });
+        return { comps: comps, courses: f.courses || [] };
+      }));
+    }
+    return shards.get(track);
+  }
+
+  // context loads what an assessment of level (and target) needs.
+  function context(levelID, targetID) {
+    return Promise.all([T.loadData(), T.fetchJSON("data/tools/index.json")]).then(function (xs) {
+      var d = xs[0], ix = xs[1];
+      return Promise.all([d.loadLevel(levelID), d.loadLevel(targetID)]).then(function (ls) {
+        var level = ls[0], target = ls[1];
+        var tracks = [];
+        if (level) tracks.push(level.track);
+        if (target && tracks.indexOf(target.track) < 0) tracks.push(target.track);
+        return Promise.all(tracks.map(function (t) { return loadShard(d, t); })).then(function (ss) {
+          return { d: d, framework: ix.framework || { hash: "" }, descriptions: ix.scale_descriptions || [], level: level, target: target, shards: ss };
+        });
+      });
+    });
+  }
+
+  function comp(ctx, id) {
+    for (var i = 0; i < ctx.shards.length; i++) if (ctx.shards[i].comps.has(id)) return ctx.shards[i].comps.get(id);
+    var c = ctx.d.index.competencies.get(id);
+    return c ? { id: id, title: c.title } : null;
+  }
+
+  function expects(l, id) {
+    var v = 0;
+    ((l && l.competencies) || []).forEach(function (e) { if (e.id === id) v = e.level; });
+    return v;
+  }
+
+  // descriptor is what point n means for competency c: its own descriptor,
+  // else the scale's description.
+  function descriptor(ctx, c, n) {
+    return (c && c.levels && c.levels[String(n)]) || ctx.descriptions[n - 1] || "";
+  }
+
+  // --- The computation (internal/assess) ----------------------------------------
+
+  // ids lists the competencies of an assessment: those the levels of the
+  // level's track expect and those the target expects, in site order.
+  function ids(ctx) {
+    var used = new Set(), t = ctx.d.index.tracks.get(ctx.level.track);
+    ((t && t.levels) || []).forEach(function (l) { (l.competencies || []).forEach(function (e) { used.add(e.id); }); });
+    ((ctx.target && ctx.target.competencies) || []).forEach(function (e) { used.add(e.id); });
+    return ctx.d.competencies.filter(function (c) { return used.has(c.id); }).map(function (c) { return c.id; });
+  }
+
+  // courses is assess.Courses: the courses that teach competency id past
+  // rating, those that reach need first, then by hours and id.
+  function courses(ctx, id, rating, need) {
+    var seen = new Set(), out = [];
+    ctx.shards.forEach(function (s) {
+      s.courses.forEach(function (c) {
+        var v = c.skills && c.skills[id];
+        if (seen.has(c.id) || !(v > rating)) return;
+        seen.add(c.id);
+        out.push({ id: c.id, title: c.title, hours: c.hours || 0, level: v, reaches: v >= need });
+      });
+    });
+    out.sort(function (a, b) {
+      if (a.reaches !== b.reaches) return a.reaches ? -1 : 1;
+      if (a.hours !== b.hours) return a.hours < b.hours ? -1 : 1;
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    return out.slice(0, MAX_COURSES);
+  }
+
+  // compute is assess.Compute with titles: ratings maps a competency id to
+  // a point of the scale (0: none yet).
+  function compute(ctx, ratings) {
+    var rows = ids(ctx).map(function (id) {
+      var c = comp(ctx, id);
+      var r = { id: id, title: c ? c.title : id, rating: -1, level: expects(ctx.level, id), target: expects(ctx.target, id), courses: [] };
+      r.need = Math.max(r.level, r.target);
+      var v = ratings[id];
+      if (typeof v !== "number") r.status = "unrated";
+      else {
+        r.rating = v;
+        r.status = v < r.need ? "below" : v === r.need ? "at" : "above";
+        if (r.status === "below") r.courses = courses(ctx, id, v, r.need);
+      }
+      return r;
+    });
+    var d = ctx.d, num = ctx.level.num, programs = [];
+    d.programs.forEach(function (p) {
+      if (p.tracks && p.tracks.length && p.tracks.indexOf(d.trackOf[num]) < 0) return;
+      if (p.levels && p.levels.length && p.levels.indexOf(num) < 0) return;
+      programs.push({ id: p.id, program: p, leads_to_target: !!ctx.target && (p.leads_to || []).indexOf(ctx.target.num) >= 0 });
+    });
+    programs = programs.filter(function (p) { return p.leads_to_target; }).concat(programs.filter(function (p) { return !p.leads_to_target; }));
+    return { rows: rows, programs: programs };
+  }
+
+  // plainResult is a result in the shape of assess.Result, for tests.
+  function plainResult(res) {
+    return {
+      rows: res.rows.map(function (r) {
+        return { id: r.id, rating: r.rating, level: r.level, target: r.target, need: r.need, status: r.status,
+          courses: r.courses.map(function (c) { return { id: c.id, hours: c.hours, level: c.level, reaches: c.reaches }; }) };
+      }),
+      programs: res.programs.map(function (p) { return { id: p.id, leads_to_target: p.leads_to_target }; })
+    };
+  }
+
+  // --- Assessments ---------------------------------------------------------------
+
+  // An assessment: {schema, kind, level, target, role, name, date,
+  // ratings: {id: {r, note, evidence: [url]}}, framework: {version, hash},
+  // snapshot: {id: {title, level, target}}}. snapshot is what the
+  // framework said when the assessment was last saved, so that a later
+  // framework's changes can be named.
+  function blank() {
+    return { schema: 1, kind: KIND, level: "", target: "", role: "self", name: "", date: "", ratings: {}, framework: null, snapshot: {} };
+  }
+
+  // clean checks an assessment read from a file, a link or storage and
+  // keeps only what it knows; it throws when x is not an assessment.
+  function clean(x) {
+    if (!x || typeof x !== "object" || x.kind !== KIND) throw new Error("this is not a self-assessment of a ladder site");
+    var a = blank();
+    a.level = typeof x.level === "string" ? x.level : "";
+    a.target = typeof x.target === "string" ? x.target : "";
+    a.role = x.role === "manager" ? "manager" : "self";
+    a.name = typeof x.name === "string" ? x.name.slice(0, 200) : "";
+    a.date = typeof x.date === "string" ? x.date.slice(0, 40) : "";
+    Object.keys(x.ratings || {}).forEach(function (id) {
+      var r = x.ratings[id] || {};
+      var y = {};
+      if (typeof r.r === "number" && r.r >= 0 && r.r <= 20) y.r = Math.round(r.r);
+      if (typeof r.note === "string" && r.note) y.note = r.note;
+      if (Array.isArray(r.evidence)) y.evidence = r.evidence.filter(function (u) { return typeof u === "string" && u; });
+      a.ratings[id] = y;
+    });
+    if (x.framework && typeof x.framework.hash === "string") a.framework = { version: String(x.framework.version || ""), hash: x.framework.hash };
+    Object.keys(x.snapshot || {}).forEach(function (id) {
+      var s = x.snapshot[id] || {};
+      a.snapshot[id] = { title: String(s.title || id), level: Number(s.level) || 0, target: Number(s.target) || 0 };
+    });
+    return a;
+  }
+
+  function ratingMap(a) {
+    var m = {};
+    Object.keys(a.ratings).forEach(function (id) { if (typeof a.ratings[id].r === "number") m[id] = a.ratings[id].r; });
+    return m;
+  }
+
+  // stamp records the framework an assessment is made against.
+  function stamp(ctx, a, res) {
+    a.framework = { version: ctx.framework.version || "", hash: ctx.framework.hash || "" };
+    a.snapshot = {};
+    res.rows.forEach(function (r) { a.snapshot[r.id] = { title: r.title, level: r.level, target: r.target }; });
+  }
+
+  // changes lists what changed in the framework since assessment a was
+  // made, for its level: competencies removed or renamed, expectations
+  // raised or lowered, competencies added; [] when the framework is the
+  // same or says nothing of a.
+  function changes(ctx, a, res) {
+    if (!a.framework || a.framework.hash === ctx.framework.hash) return [];
+    var out = [], now = new Map();
+    res.rows.forEach(function (r) { now.set(r.id, r); });
+    Object.keys(a.snapshot).forEach(function (id) {
+      var s = a.snapshot[id], r = now.get(id);
+      if (!r) {
+        var c = ctx.d.index.competencies.get(id);
+        out.push(c ? s.title + " is no longer expected at this level" : s.title + " was removed from the framework");
+        return;
+      }
+      if (r.title !== s.title) out.push(s.title + " was renamed " + r.title);
+      if (r.level > s.level) out.push(r.title + ": " + ctx.level.title + " now expects " + pointName(ctx, r.level) + " (was " + pointName(ctx, s.level) + ")");
+      else if (r.level < s.level) out.push(r.title + ": " + ctx.level.title + " now expects " + pointName(ctx, r.level) + " (was " + pointName(ctx, s.level) + ")");
+      if (ctx.target && r.target !== s.target && (r.target || s.target)) out.push(r.title + ": " + ctx.target.title + " now expects " + pointName(ctx, r.target) + " (was " + pointName(ctx, s.target) + ")");
+    });
+    res.rows.forEach(function (r) { if (!a.snapshot[r.id] && Object.keys(a.snapshot).length) out.push(r.title + " is new to the assessment: rate it"); });
+    Object.keys(a.ratings).forEach(function (id) {
+      if (!now.has(id) && !a.snapshot[id] && typeof a.ratings[id].r === "number") out.push(id + " was rated but is no longer in the framework");
+    });
+    if (!out.length) out.push("nothing this assessment covers changed");
+    return out;
+  }
+
+  function pointName(ctx, n) {
+    if (!n) return "nothing";
+    var name = ctx.d.scale[n - 1];
+    return n + (name ? " " + name : "");
+  }
+
+  // --- Links ----------------------------------------------------------------------
+
+  function b64url(bytes) {
+    var s = "";
+    for (var i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function unb64url(s) {
+    var bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // encode resolves to the fragment that carries an assessment: "a=" and
+  // the JSON compressed with deflate-raw, in base64url; "j=" and the JSON
+  // itself in base64url where the browser cannot compress.
+  function encode(a) {
+    var bytes = new TextEncoder().encode(JSON.stringify(a));
+    if (typeof CompressionStream === "undefined") return Promise.resolve("j=" + b64url(bytes));
+    var stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buf) { return "a=" + b64url(new Uint8Array(buf)); });
+  }
+
+  // decode resolves to the assessment of a fragment made by encode.
+  function decode(fragment) {
+    var m = /^#?([aj])=([A-Za-z0-9_-]+)$/.exec(fragment || "");
+    if (!m) return Promise.reject(new Error("this link holds no assessment"));
+    var bytes;
+    try { bytes = unb64url(m[2]); } catch (e) { return Promise.reject(new Error("this link is damaged")); }
+    var text;
+    if (m[1] === "j") text = Promise.resolve(new TextDecoder().decode(bytes));
+    else if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("this browser cannot open compressed links"));
+    else text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+    return text.then(function (t) { return clean(JSON.parse(t)); }, function () { throw new Error("this link is damaged"); });
+  }
+
+  function shareURL(fragment) {
+    return T.siteURL("assess/") + "#" + fragment;
+  }
+
+  // --- Drawing --------------------------------------------------------------------
+
+  function num(x) { return String(Math.round(x * 10) / 10); }
+
+  // radar draws series ({name, cls, values, dash}) over axes (competency
+  // rows) in the style of the server's charts, with its data table.
+  function radar(ctx, id, title, axes, series) {
+    var n = axes.length, top = Math.max(ctx.d.scale.length, 1);
+    var W = 640, R = 120, cx = W / 2, cy = R + 52, H = 2 * R + 130 + 18 * Math.ceil(series.length / 2);
+    var ang = function (i) { return -Math.PI / 2 + 2 * Math.PI * i / n; };
+    var pt = function (i, v) { var r = R * Math.max(v, 0) / top; return [cx + r * Math.cos(ang(i)), cy + r * Math.sin(ang(i))]; };
+    var root = svg("svg", { xmlns: "http://www.w3.org/2000/svg", class: "chart chart-radar", "data-chart": "radar",
+      viewBox: "0 0 " + W + " " + H, width: "100%", role: "group", "aria-labelledby": id + "-title " + id + "-desc", "font-size": "13", fill: "currentColor" });
+    root.append(svg("title", { id: id + "-title" }, title),
+      svg("desc", { id: id + "-desc" }, "Radar chart of " + n + " competencies on a scale from 1 to " + top + ": " +
+        series.map(function (s) { return s.name; }).join(", ") + ". The table below lists every value."));
+    var grid = svg("g", { class: "chart-grid", fill: "none", stroke: "currentColor", "stroke-opacity": "0.25" });
+    for (var k = 1; k <= top; k++) {
+      var ps = [];
+      for (var i = 0; i < n; i++) ps.push(pt(i, k).map(num).join(","));
+      grid.append(svg("polygon", { points: ps.join(" ") }));
+    }
+    root.append(grid);
+    var axesG = svg("g", { class: "chart-axis", stroke: "currentColor", "stroke-opacity": "0.45" });
+    for (i = 0; i < n; i++) { var e = pt(i, top); axesG.append(svg("line", { x1: num(cx), y1: num(cy), x2: num(e[0]), y2: num(e[1]) })); }
+    root.append(axesG);
+    series.forEach(function (s) {
+      var attrs = { class: "chart-series chart-series-" + s.cls, points: s.values.map(function (v, i) { return pt(i, v).map(num).join(","); }).join(" "),
+        fill: "currentColor", "fill-opacity": s.cls === "a" ? "0.18" : "0.06", stroke: "currentColor", "stroke-width": "2", "stroke-linejoin": "round" };
+      if (s.dash) attrs["stroke-dasharray"] = s.dash;
+      root.append(svg("polygon", attrs));
+      s.values.forEach(function (v, i) {
+        var p = pt(i, v);
+        root.append(svg("circle", { class: "chart-point chart-series-" + s.cls, cx: num(p[0]), cy: num(p[1]), r: s.cls === "a" ? "4" : "3", "data-series": s.cls, "data-value": String(v) },
+          svg("title", null, axes[i].title + ", " + s.name + ": " + (v > 0 ? pointName(ctx, v) : v === 0 ? "none yet" : "not rated"))));
+      });
+    });
+    var labels = svg("g", { class: "chart-label" });
+    axes.forEach(function (r, i) {
+      var c = Math.cos(ang(i)), s = Math.sin(ang(i)), lr = R + 12;
+      var anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
+      var x = cx + lr * c, y = cy + lr * s + 4 + (Math.abs(c) <= 0.25 ? (s < 0 ? -6 : 10) : 0);
+      var text = r.title, short = text.length > 22 ? text.slice(0, 21) + "…" : text;
+      labels.append(svg("text", { x: num(x), y: num(y), "text-anchor": anchor }, short !== text ? svg("title", null, text) : null, short));
+    });
+    root.append(labels);
+    var legend = svg("g", { class: "chart-legend", "font-size": "11" });
+    series.forEach(function (s, j) {
+      var lx = j % 2 ? 340 : 40, ly = 2 * R + 108 + 18 * Math.floor(j / 2);
+      var line = { x1: num(lx), y1: num(ly), x2: num(lx + 30), y2: num(ly), stroke: "currentColor", "stroke-width": "2" };
+      if (s.dash) line["stroke-dasharray"] = s.dash;
+      legend.append(svg("g", { class: "chart-series-" + s.cls }, svg("line", line)), svg("text", { x: num(lx + 38), y: num(ly + 4) }, s.name.length > 36 ? s.name.slice(0, 35) + "…" : s.name));
+    });
+    root.append(legend);
+    var table = el("table", { class: "chart-data" },
+      el("caption", { id: id + "-caption" }, title),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), series.map(function (s) { return el("th", { scope: "col" }, s.name); }))),
+      el("tbody", null, axes.map(function (r, i) {
+        return el("tr", null, el("th", { scope: "row" }, r.title), series.map(function (s) {
+          var v = s.values[i];
+          return el("td", null, v > 0 ? pointName(ctx, v) : v === 0 ? "–" : "not rated");
+        }));
+      })));
+    return el("figure", { class: "chart-figure assess-radar" }, el("div", { class: "chart-box" }, root),
+      el("details", { class: "chart-table" }, el("summary", null, "Show the chart as a table"),
+        el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": id + "-caption" }, table)));
+  }
+
+  function scaleChip(ctx, v) {
+    if (v > 0) return el("span", { class: "scale heat-" + Math.min(v, 5) }, pointName(ctx, v));
+    if (v === 0) return el("span", { class: "scale heat-0" }, "0 · none yet");
+    return el("span", { class: "none" }, "—");
+  }
+
+  var statusText = { below: "below", at: "at the level", above: "above", unrated: "not rated yet" };
+
+  // --- Exports --------------------------------------------------------------------
+
+  function markdown(ctx, a, res) {
+    var lines = [];
+    lines.push("# Self-assessment: " + ctx.level.title + (ctx.target ? " → " + ctx.target.title : ""), "");
+    lines.push("- Level: " + ctx.level.title + " (" + ctx.level.id + ")");
+    if (ctx.target) lines.push("- Target: " + ctx.target.title + " (" + ctx.target.id + ")");
+    lines.push("- Assessed by: " + (a.role === "manager" ? "manager" : "self") + (a.name ? " (" + a.name + ")" : ""));
+    if (a.date) lines.push("- Date: " + a.date);
+    if (a.framework) lines.push("- Framework: " + (a.framework.version ? "version " + a.framework.version + ", " : "") + a.framework.hash);
+    lines.push("", "| Competency | Rating | " + ctx.level.title + (ctx.target ? " | " + ctx.target.title : "") + " | Status |",
+      "|---|---|---|" + (ctx.target ? "---|" : "") + "---|");
+    var cell = function (s) { return String(s).replace(/\|/g, "\\|").replace(/\n+/g, " "); };
+    res.rows.forEach(function (r) {
+      lines.push("| " + cell(r.title) + " | " + (r.rating >= 0 ? pointName(ctx, r.rating) : "not rated") + " | " + pointName(ctx, r.level) +
+        (ctx.target ? " | " + pointName(ctx, r.target) : "") + " | " + statusText[r.status] + " |");
+    });
+    var notes = res.rows.filter(function (r) { var x = a.ratings[r.id]; return x && (x.note || (x.evidence && x.evidence.length)); });
+    if (notes.length) {
+      lines.push("", "## Notes and evidence", "");
+      notes.forEach(function (r) {
+        var x = a.ratings[r.id];
+        lines.push("- **" + r.title + "**" + (x.note ? ": " + x.note.replace(/\n+/g, " ") : ""));
+        (x.evidence || []).forEach(function (u) { lines.push("  - <" + u + ">"); });
+      });
+    }
+    var gaps = res.rows.filter(function (r) { return r.courses.length; });
+    if (gaps.length) {
+      lines.push("", "## Courses that close the gaps", "");
+      gaps.forEach(function (r) {
+        lines.push("- " + r.title + " (" + (r.rating >= 0 ? r.rating : "–") + " → " + r.need + "): " +
+          r.courses.map(function (c) { return c.title + " (" + T.hours(c.hours) + ")"; }).join("; "));
+      });
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  function csv(ctx, a, res) {
+    var q = function (s) { s = String(s); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
+    var out = [["competency_id", "competency", "rating", "rating_name", "level_expects", "target_expects", "status", "note", "evidence"].join(",")];
+    res.rows.forEach(function (r) {
+      var x = a.ratings[r.id] || {};
+      out.push([r.id, r.title, r.rating >= 0 ? r.rating : "", r.rating > 0 ? ctx.d.scale[r.rating - 1] || "" : "", r.level, ctx.target ? r.target : "",
+        r.status, x.note || "", (x.evidence || []).join(" ")].map(q).join(","));
+    });
+    return out.join("\r\n") + "\r\n";
+  }
+
+  function offer(box, status, text, type, name) {
+    T.clear(box);
+    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: name, class: "plan-download-link" }, "Download " + name);
+    box.append(a);
+    a.click();
+    status.textContent = "Exported " + name + ".";
+  }
+
+  function fileName(a, ext) {
+    return "assessment-" + (a.level || "level").replace(/\//g, "-") + (a.role === "manager" ? "-manager" : "") + ext;
+  }
+
+  // --- The plan ---------------------------------------------------------------------
+
+  // addToPlan writes a line into the notes of the plan from the level to
+  // the target (else to the level's first promotion), in the plan page's
+  // own storage, and makes that plan the one /plan/ opens.
+  function addToPlan(ctx, text) {
+    var from = ctx.level.id, to = ctx.target ? ctx.target.id : "";
+    if (!to && ctx.d.next[ctx.level.num].length) to = ctx.d.levelID(ctx.d.next[ctx.level.num][0]);
+    var go = to ? Promise.resolve(to) : Promise.resolve("");
+    if (!to && ctx.d.next[ctx.level.num].length) go = ctx.d.loadNum(ctx.d.next[ctx.level.num][0]).then(function (l) { return l ? l.id : ""; });
+    return go.then(function (to) {
+      if (!to) throw new Error("choose a target level first: the plan goes from your level to it");
+      var key = "ladder-plan:" + T.siteURL("") + ":" + from + ">" + to;
+      var s = readStore(key) || {};
+      var state = { items: s.items || {}, notes: s.notes || "", updated: new Date().toISOString() };
+      var line = "- " + text;
+      if (state.notes.split("\n").indexOf(line) < 0) state.notes = (state.notes ? state.notes.replace(/\n*$/, "\n") : "") + line;
+      writeStore(key, state);
+      writeStore("ladder-plan-last:" + T.siteURL(""), { from: from, to: to });
+      return T.siteURL("plan/?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to));
+    });
+  }
+
+  // --- The page ---------------------------------------------------------------------
+
+  function start() {
+    var form = document.getElementById("assess-form");
+    if (!form) return;
+    var $ = function (id) { return document.getElementById(id); };
+    var status = $("assess-status"), out = $("assess-result"), tools = $("assess-tools"), dl = $("assess-download");
+    var banner = $("assess-shared"), linkRow = $("assess-link-row"), linkBox = $("assess-link");
+    var roleSel = $("assess-role"), nameBox = $("assess-name");
+    var a = blank(), ctx = null, res = null, readOnly = false, seq = 0, pickLevel, pickTarget, accepted = false;
+
+    var save = function () {
+      if (readOnly) return;
+      if (ctx && res && (!a.framework || a.framework.hash === ctx.framework.hash || accepted)) stamp(ctx, a, res);
+      a.date = new Date().toISOString().slice(0, 10);
+      writeStore(storeKey(), a);
+    };
+
+    // results draws what the ratings show, below the ratings.
+    var results = function (box) {
+      T.clear(box);
+      res = compute(ctx, ratingMap(a));
+      var rows = res.rows, count = { below: 0, at: 0, above: 0, unrated: 0 };
+      rows.forEach(function (r) { count[r.status]++; });
+      var rated = rows.length - count.unrated;
+      box.append(el("h2", { id: "assess-results-h" }, "Where you stand"),
+        el("p", { class: "assess-meta" }, (a.role === "manager" ? "Rated by the manager" : "Self-assessment") + (a.name ? " of " + a.name : "") +
+          (a.date ? " · " + a.date : "") + " · " + ctx.level.title + (ctx.target ? " → " + ctx.target.title : "")),
+        el("p", { id: "assess-summary", class: "route-totals" }, rated + " of " + rows.length + " rated: " + count.below + " below, " + count.at + " at, " + count.above + " above what " +
+          (ctx.target ? "the two levels expect" : "your level expects") + "."));
+      if (rows.length >= 3) {
+        var series = [{ name: a.role === "manager" ? "Manager's rating" : "Your rating", cls: "a", values: rows.map(function (r) { return r.rating; }) },
+          { name: ctx.level.title, cls: "b", values: rows.map(function (r) { return r.level; }), dash: "6 4" }];
+        if (ctx.target) series.push({ name: ctx.target.title, cls: "c", values: rows.map(function (r) { return r.target; }), dash: "2 3" });
+        box.append(radar(ctx, "assess-radar", "Ratings against " + ctx.level.title + (ctx.target ? " and " + ctx.target.title : ""), rows, series));
+      }
+      var trs = rows.map(function (r) {
+        var x = a.ratings[r.id] || {};
+        return el("tr", { class: "gap-" + r.status, "data-id": r.id },
+          el("th", { scope: "row" }, r.title, x.note ? el("p", { class: "gap-note" }, x.note) : null,
+            (x.evidence || []).length ? el("p", { class: "gap-note" }, (x.evidence || []).map(function (u, i) { return [i ? ", " : "Evidence: ", /^https?:/i.test(u) ? el("a", { href: u, rel: "noopener noreferrer" }, u) : u]; })) : null),
+          el("td", null, scaleChip(ctx, r.rating)),
+          el("td", null, r.level ? scaleChip(ctx, r.level) : el("span", { class: "none" }, "not expected")),
+          ctx.target ? el("td", null, r.target ? scaleChip(ctx, r.target) : el("span", { class: "none" }, "not expected")) : null,
+          el("td", null, el("span", { class: "gap-status status-" + r.status }, statusText[r.status])));
+      });
+      box.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": "assess-gaps-caption" }, el("table", { id: "assess-gaps", class: "assess-gaps" },
+        el("caption", { id: "assess-gaps-caption" }, "Your ratings against " + ctx.level.title + (ctx.target ? " and " + ctx.target.title : "")),
+        el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "You"),
+          el("th", { scope: "col" }, ctx.level.title), ctx.target ? el("th", { scope: "col" }, ctx.target.title) : null, el("th", { scope: "col" }, "Status"))),
+        el("tbody", null, trs))));
+      var below = rows.filter(function (r) { return r.status === "below"; });
+      var close = el("section", { class: "assess-close", "aria-labelledby": "assess-close-h" }, el("h2", { id: "assess-close-h" }, "Closing the gaps"));
+      if (!below.length) close.append(el("p", { class: "hint" }, rated ? "No rated competency is below what is expected." : "Rate yourself above to see the courses that close your gaps."));
+      below.forEach(function (r) {
+        close.append(el("h3", null, r.title, " ", el("span", { class: "meta" }, (r.rating > 0 ? pointName(ctx, r.rating) : "none yet") + " → " + pointName(ctx, r.need))));
+        if (!r.courses.length) { close.append(el("p", { class: "hint" }, "No course of the catalogue teaches this competency further.")); return; }
+        close.append(el("ul", { class: "suggestions" }, r.courses.map(function (c) {
+          return el("li", { "data-course": c.id }, el("a", { href: T.siteURL("courses/" + c.id + "/") }, c.title), " ",
+            el("span", { class: "meta" }, T.hours(c.hours) + " · brings you to " + pointName(ctx, c.level) + (c.reaches ? "" : ", not all the way")), " ",
+            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-text": "Take " + c.title + " (" + T.hours(c.hours) + ") for " + r.title + " " + (r.rating > 0 ? r.rating : 0) + " → " + r.need, "aria-label": "Add to my plan: " + c.title }, "Add to my plan"));
+        })));
+      });
+      if (res.programs.length) {
+        close.append(el("h3", null, "Programs open to you"), el("ul", { class: "suggestions" }, res.programs.map(function (p) {
+          var pr = p.program, cond = [];
+          if (pr.min_tenure_months) cond.push("after " + T.months(pr.min_tenure_months) + " with the company");
+          if (pr.courses && pr.courses.length) cond.push("after " + pr.courses.map(function (c) { return c.title; }).join(", "));
+          if (pr.approval) cond.push("with your " + pr.approval + "'s approval");
+          return el("li", { "data-program": p.id }, el("a", { href: T.siteURL(pr.url) }, pr.title), " ",
+            el("span", { class: "meta" }, [pr.kind, p.leads_to_target ? "leads to " + ctx.target.title : ""].concat(cond).filter(Boolean).join(" · ")), " ",
+            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-text": "Join " + pr.title, "aria-label": "Add to my plan: " + pr.title }, "Add to my plan"));
+        })));
+      }
+      box.append(close);
+    };
+
+    // ratingField draws the ratings of one competency: a radio per point of
+    // the scale with what it means, a note and evidence links.
+    var ratingField = function (r, resBox) {
+      var c = comp(ctx, r.id) || { id: r.id, title: r.id };
+      var x = a.ratings[r.id] || {};
+      var base = "rate-" + r.id;
+      var marks = function (n) {
+        var m = [];
+        if (n && n === r.level) m.push(el("span", { class: "badge" }, "your level"));
+        if (n && ctx.target && n === r.target) m.push(el("span", { class: "badge badge-target" }, "target"));
+        return m;
+      };
+      var opts = [];
+      for (var n = 0; n <= ctx.d.scale.length; n++) {
+        var id = base + "-" + n, desc = n ? descriptor(ctx, c, n) : "";
+        var input = el("input", { type: "radio", name: base, id: id, value: String(n), disabled: readOnly });
+        input.checked = x.r === n;
+        opts.push(el("div", { class: "rate-opt" + (n && n === r.level ? " rate-expected" : "") }, input,
+          el("label", { for: id }, el("b", null, n ? pointName(ctx, n) : "0 · none yet"), " ", marks(n), desc ? el("span", { class: "rate-desc" }, desc) : null)));
+      }
+      var note = el("textarea", { id: base + "-note", rows: "2", disabled: readOnly });
+      note.value = x.note || "";
+      var ev = el("textarea", { id: base + "-evidence", rows: "2", disabled: readOnly, placeholder: "https://…" });
+      ev.value = (x.evidence || []).join("\n");
+      var fs = el("fieldset", { class: "rate", "data-id": r.id },
+        el("legend", null, el("span", { class: "rate-title" }, c.title), " ",
+          el("span", { class: "meta" }, (r.level ? "your level expects " + pointName(ctx, r.level) : "not expected at your level") +
+            (ctx.target ? "; target " + (r.target ? pointName(ctx, r.target) : "does not expect it") : ""))),
+        el("div", { class: "rate-opts" }, opts),
+        el("details", { class: "rate-more", open: !!(x.note || (x.evidence || []).length) }, el("summary", null, "Note and evidence"),
+          el("label", { for: base + "-note" }, "Note"), note,
+          el("label", { for: base + "-evidence" }, "Evidence links, one a line"), ev));
+      var update = function () {
+        var y = a.ratings[r.id] = a.ratings[r.id] || {};
+        var picked = fs.querySelector("input[type=radio]:checked");
+        if (picked) y.r = Number(picked.value); else delete y.r;
+        y.note = note.value;
+        y.evidence = ev.value.split(/\s*\n\s*/).map(function (u) { return u.trim(); }).filter(Boolean);
+        if (!y.note) delete y.note;
+        if (!y.evidence.length) delete y.evidence;
+        save();
+        results(resBox);
+      };
+      fs.addEventListener("change", function (e) {
+        update();
+        if (e.target.type === "radio") status.textContent = c.title + ": " + (Number(e.target.value) ? pointName(ctx, Number(e.target.value)) : "none yet") + ".";
+      });
+      note.addEventListener("input", update);
+      ev.addEventListener("input", update);
+      return fs;
+    };
+
+    var render = function () {
+      T.clear(out);
+      T.clear(dl);
+      linkRow.hidden = true;
+      if (!ctx || !ctx.level) {
+        tools.hidden = true;
+        out.append(el("p", { class: "hint" }, "Choose your level to start."));
+        return "Choose your level to start.";
+      }
+      tools.hidden = false;
+      res = compute(ctx, ratingMap(a));
+      var ch = changes(ctx, a, res);
+      if (ch.length && !accepted) {
+        var list = el("ul", null, ch.map(function (s) { return el("li", null, s); }));
+        var notice = el("div", { id: "assess-changed", class: "panel assess-notice", role: "note" },
+          el("p", null, el("strong", null, "The framework has changed since this assessment was made"),
+            " (" + (a.framework.version ? "version " + a.framework.version : "an earlier version") + "; now " + (ctx.framework.version ? "version " + ctx.framework.version : "a later one") + "):"),
+          list);
+        if (!readOnly) notice.append(el("p", null, el("button", { type: "button", id: "assess-accept" }, "Update the assessment to the current framework")));
+        out.append(notice);
+      }
+      var resBox = el("div", { id: "assess-results", class: "assess-results" });
+      var rate = el("section", { class: "assess-rate", "aria-labelledby": "assess-rate-h" },
+        el("h2", { id: "assess-rate-h", tabindex: "-1" }, readOnly ? "Ratings" : "Rate yourself"),
+        el("p", { class: "hint" }, "For each competency, pick the point of the scale that describes what you do today. The point your level expects is marked; leave a competency out if you cannot say yet."));
+      var group = null, cat = null;
+      res.rows.forEach(function (r) {
+        var c = comp(ctx, r.id) || {};
+        var k = c.category || "General";
+        if (k !== cat) { cat = k; group = el("div", { class: "rate-group" }, el("h3", null, k)); rate.append(group); }
+        group.append(ratingField(r, resBox));
+      });
+      out.append(el("div", { class: "assess-cols" }, rate, resBox));
+      results(resBox);
+      var acc = $("assess-accept");
+      if (acc) acc.addEventListener("click", function () { accepted = true; stamp(ctx, a, res); save(); status.textContent = render() + " Updated to the current framework."; });
+      return "Assessing against " + ctx.level.title + (ctx.target ? ", aiming for " + ctx.target.title : "") + ". " + $("assess-summary").textContent;
+    };
+
+    // show loads the framework for assessment a and draws it.
+    var show = function () {
+      var n = ++seq;
+      T.setParams({ level: a.level, target: a.target });
+      roleSel.value = a.role;
+      nameBox.value = a.name;
+      roleSel.disabled = nameBox.disabled = readOnly;
+      return context(a.level, a.target).then(function (c) {
+        if (n !== seq) return;
+        ctx = c;
+        if (a.level && !c.level) { status.textContent = "The level " + a.level + " is no longer in the framework: choose your level."; ctx = null; }
+        if (a.target && !c.target) ctx && (ctx.target = null);
+        var s = render();
+        if (ctx) status.textContent = s;
+      });
+    };
+
+    var setShared = function (on) {
+      readOnly = on;
+      banner.hidden = !on;
+      form.querySelectorAll("select, input").forEach(function (x) { x.disabled = on; });
+    };
+
+    // The check-in.
+    var checkin = readStore(checkinKey()) || { a: null, b: null, actions: "" };
+    var saveCheckin = function () { writeStore(checkinKey(), checkin); };
+    var drawCheckin = function () {
+      var box = $("checkin-result");
+      T.clear(box);
+      ["a", "b"].forEach(function (k) {
+        var x = checkin[k], p = $("checkin-" + k + "-loaded");
+        p.textContent = x ? (x.role === "manager" ? "Manager's" : "Self-") + " assessment" + (x.name ? " of " + x.name : "") + " at " + x.level + (x.date ? ", " + x.date : "") : "Nothing loaded yet.";
+      });
+      $("checkin-tools").hidden = !(checkin.a && checkin.b);
+      if (!checkin.a || !checkin.b) return Promise.resolve("Load two assessments to compare them.");
+      var A = checkin.a, B = checkin.b;
+      return context(A.level, A.target || B.target).then(function (c) {
+        if (!c.level) { box.append(el("p", { class: "tool-error" }, "The level " + A.level + " is no longer in the framework.")); return "Cannot compare."; }
+        var ra = compute(c, ratingMap(A)), rb = compute(c, ratingMap(B));
+        var nameOf = function (x, fallback) { return (x.role === "manager" ? "Manager" : "Self") + (x.name ? " (" + x.name + ")" : "") || fallback; };
+        var na = nameOf(A), nb = nameOf(B);
+        if (na === nb) { na += " A"; nb += " B"; }
+        var rows = ra.rows.map(function (r, i) { return { r: r, b: rb.rows[i], diff: (rb.rows[i].rating >= 0 && r.rating >= 0) ? rb.rows[i].rating - r.rating : (rb.rows[i].rating === r.rating ? 0 : null) }; });
+        var differ = rows.filter(function (x) { return x.diff !== 0; }), same = rows.filter(function (x) { return x.diff === 0; });
+        if (A.level !== B.level) box.append(el("p", { class: "assess-notice panel" }, "The two assessments are at different levels (" + A.level + " and " + B.level + "); both are compared with " + c.level.title + "."));
+        box.append(el("p", { id: "checkin-summary", class: "route-totals" }, differ.length + " of " + rows.length + " " + T.plural(rows.length, "competency differs", "competencies differ") + " between the two."));
+        if (rows.length >= 3) {
+          box.append(radar(c, "checkin-radar", na + " and " + nb + " against " + c.level.title, ra.rows, [
+            { name: na, cls: "a", values: ra.rows.map(function (r) { return r.rating; }) },
+            { name: nb, cls: "b", values: rb.rows.map(function (r) { return r.rating; }), dash: "6 4" },
+            { name: c.level.title, cls: "c", values: ra.rows.map(function (r) { return r.level; }), dash: "2 3" }]));
+        }
+        var diffText = function (x) { return x.diff === null ? "rated by one only" : x.diff === 0 ? "same" : (x.diff > 0 ? "+" : "−") + Math.abs(x.diff); };
+        box.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": "checkin-caption" }, el("table", { id: "checkin-table", class: "assess-gaps" },
+          el("caption", { id: "checkin-caption" }, "Ratings side by side, those that differ first"),
+          el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, na), el("th", { scope: "col" }, nb),
+            el("th", { scope: "col" }, c.level.title), el("th", { scope: "col" }, "Difference"))),
+          el("tbody", null, differ.concat(same).map(function (x) {
+            return el("tr", { class: x.diff === 0 ? "row-same" : "row-differs", "data-id": x.r.id }, el("th", { scope: "row" }, x.r.title),
+              el("td", null, scaleChip(c, x.r.rating)), el("td", null, scaleChip(c, x.b.rating)),
+              el("td", null, x.r.level ? scaleChip(c, x.r.level) : el("span", { class: "none" }, "not expected")),
+              el("td", null, el("span", { class: "diff " + (x.diff === 0 ? "diff-same" : "diff-higher") }, diffText(x))));
+          })))));
+        checkinView = { c: c, ra: ra, rb: rb, rows: differ.concat(same), na: na, nb: nb, diffText: diffText };
+        return "Check-in: " + $("checkin-summary").textContent;
+      });
+    };
+    var checkinView = null;
+    var checkinMarkdown = function () {
+      var v = checkinView, c = v.c, lines = ["# Check-in: " + c.level.title, ""];
+      lines.push("- " + v.na + ": " + (checkin.a.date || "undated"), "- " + v.nb + ": " + (checkin.b.date || "undated"), "");
+      lines.push("| Competency | " + v.na + " | " + v.nb + " | " + c.level.title + " | Difference |", "|---|---|---|---|---|");
+      v.rows.forEach(function (x) {
+        var p = function (n) { return n >= 0 ? pointName(c, n) : "not rated"; };
+        lines.push("| " + x.r.title + " | " + p(x.r.rating) + " | " + p(x.b.rating) + " | " + pointName(c, x.r.level) + " | " + v.diffText(x) + " |");
+      });
+      lines.push("", "## Agreed actions", "", checkin.actions || "None yet.", "");
+      return lines.join("\n");
+    };
+    var loadInto = function (k, x, from) {
+      checkin[k] = x;
+      saveCheckin();
+      return drawCheckin().then(function (s) { $("checkin-status").textContent = "Loaded " + from + ". " + s; });
+    };
+    var checkinFail = function (err) { $("checkin-status").textContent = "Could not load it: " + (err.message || err) + "."; };
+
+    status.textContent = "Loading the framework…";
+    T.loadData().then(function (d) {
+      if (!d.nl) { status.textContent = ""; T.empty(out, "assess"); return; }
+      pickLevel = new T.LevelPicker(d, $("assess-level-track"), $("assess-level"), "Choose your level…");
+      pickTarget = new T.LevelPicker(d, $("assess-target-track"), $("assess-target"), "No target");
+      var stored = readStore(storeKey());
+      try { if (stored) a = clean(stored); } catch (e) { a = blank(); }
+      var p = T.params(), shared = null;
+      if (/^#[aj]=/.test(location.hash)) shared = decode(location.hash).catch(function (err) { status.textContent = "Could not open the shared assessment: " + err.message + "."; return null; });
+      return Promise.resolve(shared).then(function (sh) {
+        if (sh) { a = sh; setShared(true); }
+        else if (p.get("level") && p.get("level") !== a.level) {
+          // A level page's link: assess that level; the ratings kept
+          // apply to the competencies it shares.
+          a.level = p.get("level");
+          a.target = p.get("target") || "";
+        } else if (p.get("target")) a.target = p.get("target");
+        return Promise.all([pickLevel.set(a.level), pickTarget.set(a.target)]);
+      }).then(function () {
+        form.hidden = false;
+        $("checkin").hidden = false;
+        if (readOnly) setShared(true);
+        var changed = function () {
+          a.level = pickLevel.value();
+          a.target = pickTarget.value();
+          a.role = roleSel.value;
+          a.name = nameBox.value;
+          save();
+          return show();
+        };
+        form.addEventListener("change", function (e) {
+          if (e.target === nameBox || e.target === roleSel) { a.role = roleSel.value; a.name = nameBox.value; save(); results($("assess-results")); return; }
+          if (e.target.tagName === "SELECT" && /-track$/.test(e.target.id)) return;
+          changed();
+        });
+        nameBox.addEventListener("input", function () { a.name = nameBox.value; save(); });
+        form.addEventListener("submit", function (e) { e.preventDefault(); changed().then(function () { var h = $("assess-rate-h"); if (h) h.focus(); }); });
+        $("assess-mine").addEventListener("click", function () {
+          setShared(false);
+          history.replaceState(null, "", location.pathname + location.search);
+          save();
+          status.textContent = "This assessment is now yours: it is kept in this browser. " + render();
+        });
+        $("assess-checkin-shared").addEventListener("click", function () {
+          var mine = readStore(storeKey());
+          try { checkin.a = mine ? clean(mine) : null; } catch (e) { checkin.a = null; }
+          loadInto("b", a, "the shared assessment").then(function () { $("checkin-h").scrollIntoView(); $("checkin-h").focus(); });
+        });
+        $("assess-share").addEventListener("click", function () {
+          save();
+          encode(a).then(function (f) {
+            linkBox.value = shareURL(f);
+            linkRow.hidden = false;
+            linkBox.focus();
+            linkBox.select();
+            status.textContent = "The link below holds the whole assessment; nothing is stored on a server. Copy it and send it.";
+            if (navigator.clipboard) navigator.clipboard.writeText(linkBox.value).then(function () { status.textContent = "Link copied. It holds the whole assessment; nothing is stored on a server."; }, function () {});
+          });
+        });
+        $("assess-export-json").addEventListener("click", function () { save(); offer(dl, status, JSON.stringify(a, null, 2) + "\n", "application/json", fileName(a, ".json")); });
+        $("assess-export-md").addEventListener("click", function () { offer(dl, status, markdown(ctx, a, res), "text/markdown", fileName(a, ".md")); });
+        $("assess-export-csv").addEventListener("click", function () { offer(dl, status, csv(ctx, a, res), "text/csv", fileName(a, ".csv")); });
+        $("assess-print").addEventListener("click", function () { window.print(); });
+        $("assess-reset").addEventListener("click", function () {
+          if (!window.confirm("Clear every rating, note and link of this assessment?")) return;
+          a.ratings = {};
+          save();
+          status.textContent = render();
+        });
+        $("assess-import").addEventListener("change", function (e) {
+          var file = e.target.files && e.target.files[0];
+          if (!file) return;
+          file.text().then(function (text) {
+            a = clean(JSON.parse(text));
+            accepted = false;
+            setShared(false);
+            writeStore(storeKey(), a);
+            return Promise.all([pickLevel.set(a.level), pickTarget.set(a.target)]).then(show);
+          }).then(function () { status.textContent = "Imported " + file.name + ". " + status.textContent; },
+            function (err) { status.textContent = "Could not import " + file.name + ": " + (err.message || err) + "."; });
+          e.target.value = "";
+        });
+        out.addEventListener("click", function (e) {
+          var b = e.target.closest && e.target.closest(".add-plan");
+          if (!b) return;
+          addToPlan(ctx, b.dataset.text).then(function (href) {
+            b.disabled = true;
+            b.textContent = "Added";
+            T.clear(dl);
+            dl.append(el("a", { href: href }, "Open my plan"));
+            status.textContent = "Added to your plan: " + b.dataset.text + ".";
+          }, function (err) { status.textContent = "Could not add it: " + err.message + "."; });
+        });
+        // The check-in's controls.
+        ["a", "b"].forEach(function (k) {
+          $("checkin-" + k + "-mine").addEventListener("click", function () {
+            var mine = readStore(storeKey());
+            try { loadInto(k, clean(mine), "your assessment").catch(checkinFail); } catch (err) { checkinFail(new Error("no assessment is kept in this browser yet")); }
+          });
+          $("checkin-" + k + "-file").addEventListener("change", function (e) {
+            var file = e.target.files && e.target.files[0];
+            if (!file) return;
+            file.text().then(function (t) { return loadInto(k, clean(JSON.parse(t)), file.name); }).catch(checkinFail);
+            e.target.value = "";
+          });
+          $("checkin-" + k + "-load").addEventListener("click", function () {
+            var v = $("checkin-" + k + "-link").value, i = v.indexOf("#");
+            decode(i >= 0 ? v.slice(i) : "").then(function (x) { return loadInto(k, x, "the link"); }).catch(checkinFail);
+          });
+        });
+        var actions = $("checkin-actions");
+        actions.value = checkin.actions || "";
+        actions.addEventListener("input", function () { checkin.actions = actions.value; saveCheckin(); });
+        $("checkin-export-json").addEventListener("click", function () {
+          offer($("checkin-download"), $("checkin-status"), JSON.stringify({ schema: 1, kind: CHECKIN, a: checkin.a, b: checkin.b, actions: checkin.actions || "" }, null, 2) + "\n", "application/json", "check-in.json");
+        });
+        $("checkin-export-md").addEventListener("click", function () { offer($("checkin-download"), $("checkin-status"), checkinMarkdown(), "text/markdown", "check-in.md"); });
+        $("checkin-clear").addEventListener("click", function () {
+          checkin = { a: null, b: null, actions: "" };
+          actions.value = "";
+          saveCheckin();
+          drawCheckin().then(function (s) { $("checkin-status").textContent = s; });
+        });
+        drawCheckin().then(function (s) { $("checkin-status").textContent = s; }).catch(checkinFail);
+        return show();
+      });
+    }).catch(function (err) { status.textContent = ""; T.fail(out, err); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+
+  // The computation, for tests: result resolves to assess.Result's JSON
+  // for ratings of level (and target).
+  return {
+    result: function (levelID, targetID, ratings) {
+      return context(levelID, targetID).then(function (c) { return plainResult(compute(c, ratings)); });
+    },
+    encode: encode, decode: decode
+  };
+})();

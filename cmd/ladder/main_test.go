@@ -60,8 +60,34 @@ func TestScript(t *testing.T) {
 			"rootlinks": cmdRootlinks,
 			"freeport":  cmdFreeport,
 			"httpget":   cmdHTTPGet,
+			"replace":   cmdReplace,
 		},
 	})
+}
+
+// cmdReplace replaces the first line of a file that matches a regular
+// expression, so that a script can change one key of a large file such as
+// the example's site.toml:
+//
+//	replace FILE REGEXP LINE
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE REGEXP LINE")
+	}
+	re, err := regexp.Compile(args[1])
+	ts.Check(err)
+	file := ts.MkAbs(args[0])
+	b, err := os.ReadFile(file)
+	ts.Check(err)
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if re.MatchString(l) {
+			lines[i] = args[2]
+			ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644))
+			return
+		}
+	}
+	ts.Fatalf("%s: no line matches %s", args[0], args[1])
 }
 
 // cmdExitcode runs a command and checks its exit status:

@@ -409,6 +409,19 @@ func idClean(id string) bool {
 	return true
 }
 
+// Texts gives the words a chart writes in its data table (column heads,
+// "None") in the page's language: the text of key with args in place. A
+// nil Texts writes English.
+type Texts func(key string, args ...any) string
+
+// say returns the text of key, or english when t is nil.
+func (t Texts) say(key, english string, args ...any) string {
+	if t == nil {
+		return english
+	}
+	return t(key, args...)
+}
+
 // orDefault returns s, or def when s is blank.
 func orDefault(s, def string) string {
 	if strings.TrimSpace(s) == "" {

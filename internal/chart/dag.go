@@ -17,6 +17,7 @@ type DAGInput struct {
 	Nodes           []DAGNode
 	Edges           []DAGEdge
 	Focus           string
+	Text            Texts // the table's words; nil for English
 }
 
 // DAGNode is a course in a prerequisite graph: its key (used by edges and
@@ -546,8 +547,8 @@ func DAG(g DAGInput) Drawing {
 	var t htmlTable
 	t.Grow(300 + len(nodes)*120 + len(edges)*90)
 	t.start(id, "dag", title)
-	t.col("Course")
-	t.col("Prerequisites")
+	t.col(g.Text.say("chart.course", "Course"))
+	t.col(g.Text.say("chart.prerequisites", "Prerequisites"))
 	t.body()
 	pre := make([]int, 0, len(edges))
 	for _, ni := range tableOrder {
@@ -571,7 +572,7 @@ func DAG(g DAGInput) Drawing {
 		}
 		t.cell(true)
 		if len(pre) == 0 {
-			t.WriteString("None")
+			t.esc(g.Text.say("chart.none", "None"))
 		}
 		for i, p := range pre {
 			if i > 0 {

@@ -26,6 +26,7 @@ import (
 // (ladder.svg#key).
 type LadderInput struct {
 	ID, Title, Desc string
+	Text            Texts // the table's words; nil for English
 	Paths           []LadderPath
 	Moves           []LadderMove
 	Current         string
@@ -291,7 +292,9 @@ func ladder(l LadderInput, svg bool) Drawing {
 		b.WriteString(`<text`)
 		b.attr("x", margin+gutter/2)
 		b.attr("y", margin+16)
-		b.WriteString(`>Rank</text>` + "\n")
+		b.WriteString(`>`)
+		b.esc(l.Text.say("chart.rank", "Rank"))
+		b.WriteString(`</text>` + "\n")
 	}
 	for i, rank := range rowRank {
 		b.WriteString(`<text`)
@@ -447,10 +450,10 @@ func ladderTable(l LadderInput, id, title string, nRows int, rowRank []int, rung
 	var t htmlTable
 	t.Grow(300 + len(l.Paths)*40 + nRows*40 + len(rungs)*160 + len(moves)*120)
 	t.start(id, "ladder", title)
-	t.col("Rank")
+	t.col(l.Text.say("chart.rank", "Rank"))
 	for i, p := range l.Paths {
 		if strings.TrimSpace(p.Name) == "" {
-			t.col("Path " + strconv.Itoa(i+1))
+			t.col(l.Text.say("chart.path_n", "Path "+strconv.Itoa(i+1), i+1))
 		} else {
 			t.col(p.Name)
 		}

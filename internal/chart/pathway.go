@@ -26,6 +26,7 @@ type PathStep struct {
 // the page: it prefixes every id inside the drawing.
 type FanInput struct {
 	ID, Title, Desc string
+	Text            Texts // the table's words; nil for English
 	Source          PathStep
 	Targets         []PathStep
 }
@@ -324,8 +325,8 @@ func Fan(p FanInput) Drawing {
 	var t htmlTable
 	t.Grow(300 + len(p.Targets)*(220+len(p.Source.Label)+len(p.Source.URL)))
 	t.start(id, "fan", title)
-	for _, h := range [...]string{"From", "To", "Details", "Route"} {
-		t.col(h)
+	for _, h := range [...][2]string{{"chart.from", "From"}, {"chart.to", "To"}, {"chart.details", "Details"}, {"chart.route", "Route"}} {
+		t.col(p.Text.say(h[0], h[1]))
 	}
 	t.body()
 	for _, s := range p.Targets {

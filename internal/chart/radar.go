@@ -15,6 +15,7 @@ import (
 // prefixes every id inside the drawing.
 type RadarInput struct {
 	ID, Title, Desc string
+	Text            Texts // the table's words; nil for English
 	Axes            []RadarAxis
 	Max             int
 	Scale           []string
@@ -37,6 +38,7 @@ type RadarSeries struct {
 
 // radarGeom holds the normalized input shared by the radar and bar layouts.
 type radarGeom struct {
+	text Texts
 	id, title, desc string
 	axes            []RadarAxis
 	top             int
@@ -53,7 +55,7 @@ type radarGeom struct {
 // has a row per axis and a column per series, with cells such as
 // "3 — Proficient".
 func Radar(r RadarInput) Drawing {
-	g := radarGeom{id: cleanID(r.ID), axes: r.Axes, scale: r.Scale}
+	g := radarGeom{id: cleanID(r.ID), axes: r.Axes, scale: r.Scale, text: r.Text}
 	g.top = r.Max
 	if g.top <= 0 {
 		g.top = len(r.Scale)
@@ -130,7 +132,7 @@ func autoRadarDesc(kind string, axes, top int, names []string) string {
 // scaleName returns the name of point v of the scale, or "" if it has none.
 func (g *radarGeom) scaleName(v int) string {
 	if v == 0 {
-		return "not expected"
+		return g.text.say("chart.not_expected", "not expected")
 	}
 	if v >= 1 && v <= len(g.scale) {
 		return strings.TrimSpace(g.scale[v-1])
@@ -174,7 +176,7 @@ func (g *radarGeom) table() string {
 	var t htmlTable
 	t.Grow(320 + len(g.axes)*(80+len(g.vals)*40))
 	t.start(g.id, "radar", g.title)
-	t.col("Competency")
+	t.col(g.text.say("chart.competency", "Competency"))
 	for _, n := range g.names {
 		t.col(n)
 	}
@@ -306,7 +308,8 @@ func (g *radarGeom) scaleKey(b *writer, y, w float64) float64 {
 // spaces, after "Scale: " and separated by " · ", broken only between points
 // where possible. It returns no lines when no point has a name.
 func (g *radarGeom) scaleKeyLines(maxW float64) []string {
-	const lead, sep = "Scale: ", " · "
+	const sep = " · "
+	lead := g.text.say("chart.scale", "Scale") + ": "
 	// The key on one line; ends[i] is where the i-th point ends.
 	var b strings.Builder
 	var ends []int

@@ -26,6 +26,8 @@ func Rules() []RuleInfo {
 		{"duplicate-rank", "two levels with the same rank on one path of a track"},
 		{"expectation-drop", "warning: an expected competency level drops from one level to the next on the same path"},
 		{"front-matter", "front matter that is not closed, or not between +++ lines"},
+		{"i18n-file", "an i18n/<language>.toml file (the site's or its theme's) that does not parse, or a value that is not a text, a list of texts or a table of plural forms with other"},
+		{"i18n-missing", "warning: a text the theme uses that the language's i18n/<language>.toml lacks, or a language with no file at all (English is shown instead)"},
 		{"intake-order", "warning: an intake whose apply_from, apply_by and start dates are out of order"},
 		{"invalid-id", "an id that is not lower-case a-z, 0-9 and -"},
 		{"limit", "a file, body, nesting depth or catalogue larger than the limits (see [limits] in site.toml)"},
@@ -65,7 +67,7 @@ func Rules() []RuleInfo {
 // warningRules are the rules that report warnings: the only ones that
 // [check] ignore in site.toml may switch off. site-file and static-include
 // also report errors, which stay.
-var warningRules = []string{"brand-color", "expectation-drop", "intake-order", "missing-competency", "program-leads-nowhere",
+var warningRules = []string{"brand-color", "expectation-drop", "i18n-missing", "intake-order", "missing-competency", "program-leads-nowhere",
 	"site-file", "static-include", "unreachable-level", "unused-course"}
 
 // Ignorable reports whether rule id reports warnings, which a site may

@@ -20,6 +20,7 @@ import (
 	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -249,6 +250,11 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 		return nil, err
 	}
 	diags = append(diags, files...)
+	texts, tdiags, err := p.texts(s.Config)
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, tdiags...)
 	errs, warnings := check.Resolve(s, opts.Cache)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
@@ -264,7 +270,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if diags.Errors() > 0 {
 		return res, nil
 	}
-	r, clashes, err := p.renderer(s, opts)
+	r, clashes, err := p.renderer(s, opts, texts)
 	if err != nil {
 		return nil, err
 	}
@@ -280,17 +286,40 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 // renderer prepares the Renderer of s with the project's theme, layouts
 // and static files, and reports the static files that would replace a
 // generated file (errors: the Renderer must not be used then).
-func (p *Project) renderer(s *site.Site, opts Options) (*render.Renderer, diag.List, error) {
+func (p *Project) renderer(s *site.Site, opts Options, texts *i18n.Catalog) (*render.Renderer, diag.List, error) {
 	theme, err := p.Theme(s.Config.Theme)
 	if err != nil {
 		return nil, nil, err
 	}
 	static := p.static(s.Config)
 	r, err := render.New(s, theme, p.sub("layouts"), static, render.Options{
-		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Archive: opts.Archive,
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Texts: texts, Archive: opts.Archive,
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	return r, collisions(r, theme, static, s.Config.Theme), nil
+}
+
+// texts reads the interface's texts in the site's language (see package
+// i18n): the built-in theme's i18n/ files, under those of the site's theme
+// (when it is not the built-in one), under the site's own i18n/, key by
+// key. The diagnostics are the files' errors and the texts the language
+// lacks; the error is for a theme that cannot be found or files that
+// cannot be read.
+func (p *Project) texts(cfg site.Config) (*i18n.Catalog, diag.List, error) {
+	builtin, err := fs.Sub(ladder.DefaultTheme(), "i18n")
+	if err != nil {
+		return nil, nil, err
+	}
+	layers := []i18n.Layer{{FS: builtin, Dir: "themes/default/i18n"}}
+	if theme, err := p.Theme(cfg.Theme); err == nil {
+		if sub, err := fs.Sub(theme, "i18n"); err == nil {
+			if _, err := fs.Stat(sub, "."); err == nil {
+				layers = append(layers, i18n.Layer{FS: sub, Dir: path.Join("themes", cfg.Theme, "i18n")})
+			}
+		}
+	}
+	layers = append(layers, i18n.Layer{FS: p.sub("i18n"), Dir: "i18n", Site: true})
+	return i18n.Load(cfg.Language, cfg.Src.Value("language"), layers...)
 }

@@ -93,7 +93,7 @@ func (p *Page) AssessForm(l *site.Level) *AssessForm {
 	for n := 1; n <= top; n++ {
 		f.Points = append(f.Points, AssessPoint{N: n, Name: p.ScaleName(n), Description: p.ScaleDescription(n)})
 	}
-	for _, g := range trackGroups(l.Track, comps, used) {
+	for _, g := range trackGroups(l.Track, comps, used, p.r.tr("competency.general")) {
 		ag := AssessGroup{Category: g.Category}
 		for _, c := range g.Competencies {
 			r := AssessRow{Competency: c}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
@@ -16,13 +15,14 @@ import (
 // relative_urls like the rest of the page. A method returns the zero Drawing
 // when there is nothing worth drawing; templates test {{with .SVG}}.
 
-// PathName returns the display name of a ladder path: "ic" is "Individual
-// contributor", other names are capitalised with dashes as spaces
-// ("people-manager" is "People manager").
-func PathName(path string) string {
+// pathName returns the display name of a ladder path: "ic" is
+// "Individual contributor" (path.ic in the site's language), other names
+// are capitalised with dashes as spaces ("people-manager" is "People
+// manager").
+func (r *Renderer) pathName(path string) string {
 	switch path {
 	case "", "ic":
-		return "Individual contributor"
+		return r.tr("path.ic")
 	}
 	s := strings.ReplaceAll(path, "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
@@ -49,7 +49,7 @@ func (p *Page) LadderChart(t *site.Track, current *site.Level) chart.Drawing {
 	in := p.ladderInput(t)
 	if current != nil {
 		in.Current = current.ID
-		in.Desc += " " + current.Title + " is highlighted."
+		in.Desc += " " + p.r.tr("chart.highlighted", current.Title)
 	}
 	return chart.Ladder(in)
 }
@@ -98,7 +98,7 @@ func (p *Page) LadderImage(t *site.Track, current *site.Level) LadderImage {
 	if current != nil {
 		in.Current = current.ID
 		img.Src += "#" + chart.CleanID(current.ID)
-		img.Alt += " " + current.Title + " is highlighted."
+		img.Alt += " " + p.r.tr("chart.highlighted", current.Title)
 	}
 	img.Table = chart.LadderTable(in)
 	img.Caption = chart.LadderCaption(in)
@@ -125,9 +125,9 @@ func (p *Page) ladderSVG(t *site.Track) []byte {
 // ladderInput describes the ladder of track t with no rung highlighted. A
 // rung's key is its level's id, unique in the track.
 func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
-	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: t.Title + " ladder"}
+	in := chart.LadderInput{ID: "ladder-" + t.ID, Title: p.r.tr("chart.ladder_title", t.Title)}
 	for _, path := range t.Paths {
-		lp := chart.LadderPath{Name: PathName(path)}
+		lp := chart.LadderPath{Name: p.r.pathName(path)}
 		for _, l := range t.Levels {
 			if l.Path == path {
 				lp.Rungs = append(lp.Rungs, chart.Rung{Key: l.ID, Label: l.Title, Code: l.Code, URL: p.Href(l), Rank: l.Rank})
@@ -157,23 +157,25 @@ func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
 			in.Moves = append(in.Moves, chart.LadderMove{FromKey: l.ID, ToLabel: m.Title + " (" + m.Track.Title + ")", ToURL: p.Href(m)})
 		}
 	}
+	tr := p.r.tr
 	var d strings.Builder
-	fmt.Fprintf(&d, "Career ladder of %s: %d %s", t.Title, len(t.Levels), pluralize(len(t.Levels), "level", "levels"))
+	d.WriteString(tr("chart.ladder_desc", len(t.Levels), t.Title))
 	if len(in.Paths) > 1 {
 		names := make([]string, len(in.Paths))
 		for i, lp := range in.Paths {
 			names[i] = lp.Name
 		}
-		fmt.Fprintf(&d, " on %d paths side by side (%s)", len(in.Paths), strings.Join(names, ", "))
+		d.WriteString(tr("chart.ladder_paths", len(in.Paths), strings.Join(names, ", ")))
 	}
-	d.WriteString(", lowest rank at the bottom; arrows lead up each path to the next promotion.")
+	d.WriteString(tr("chart.ladder_order"))
 	if crossPath > 0 {
-		fmt.Fprintf(&d, " %d dashed %s from a box to one on another path of the track.", crossPath, pluralize(crossPath, "arrow leads", "arrows lead"))
+		d.WriteString(tr("chart.ladder_cross", crossPath))
 	}
 	if otherTrack > 0 {
-		fmt.Fprintf(&d, " %d dashed %s to other tracks.", otherTrack, pluralize(otherTrack, "arrow leads", "arrows lead"))
+		d.WriteString(tr("chart.ladder_other", otherTrack))
 	}
 	in.Desc = d.String()
+	in.Text = tr
 	return in
 }
 
@@ -232,10 +234,12 @@ func (p *Page) Radar(l *site.Level) chart.Drawing {
 		in.Series = append(in.Series, s)
 	}
 	if next != nil {
-		in.Title = "Competencies of " + l.Title + " compared with " + next.Title
+		in.Title = p.r.tr("chart.radar_next", l.Title, next.Title)
 	} else {
-		in.Title = "Competencies of " + l.Title
+		in.Title = p.r.tr("chart.radar", l.Title)
 	}
+	in.Text = p.r.tr
+	in.Desc = p.radarDesc(len(in.Axes), in.Max, in.Series)
 	return chart.Radar(in)
 }
 
@@ -259,7 +263,7 @@ func (p *Page) CourseGraph(c *site.Course) chart.Drawing {
 	if len(in) == 1 {
 		return chart.Drawing{}
 	}
-	g := chart.DAGInput{ID: "prereqs-" + c.ID, Title: "Prerequisites around " + c.Title, Focus: c.ID}
+	g := chart.DAGInput{ID: "prereqs-" + c.ID, Title: p.r.tr("chart.dag_title", c.Title), Focus: c.ID, Text: p.r.tr}
 	for _, x := range p.Site.Courses { // site order, so the layout is stable
 		if !in[x] {
 			continue
@@ -271,7 +275,7 @@ func (p *Page) CourseGraph(c *site.Course) chart.Drawing {
 			}
 		}
 	}
-	g.Desc = fmt.Sprintf("Prerequisite graph of %d courses around %s, drawn top to bottom: each arrow points from a course to one that needs it.", len(g.Nodes), c.Title)
+	g.Desc = p.r.tr("chart.dag_desc", len(g.Nodes), c.Title)
 	return chart.DAG(g)
 }
 
@@ -282,10 +286,12 @@ func (p *Page) ProgramPathway(pr *site.Program) chart.Drawing {
 	if len(pr.LeadsTo) == 0 {
 		return chart.Drawing{}
 	}
-	sub := strings.TrimSpace(titleCase(pr.Kind) + " program")
+	sub := strings.TrimSpace(p.r.tr("program.chart_sub", p.r.kindName(pr.Kind)))
 	in := chart.FanInput{
 		ID:     "pathway-" + pr.ID,
-		Title:  "Where " + pr.Title + " leads",
+		Desc:   p.r.tr("chart.fan_desc", len(pr.LeadsTo), pr.Title, titles(pr.LeadsTo, func(l *site.Level) string { return l.Title }, ", ", ", ")),
+		Text:   p.r.tr,
+		Title:  p.r.tr("chart.fan_title", pr.Title),
 		Source: chart.PathStep{Label: pr.Title, Sub: sub, URL: p.Href(pr)},
 	}
 	for _, l := range pr.LeadsTo {
@@ -304,4 +310,23 @@ func titleCase(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// radarDesc describes a radar chart of axes competencies on a scale from 1
+// to top (a bar chart below three), and the levels it shows.
+func (p *Page) radarDesc(axes, top int, series []chart.RadarSeries) string {
+	tr := p.r.tr
+	key := "chart.radar_desc"
+	if axes < 3 {
+		key = "chart.bar_desc"
+	}
+	d := tr(key, axes, top)
+	switch len(series) {
+	case 0:
+	case 1:
+		d += tr("chart.showing", series[0].Name)
+	default:
+		d += tr("chart.comparing", titles(series, func(s chart.RadarSeries) string { return s.Name }, tr("program.list_sep"), tr("program.list_and")))
+	}
+	return d + tr("chart.table_note")
 }

@@ -1,9 +1,7 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -137,6 +135,10 @@ func (p *Page) ShowDrafts() bool { return p.r.opts.Drafts }
 // Generator returns the generator meta value.
 func (p *Page) Generator() string { return p.r.opts.Generator }
 
+// Lang returns the site's language, for <html lang> and the scripts'
+// Intl formats ("en", "de").
+func (p *Page) Lang() string { return p.r.texts.Lang() }
+
 // ScaleName returns the name of a point on the scale.
 func (p *Page) ScaleName(n int) string { return p.Site.Config.Scale.Name(n) }
 
@@ -146,14 +148,15 @@ func (p *Page) ScaleDescription(n int) string { return p.Site.Config.Scale.Descr
 
 // Nav lists the main navigation entries.
 func (p *Page) Nav() []NavItem {
-	items := []NavItem{{Label: "Tracks", Path: "tracks/"}, {Label: "Competencies", Path: "competencies/"}}
+	tr := p.r.tr
+	items := []NavItem{{Label: tr("nav.tracks"), Path: "tracks/"}, {Label: tr("nav.competencies"), Path: "competencies/"}}
 	if p.HasCourses() {
-		items = append(items, NavItem{Label: "Courses", Path: "courses/"})
+		items = append(items, NavItem{Label: tr("nav.courses"), Path: "courses/"})
 	}
 	if p.HasPrograms() {
-		items = append(items, NavItem{Label: "Programs", Path: "programs/"})
+		items = append(items, NavItem{Label: tr("nav.programs"), Path: "programs/"})
 	}
-	items = append(items, NavItem{Label: "Compare", Path: "compare/"}, NavItem{Label: "Path finder", Path: "paths/"}, NavItem{Label: "Plan", Path: "plan/"}, NavItem{Label: "Assess", Path: "assess/"})
+	items = append(items, NavItem{Label: tr("nav.compare"), Path: "compare/"}, NavItem{Label: tr("nav.paths"), Path: "paths/"}, NavItem{Label: tr("nav.plan"), Path: "plan/"}, NavItem{Label: tr("nav.assess"), Path: "assess/"})
 	cur := strings.Trim(p.Spec.URL, "/")
 	for i := range items {
 		seg := strings.Trim(items[i].Path, "/")
@@ -198,39 +201,4 @@ func summaryOf(x any) string {
 func (p *Page) IsDraft() bool {
 	c := site.CommonOf(p.Spec.Entity)
 	return c != nil && c.Draft
-}
-
-// Money formats an amount with its currency: "USD 95,000".
-func Money(amount float64, currency string) string {
-	n := int64(amount)
-	s := fmt.Sprint(n)
-	if n < 0 {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if frac := amount - float64(n); frac > 0.0049 {
-		out += fmt.Sprintf(".%02d", int((frac+0.005)*100))
-	}
-	if n < 0 {
-		out = "-" + out
-	}
-	if currency != "" {
-		return currency + " " + out
-	}
-	return out
-}
-
-// Hours formats a number of hours: "6 h", "1.5 h".
-func Hours(h float64) string {
-	if h == float64(int64(h)) {
-		return strconv.FormatInt(int64(h), 10) + " h"
-	}
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", h), "0"), ".") + " h"
 }

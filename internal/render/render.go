@@ -78,6 +78,8 @@ import (
 	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/colour"
 	"github.com/ladder-ssg/ladder/internal/datafile"
+	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/minify"
 	"github.com/ladder-ssg/ladder/internal/output"
 	"github.com/ladder-ssg/ladder/internal/search"
@@ -95,6 +97,10 @@ type Options struct {
 	// Archive, when not nil, marks every page as part of an earlier
 	// release kept for reference (see Archive).
 	Archive *Archive
+	// Texts are the interface's texts in the site's language (see package
+	// i18n). When nil, New reads them from the theme's i18n/ folder for
+	// site.toml language.
+	Texts *i18n.Catalog
 }
 
 // Archive describes an earlier release of the framework published beside
@@ -112,6 +118,7 @@ type Archive struct {
 type Renderer struct {
 	site     *site.Site
 	opts     Options
+	texts    *i18n.Catalog // the interface's texts, in the site's language
 	urls     urls
 	tmpls    map[string]*template.Template // by page kind
 	pages    []PageSpec
@@ -164,7 +171,12 @@ func New(s *site.Site, theme, layouts, static fs.FS, opts Options) (*Renderer, e
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: s, opts: opts, urls: u, assets: map[string][]byte{}}
+	r := &Renderer{site: s, opts: opts, urls: u, assets: map[string][]byte{}, texts: opts.Texts}
+	if r.texts == nil {
+		if r.texts, err = themeTexts(theme, s.Config.Language); err != nil {
+			return nil, err
+		}
+	}
 	if err := r.parseTemplates(theme, layouts); err != nil {
 		return nil, err
 	}
@@ -428,7 +440,7 @@ func (r *Renderer) listPages() {
 		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Title: title, Entity: ent})
 	}
 	add("/", "home", s.Home.Title, s.Home)
-	add("/tracks/", "tracks", "Tracks", nil)
+	add("/tracks/", "tracks", r.tr("title.tracks"), nil)
 	for _, t := range s.Tracks {
 		addDir("tracks", t.ID, "", "track", t.Title, t)
 		if len(t.Levels) > 0 {
@@ -438,38 +450,38 @@ func (r *Renderer) listPages() {
 	for _, l := range s.Levels {
 		addDir("tracks", l.TrackID, l.ID, "level", l.Title, l)
 	}
-	add("/competencies/", "competencies", "Competencies", nil)
+	add("/competencies/", "competencies", r.tr("title.competencies"), nil)
 	for _, c := range s.Competencies {
 		addDir("competencies", c.ID, "", "competency", c.Title, c)
 	}
-	add("/courses/", "courses", "Courses", nil)
+	add("/courses/", "courses", r.tr("title.courses"), nil)
 	for _, c := range s.Courses {
 		addDir("courses", c.ID, "", "course", c.Title, c)
 	}
-	add("/programs/", "programs", "Programs", nil)
+	add("/programs/", "programs", r.tr("title.programs"), nil)
 	for _, p := range s.Programs {
 		addDir("programs", p.ID, "", "program", p.Title, p)
 	}
-	add("/compare/", "compare", "Compare two levels", nil)
-	add("/paths/", "paths", "Path finder", nil)
-	add("/plan/", "plan", "Development plan", nil)
-	add("/assess/", "assess", "Assess yourself", nil)
+	add("/compare/", "compare", r.tr("title.compare"), nil)
+	add("/paths/", "paths", r.tr("title.paths"), nil)
+	add("/plan/", "plan", r.tr("title.plan"), nil)
+	add("/assess/", "assess", r.tr("title.assess"), nil)
 	for _, t := range s.Tracks {
 		if len(t.Levels) > 0 {
-			addDir("assess", t.ID, "", "assess-track", "Self-assessment forms: "+t.Title, t)
+			addDir("assess", t.ID, "", "assess-track", r.tr("title.assess_track", t.Title), t)
 		}
 	}
 	for _, l := range s.Levels {
-		addDir("assess", l.TrackID, l.ID, "assess-form", "Self-assessment: "+l.Title, l)
+		addDir("assess", l.TrackID, l.ID, "assess-form", r.tr("title.assess_form", l.Title), l)
 	}
-	add("/search/", "search", "Search", nil)
+	add("/search/", "search", r.tr("title.search"), nil)
 	if len(s.Config.Releases) > 0 {
-		add("/changes/", "changes", "Changes", nil)
+		add("/changes/", "changes", r.tr("title.changes"), nil)
 	}
 	for _, p := range s.Pages {
 		add(URLOf(p), "page", p.Title, p)
 	}
-	add("/404.html", "404", "Page not found", nil)
+	add("/404.html", "404", r.tr("title.notfound"), nil)
 	if r.data == nil {
 		r.data = datafile.New(r.site, URLOf)
 	}
@@ -667,7 +679,7 @@ func (r *Renderer) derive() {
 		}
 		r.intakes = make(map[*site.Program]Intakes, len(s.Programs))
 		for _, pr := range s.Programs {
-			in := intakeStatus(pr, s.Config.Today)
+			in := intakeStatus(pr, s.Config.Today, r.texts)
 			r.intakes[pr] = in
 			if e := &pr.Eligibility; len(e.Tracks) == 0 && len(e.Levels) == 0 {
 				r.everyone = append(r.everyone, pr)
@@ -727,5 +739,36 @@ func (r *Renderer) intakeStatus(pr *site.Program) Intakes {
 	if in, ok := r.intakes[pr]; ok {
 		return in
 	}
-	return intakeStatus(pr, r.site.Config.Today)
+	return intakeStatus(pr, r.site.Config.Today, r.texts)
+}
+
+// themeTexts reads the texts of language lang from the theme's i18n/
+// folder alone, for a Renderer made without Options.Texts: the files'
+// errors fail, and missing texts fall back to English silently (the
+// pipeline reports them as warnings).
+func themeTexts(theme fs.FS, lang string) (*i18n.Catalog, error) {
+	var layer i18n.Layer
+	if sub, err := fs.Sub(theme, "i18n"); err == nil {
+		layer = i18n.Layer{FS: sub, Dir: "i18n"}
+	}
+	c, diags, err := i18n.Load(lang, diag.Pos{}, layer)
+	if err != nil {
+		return nil, err
+	}
+	if diags.Errors() > 0 {
+		return nil, diags.Err()
+	}
+	return c, nil
+}
+
+// tr returns the text of key in the site's language with args in place
+// (see i18n.Catalog.Text), or the key itself when no file has it: every
+// key the Go code uses is in the theme's i18n/en.toml, which a test
+// checks.
+func (r *Renderer) tr(key string, args ...any) string {
+	s, err := r.texts.Text(key, args...)
+	if err != nil {
+		return key
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -39,9 +41,9 @@ func (p *Page) Families() []Family {
 		out[i].Tracks = append(out[i].Tracks, t)
 	}
 	if len(other) > 0 {
-		name := "Other tracks"
+		name := p.r.tr("families.other")
 		if len(out) == 0 {
-			name = "All tracks"
+			name = p.r.tr("families.all")
 		}
 		out = append(out, Family{Name: name, Tracks: other})
 	}
@@ -76,15 +78,17 @@ type CompetencyGroup struct {
 
 // CompetencyGroups groups all competencies by category.
 func (p *Page) CompetencyGroups() []CompetencyGroup {
-	return groupCompetencies(p.Site.Competencies)
+	return groupCompetencies(p.Site.Competencies, p.r.tr("competency.general"))
 }
 
-func groupCompetencies(cs []*site.Competency) []CompetencyGroup {
+// groupCompetencies groups cs by category, those without one under
+// general.
+func groupCompetencies(cs []*site.Competency, general string) []CompetencyGroup {
 	var out []CompetencyGroup
 	for _, c := range cs {
 		cat := c.Category
 		if cat == "" {
-			cat = "General"
+			cat = general
 		}
 		if len(out) == 0 || out[len(out)-1].Category != cat {
 			out = append(out, CompetencyGroup{Category: cat})
@@ -96,10 +100,10 @@ func groupCompetencies(cs []*site.Competency) []CompetencyGroup {
 
 // trackGroups groups the competencies a track uses (comps, in site order;
 // used holds their ids): first the track's own [groups], in their order,
-// then the others by category.
-func trackGroups(t *site.Track, comps []*site.Competency, used map[string]bool) []CompetencyGroup {
+// then the others by category, those without one under general.
+func trackGroups(t *site.Track, comps []*site.Competency, used map[string]bool, general string) []CompetencyGroup {
 	if len(t.Groups) == 0 {
-		return groupCompetencies(comps)
+		return groupCompetencies(comps, general)
 	}
 	var out []CompetencyGroup
 	grouped := map[*site.Competency]bool{}
@@ -121,7 +125,7 @@ func trackGroups(t *site.Track, comps []*site.Competency, used map[string]bool) 
 			rest = append(rest, c)
 		}
 	}
-	return append(out, groupCompetencies(rest)...)
+	return append(out, groupCompetencies(rest, general)...)
 }
 
 // Matrix is a track's competency matrix: competencies grouped by category
@@ -177,11 +181,11 @@ func (p *Page) Matrix(t *site.Track) *Matrix {
 	m := &Matrix{Levels: t.Levels}
 	for i, l := range t.Levels {
 		if i == 0 || l.Path != t.Levels[i-1].Path {
-			m.Paths = append(m.Paths, MatrixPath{Name: PathName(l.Path)})
+			m.Paths = append(m.Paths, MatrixPath{Name: p.r.pathName(l.Path)})
 		}
 		m.Paths[len(m.Paths)-1].Span++
 	}
-	for _, g := range trackGroups(t, comps, used) {
+	for _, g := range trackGroups(t, comps, used, p.r.tr("competency.general")) {
 		mg := MatrixGroup{Category: g.Category}
 		for _, c := range g.Competencies {
 			row := MatrixRow{Competency: c}
@@ -203,24 +207,25 @@ func (p *Page) Matrix(t *site.Track) *Matrix {
 // Eligibility describes who may join a program, in plain words.
 func (p *Page) Eligibility(pr *site.Program) string {
 	e := &pr.Eligibility
-	var parts []string
+	tr := p.r.tr
+	var who string
 	switch {
 	case len(e.Levels) > 0:
-		parts = append(parts, "Open to "+titles(e.Levels, func(l *site.Level) string { return l.Title }))
+		who = tr("program.open_levels", titles(e.Levels, func(l *site.Level) string { return l.Title }, tr("program.list_sep"), tr("program.list_and")))
 	case len(e.Tracks) > 0:
-		parts = append(parts, "Open to employees in "+titles(e.Tracks, func(t *site.Track) string { return t.Title }))
+		who = tr("program.open_tracks", titles(e.Tracks, func(t *site.Track) string { return t.Title }, tr("program.list_sep"), tr("program.list_and")))
 	default:
-		parts = append(parts, "Open to every employee")
+		who = tr("program.open_all")
 	}
 	if e.MinTenureMonths > 0 {
-		parts[0] += fmt.Sprintf(" with at least %d %s with the company", e.MinTenureMonths, pluralize(e.MinTenureMonths, "month", "months"))
+		who = tr("program.tenure", e.MinTenureMonths, who)
 	}
-	parts[0] += "."
+	parts := []string{tr("program.sentence", who)}
 	if len(e.Courses) > 0 {
-		parts = append(parts, "Complete "+titles(e.Courses, func(c *site.Course) string { return c.Title })+" first.")
+		parts = append(parts, tr("program.complete_first", titles(e.Courses, func(c *site.Course) string { return c.Title }, tr("program.list_sep"), tr("program.list_and"))))
 	}
 	if e.Approval != "" {
-		parts = append(parts, "Needs approval from your "+e.Approval+".")
+		parts = append(parts, tr("program.approval", e.Approval))
 	}
 	if e.Note != "" {
 		parts = append(parts, e.Note)
@@ -231,35 +236,29 @@ func (p *Page) Eligibility(pr *site.Program) string {
 // FundingText describes what a program pays for, in plain words.
 func (p *Page) FundingText(pr *site.Program) string {
 	f := &pr.Funding
+	tr, c := p.r.tr, p.r.texts
 	var parts []string
 	if f.TuitionPercent > 0 {
-		s := fmt.Sprintf("Pays %s%% of tuition", strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f.TuitionPercent), "0"), "."))
+		s := tr("program.pays", tr("format.percent", c.Number(math.Round(f.TuitionPercent*10)/10)))
 		if f.Cap > 0 {
-			s += fmt.Sprintf(", up to %s a year", Money(f.Cap, f.Currency))
+			s += tr("program.cap", c.Money(f.Cap, f.Currency))
 		}
-		parts = append(parts, s+".")
+		parts = append(parts, tr("program.sentence", s))
 	}
 	if len(f.Covers) > 0 {
-		parts = append(parts, "Covers "+strings.Join(f.Covers, ", ")+".")
+		parts = append(parts, tr("program.covers", strings.Join(f.Covers, tr("program.list_sep"))))
 	}
 	if f.Payback != "" {
-		parts = append(parts, "If you leave: "+f.Payback)
+		parts = append(parts, tr("program.payback", f.Payback))
 	}
 	if len(parts) == 0 {
-		return "No funding details are published for this program."
+		return tr("program.no_funding")
 	}
 	return strings.Join(parts, " ")
 }
 
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // titles joins names in plain English: "a", "a and b", "a, b and c".
-func titles[T any](xs []T, name func(T) string) string {
+func titles[T any](xs []T, name func(T) string, sep, and string) string {
 	names := make([]string, len(xs))
 	for i, x := range xs {
 		names[i] = name(x)
@@ -270,7 +269,7 @@ func titles[T any](xs []T, name func(T) string) string {
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], sep) + and + names[len(names)-1]
 }
 
 // JSONLD returns the schema.org description of the page's entity: an
@@ -395,8 +394,8 @@ func (p *Page) Crumbs() []Crumb {
 	if p.Kind == "home" {
 		return nil
 	}
-	out := []Crumb{{Label: "Home", Href: p.Href("/")}}
-	section := func(label, path string) { out = append(out, Crumb{Label: label, Href: p.Href(path)}) }
+	out := []Crumb{{Label: p.r.tr("nav.home"), Href: p.Href("/")}}
+	section := func(key, path string) { out = append(out, Crumb{Label: p.r.tr(key), Href: p.Href(path)}) }
 	switch {
 	case p.Kind == "assess-track":
 		section("Assess yourself", "assess/")
@@ -405,16 +404,16 @@ func (p *Page) Crumbs() []Crumb {
 		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.AssessTrackHref(p.Level.Track)})
 		return append(out, Crumb{Label: p.Level.Title})
 	case p.Track != nil:
-		section("Tracks", "tracks/")
+		section("nav.tracks", "tracks/")
 	case p.Level != nil:
-		section("Tracks", "tracks/")
+		section("nav.tracks", "tracks/")
 		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.Href(p.Level.Track)})
 	case p.Competency != nil:
-		section("Competencies", "competencies/")
+		section("nav.competencies", "competencies/")
 	case p.Course != nil:
-		section("Courses", "courses/")
+		section("nav.courses", "courses/")
 	case p.Program != nil:
-		section("Programs", "programs/")
+		section("nav.programs", "programs/")
 	}
 	return append(out, Crumb{Label: p.Title})
 }
@@ -719,10 +718,10 @@ type Intakes struct {
 // first whose apply_by is not before today. Dates are compared as calendar
 // days.
 func (p *Page) IntakeStatus(pr *site.Program) Intakes {
-	return intakeStatus(pr, p.Site.Config.Today)
+	return intakeStatus(pr, p.Site.Config.Today, p.r.texts)
 }
 
-func intakeStatus(pr *site.Program, now time.Time) Intakes {
+func intakeStatus(pr *site.Program, now time.Time, c *i18n.Catalog) Intakes {
 	today := date(now)
 	rows := make([]IntakeRow, len(pr.Intakes))
 	for i, in := range pr.Intakes {
@@ -758,22 +757,14 @@ func intakeStatus(pr *site.Program, now time.Time) Intakes {
 	if n := out.Next; n != nil {
 		switch {
 		case n.State == IntakeOpen && !n.ApplyBy.IsZero():
-			out.Label = "Open now — apply by " + longDate(n.ApplyBy)
+			out.Label, _ = c.Text("program.label_open_by", c.Date(n.ApplyBy))
 		case n.State == IntakeOpen:
-			out.Label = "Open now"
+			out.Label, _ = c.Text("program.label_open")
 		default:
-			out.Label = "Next intake: applications open " + longDate(n.ApplyFrom)
+			out.Label, _ = c.Text("program.label_next", c.Date(n.ApplyFrom))
 		}
 	}
 	return out
-}
-
-// longDate formats a date for reading: "5 January 2027".
-func longDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 January 2006")
 }
 
 // UsageGroup is the levels of one track that expect a competency.
@@ -894,7 +885,7 @@ func (p *Page) SkillIDs(c *site.Course) string {
 }
 
 // PathName returns the display name of a ladder path (see PathName).
-func (p *Page) PathName(path string) string { return PathName(path) }
+func (p *Page) PathName(path string) string { return p.r.pathName(path) }
 
 // Excerpt returns a short description of an entity for lists: its summary,
 // else the start of its body's text, cut at a word boundary near 160

@@ -52,6 +52,9 @@ type Drawing struct {
 	// Caption is the id of the table's caption, which names the chart,
 	// for labelling the region that holds the table.
 	Caption string
+	// Note, when not empty, is a sentence to show under the chart: why
+	// it is drawn as it is (a bar chart where a radar was asked for).
+	Note string
 }
 
 // Font sizes and line heights shared by the charts, in SVG user units.

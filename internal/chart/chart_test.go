@@ -187,6 +187,23 @@ func ladderCrossPaths() LadderInput {
 	return in
 }
 
+// radarMany has too many axes for a radar: 16 competencies in four
+// categories.
+func radarMany() RadarInput {
+	in := RadarInput{ID: "radar-many", Title: "Senior Engineer compared with Staff Engineer", Max: 5, Scale: scale5}
+	groups := []string{"Craft", "Delivery", "Leadership and strategic influence across the organisation", "Communication"}
+	a := RadarSeries{Name: "L5 Senior Engineer"}
+	b := RadarSeries{Name: "L6 Staff Engineer"}
+	for i := range 16 {
+		id := "c" + strconv.Itoa(i+1)
+		in.Axes = append(in.Axes, RadarAxis{Label: "Competency " + strconv.Itoa(i+1), URL: "/competencies/" + id + "/", Group: groups[i%4]})
+		a.Values = append(a.Values, 1+i%4)
+		b.Values = append(b.Values, min(5, 2+i%5))
+	}
+	in.Series = []RadarSeries{a, b}
+	return in
+}
+
 // fixtures renders every fixture, in a fixed order.
 func fixtures() []struct {
 	name string
@@ -198,6 +215,7 @@ func fixtures() []struct {
 	}{
 		{"radar", Radar(radarSix())},
 		{"radar-bars", Radar(radarTwo())},
+		{"radar-many", Radar(radarMany())},
 		{"ladder", Ladder(ladderTwoPaths())},
 		{"ladder-cross", Ladder(ladderCrossPaths())},
 		{"dag", DAG(dagSeven())},
@@ -800,5 +818,45 @@ func TestLadderMovesBetweenPaths(t *testing.T) {
 	plain := Ladder(ladderTwoPaths())
 	if plain.Width >= d.Width {
 		t.Errorf("width %d without moves between paths, %d with: want narrower", plain.Width, d.Width)
+	}
+}
+
+// TestRadarManyAxes checks that a radar with more than MaxRadarAxes axes
+// is drawn as bars, one per category when the axes have categories, one
+// per axis when not, that the note says why, and that the table still
+// lists every axis.
+func TestRadarManyAxes(t *testing.T) {
+	in := radarMany()
+	d := Radar(in)
+	svg := string(d.SVG)
+	if !strings.Contains(svg, "chart-bars") || strings.Contains(svg, "chart-radar") {
+		t.Fatalf("16 axes: want a bar chart, got:\n%.300s", svg)
+	}
+	if n := strings.Count(svg, `class="chart-bar `); n != 4*2 {
+		t.Errorf("%d bars, want 8 (4 categories, 2 series)", n)
+	}
+	// Craft holds axes 1, 5, 9, 13: the first series is 1 on each.
+	if !strings.Contains(svg, `data-value="1"`) || !strings.Contains(d.Note, "too many to read on a radar") || !strings.Contains(svg, d.Note) {
+		t.Errorf("note %q, svg:\n%s", d.Note, svg)
+	}
+	if n := strings.Count(string(d.Table), "<tr>"); n < 16 {
+		t.Errorf("the table has %d rows, want one per axis (16)", n)
+	}
+	for i := range in.Axes {
+		in.Axes[i].Group = ""
+	}
+	flat := Radar(in)
+	if n := strings.Count(string(flat.SVG), `class="chart-bar `); n != 16*2 {
+		t.Errorf("without categories: %d bars, want 32", n)
+	}
+	if !strings.Contains(flat.Note, "each competency has a bar") {
+		t.Errorf("without categories: note %q", flat.Note)
+	}
+	in.Axes = in.Axes[:MaxRadarAxes]
+	for s := range in.Series {
+		in.Series[s].Values = in.Series[s].Values[:MaxRadarAxes]
+	}
+	if d := Radar(in); !strings.Contains(string(d.SVG), "chart-radar") || d.Note != "" {
+		t.Errorf("%d axes: want a radar without a note", MaxRadarAxes)
 	}
 }

@@ -474,7 +474,7 @@ func ladderTable(l LadderInput, id, title string, nRows int, rowRank []int, rung
 		for c := range np {
 			t.cell(c == 0)
 			if ki := cells[ri*np+c]; ki >= 0 {
-				ladderCell(&t.writer, &rungs[ki], ki, l.Current, moves)
+				ladderCell(&t.writer, &rungs[ki], ki, l.Current, moves, l.Text)
 			}
 		}
 		t.rowEnd(np == 0)
@@ -484,8 +484,8 @@ func ladderTable(l LadderInput, id, title string, nRows int, rowRank []int, rung
 
 // ladderCell writes the table cell of rung r, the ki-th rung placed: its
 // label, linked and marked when it is the current rung, its code and its
-// lateral moves.
-func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placedMove) {
+// lateral moves, in the words of text.
+func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placedMove, text Texts) {
 	cur := r.Key != "" && r.Key == current
 	if cur {
 		b.WriteString("<strong>")
@@ -513,11 +513,13 @@ func ladderCell(b *writer, r *placedRung, ki int, current string, moves []placed
 	}
 	for i := range moves {
 		if m := &moves[i]; m.from == ki {
+			b.WriteString(` <span class="chart-move">(`)
 			if m.to >= 0 {
-				b.WriteString(` <span class="chart-move">(moves on to `)
+				b.esc(text.say("chart.moves_on_to", "moves on to"))
 			} else {
-				b.WriteString(` <span class="chart-move">(lateral move to `)
+				b.esc(text.say("chart.lateral_move", "lateral move to"))
 			}
+			b.WriteByte(' ')
 			b.link(m.ToLabel, m.ToURL)
 			b.WriteString(`)</span>`)
 		}

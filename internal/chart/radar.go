@@ -22,11 +22,18 @@ type RadarInput struct {
 	Series          []RadarSeries
 }
 
-// RadarAxis is one spoke of a radar chart: a competency's label and the URL
-// its label links to (optional).
+// RadarAxis is one spoke of a radar chart: a competency's label, the URL
+// its label links to (optional) and the group (category) it belongs to
+// (optional), by which a chart with too many axes for a radar is drawn.
 type RadarAxis struct {
-	Label, URL string
+	Label, URL, Group string
 }
+
+// MaxRadarAxes is the most axes Radar draws as a radar. With more, the
+// spokes are too close together and the labels overlap, so Radar draws a
+// bar per group of axes (the average of each series over the group), or,
+// when the axes have no groups, a bar per axis.
+const MaxRadarAxes = 12
 
 // RadarSeries is one polygon of a radar chart. Values has one entry per
 // axis, in the same order; 0 means "not expected", and values above the top
@@ -51,9 +58,10 @@ type radarGeom struct {
 // grid for each point of the scale, labels outside the plot linked to the
 // axes' URLs, a point per value (carrying a data-value attribute), a legend
 // and a key to the scale. With fewer than three axes a radar is meaningless,
-// so Radar draws a horizontal bar chart of the same values instead. The table
-// has a row per axis and a column per series, with cells such as
-// "3 — Proficient".
+// so Radar draws a horizontal bar chart of the same values instead; with
+// more than MaxRadarAxes it is unreadable, so Radar draws the bars of
+// manyAxes, and the drawing's Note says why. The table has a row per axis
+// and a column per series, with cells such as "3 — Proficient".
 func Radar(r RadarInput) Drawing {
 	g := radarGeom{id: cleanID(r.ID), axes: r.Axes, scale: r.Scale, text: r.Text}
 	g.top = r.Max
@@ -82,19 +90,123 @@ func Radar(r RadarInput) Drawing {
 		}
 	}
 	kind := "Radar chart"
-	if len(r.Axes) < 3 {
+	if len(r.Axes) < 3 || len(r.Axes) > MaxRadarAxes {
 		kind = "Bar chart"
 	}
 	g.title = orDefault(r.Title, kind)
 	g.desc = r.Desc
+	table := g.table()
+	if len(r.Axes) > MaxRadarAxes {
+		return g.manyAxes(table, strings.TrimSpace(g.desc) == "")
+	}
 	if strings.TrimSpace(g.desc) == "" {
 		g.desc = autoRadarDesc(kind, len(r.Axes), g.top, g.names)
 	}
-	table := g.table()
 	if len(r.Axes) < 3 {
-		return g.bars(table)
+		return g.bars(table, g.axisBars(), "")
 	}
 	return g.radar(table)
+}
+
+// barRow is one group of bars of a bar chart: its label and link, and a
+// value per series.
+type barRow struct {
+	label, url string
+	vals       []float64
+}
+
+// axisBars returns a bar row per axis.
+func (g *radarGeom) axisBars() []barRow {
+	rows := make([]barRow, len(g.axes))
+	vals := make([]float64, len(g.axes)*len(g.vals))
+	for a, ax := range g.axes {
+		v := vals[a*len(g.vals) : (a+1)*len(g.vals) : (a+1)*len(g.vals)]
+		for s := range g.vals {
+			v[s] = float64(g.vals[s][a])
+		}
+		rows[a] = barRow{label: ax.Label, url: ax.URL, vals: v}
+	}
+	return rows
+}
+
+// groupBars returns a bar row per group of axes, in the order the groups
+// first appear, labelled with the group's name and its number of axes,
+// each value the average of the series over the group's axes. It returns
+// nil unless there are at least two groups and no more than MaxRadarAxes.
+func (g *radarGeom) groupBars() []barRow {
+	var names []string
+	index := map[string]int{}
+	for _, ax := range g.axes {
+		name := strings.TrimSpace(ax.Group)
+		if name == "" {
+			name = g.text.say("competency.general", "General")
+		}
+		if _, ok := index[name]; !ok {
+			index[name] = len(names)
+			names = append(names, name)
+		}
+	}
+	if len(names) < 2 || len(names) > MaxRadarAxes {
+		return nil
+	}
+	rows := make([]barRow, len(names))
+	count := make([]int, len(names))
+	for i := range rows {
+		rows[i].vals = make([]float64, len(g.vals))
+	}
+	for a, ax := range g.axes {
+		name := strings.TrimSpace(ax.Group)
+		if name == "" {
+			name = g.text.say("competency.general", "General")
+		}
+		i := index[name]
+		count[i]++
+		for s := range g.vals {
+			rows[i].vals[s] += float64(g.vals[s][a])
+		}
+	}
+	for i := range rows {
+		for s := range rows[i].vals {
+			rows[i].vals[s] /= float64(count[i])
+		}
+		rows[i].label = names[i] + " (" + strconv.Itoa(count[i]) + ")"
+	}
+	return rows
+}
+
+// manyAxes draws a chart with too many axes for a radar: a bar per group
+// of axes when they fall into groups, else a bar per axis. The note says
+// why there is no radar; auto is whether to write the description too.
+func (g *radarGeom) manyAxes(table string, auto bool) Drawing {
+	n := strconv.Itoa(len(g.axes))
+	rows := g.groupBars()
+	var note string
+	if rows != nil {
+		note = g.text.say("chart.many_axes_groups", n+" competencies are too many to read on a radar chart, so each bar shows the average expected level of one category (the number of its competencies in brackets). The table lists every competency.", len(g.axes))
+	} else {
+		rows = g.axisBars()
+		note = g.text.say("chart.many_axes", n+" competencies are too many to read on a radar chart, so each competency has a bar instead. The table lists every value.", len(g.axes))
+	}
+	if auto {
+		var b strings.Builder
+		b.WriteString("Bar chart of ")
+		if len(rows) < len(g.axes) {
+			b.WriteString("the average expected level in each of " + strconv.Itoa(len(rows)) + " categories of " + n + " competencies")
+		} else {
+			b.WriteString(n + " competencies")
+		}
+		b.WriteString(" on a scale from 1 to " + strconv.Itoa(g.top))
+		switch len(g.names) {
+		case 0:
+		case 1:
+			b.WriteString(", showing " + g.names[0])
+		default:
+			b.WriteString(", comparing " + strings.Join(g.names[:len(g.names)-1], ", ") + " and " + g.names[len(g.names)-1])
+		}
+		b.WriteString(". " + note)
+		g.desc = b.String()
+	}
+	return g.bars(table, rows, note)
 }
 
 // autoRadarDesc describes a radar or bar chart when the caller gave no
@@ -570,8 +682,9 @@ func (g *radarGeom) tick(b *writer, k int, x, y float64) {
 }
 
 // bars lays out and draws the horizontal bar chart used when there are too
-// few axes for a radar: a group of bars per axis, one bar per series.
-func (g *radarGeom) bars(table string) Drawing {
+// few or too many axes for a radar: a group of bars per row, one bar per
+// series. note, when not empty, becomes the drawing's Note.
+func (g *radarGeom) bars(table string, rows []barRow, note string) Drawing {
 	const (
 		w      = 440.0
 		labelW = 130.0
@@ -581,29 +694,29 @@ func (g *radarGeom) bars(table string) Drawing {
 	)
 	x0 := margin + labelW + 12
 	x1 := w - margin - 24
-	scale := func(v int) float64 { return x0 + (x1-x0)*float64(v)/float64(g.top) }
+	scale := func(v float64) float64 { return x0 + (x1-x0)*v/float64(g.top) }
 	ns := max(len(g.vals), 1)
 	groupH := float64(ns)*barH + float64(ns-1)*barGap
 
 	var b writer
-	b.Grow(2400 + g.top*150 + len(g.axes)*(260+len(g.vals)*560))
+	b.Grow(2400 + g.top*150 + len(rows)*(260+len(g.vals)*560))
 	top := margin + 16 // below the tick numbers
-	bottom := top + groupG/2 + float64(len(g.axes))*(groupH+groupG)
+	bottom := top + groupG/2 + float64(len(rows))*(groupH+groupG)
 
 	// Scale: a vertical line per point, numbered at the top.
 	b.WriteString(`<g class="chart-grid">` + "\n")
 	for k := 0; k <= g.top; k++ {
 		b.WriteString(`<line`)
-		b.attr("x1", scale(k))
+		b.attr("x1", scale(float64(k)))
 		b.attr("y1", top)
-		b.attr("x2", scale(k))
+		b.attr("x2", scale(float64(k)))
 		b.attr("y2", bottom)
 		b.WriteString(`/>` + "\n")
 	}
 	b.WriteString("</g>\n")
 	b.WriteString(`<g class="chart-tick">` + "\n")
 	for k := 1; k <= g.top; k++ {
-		g.tick(&b, k, scale(k), top-5)
+		g.tick(&b, k, scale(float64(k)), top-5)
 	}
 	b.WriteString("</g>\n")
 	b.WriteString(`<line class="chart-axis"`)
@@ -614,19 +727,18 @@ func (g *radarGeom) bars(table string) Drawing {
 	b.WriteString(`/>` + "\n")
 
 	y := top + groupG/2
-	for a, ax := range g.axes {
+	for _, row := range rows {
 		mid := y + groupH/2
-		lines, trunc := wrap(ax.Label, labelW, fontSize, false, 2)
+		lines, trunc := wrap(row.label, labelW, fontSize, false, 2)
 		full := ""
 		if trunc {
-			full = ax.Label
+			full = row.label
 		}
 		first := mid - float64(len(lines)-1)*lineHeight/2 + fontSize*0.35
-		opened := linkOpen(&b, ax.URL, "")
+		opened := linkOpen(&b, row.url, "")
 		textLines(&b, x0-10, first, lineHeight, lines, ` class="chart-label" text-anchor="end"`, full)
 		linkClose(&b, opened)
-		for s := range g.vals {
-			v := g.vals[s][a]
+		for s, v := range row.vals {
 			by := y + float64(s)*(barH+barGap)
 			b.WriteString(`<rect class="chart-bar chart-series-`)
 			b.series(s)
@@ -636,13 +748,13 @@ func (g *radarGeom) bars(table string) Drawing {
 			b.attr("width", scale(v)-x0)
 			b.attr("height", barH)
 			b.WriteString(` data-value="`)
-			b.int(v)
+			b.num(v)
 			b.WriteString(`"/>` + "\n")
 			b.WriteString(`<text class="chart-value"`)
 			b.attr("x", scale(v)+5)
 			b.attr("y", by+barH/2+4)
 			b.WriteByte('>')
-			b.int(v)
+			b.num(v)
 			b.WriteString("</text>\n")
 		}
 		y += groupH + groupG
@@ -650,5 +762,7 @@ func (g *radarGeom) bars(table string) Drawing {
 	y = bottom + 26
 	y = g.legend(&b, y, w)
 	y = g.scaleKey(&b, y+4, w)
-	return finish("bars", g.id, g.title, g.desc, w, y-smallLine+margin+4, b.String(), table)
+	d := finish("bars", g.id, g.title, g.desc, w, y-smallLine+margin+4, b.String(), table)
+	d.Note = note
+	return d
 }

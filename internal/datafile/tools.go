@@ -39,7 +39,7 @@ type ToolIndex struct {
 	// ScaleDescriptions says what each point of the scale means ([scale]
 	// descriptions); left out when the site gives none.
 	ScaleDescriptions []string       `json:"scale_descriptions,omitempty"`
-	Comps             [][]string     `json:"competencies"` // [id, title] of each competency, in site order
+	Comps             [][]string     `json:"competencies"` // [id, title] or [id, title, category] of each competency, in site order
 	Tracks            []ToolTrackRef `json:"tracks"`
 	Programs          []ToolProgram  `json:"programs"`
 }
@@ -240,7 +240,11 @@ func (d *Set) buildIndex() ([]byte, error) {
 		Comps:             make([][]string, 0, len(s.Competencies)), Tracks: make([]ToolTrackRef, 0, len(s.Tracks)),
 		Programs: make([]ToolProgram, 0, len(s.Programs))}
 	for _, c := range s.Competencies {
-		ix.Comps = append(ix.Comps, []string{c.ID, c.Title})
+		if c.Category != "" {
+			ix.Comps = append(ix.Comps, []string{c.ID, c.Title, c.Category})
+		} else {
+			ix.Comps = append(ix.Comps, []string{c.ID, c.Title})
+		}
 	}
 	h := sha256.New()
 	for _, t := range s.Tracks {

@@ -181,8 +181,9 @@ func (p *Page) ladderInput(t *site.Track) chart.LadderInput {
 
 // Radar draws the competencies level l expects against those of its first
 // next level (when it has one): one axis per competency either level
-// expects, in the site's competency order. It returns the zero Drawing when
-// neither level expects any competency.
+// expects, in the site's competency order; with more than
+// chart.MaxRadarAxes, a bar per category of the level's track instead. It
+// returns the zero Drawing when neither level expects any competency.
 func (p *Page) Radar(l *site.Level) chart.Drawing {
 	var next *site.Level
 	if len(l.Next) > 0 {
@@ -219,8 +220,21 @@ func (p *Page) Radar(l *site.Level) chart.Drawing {
 		Max:   p.Site.Config.Scale.Max(),
 		Scale: p.Site.Config.Scale.Names,
 	}
+	// Each axis carries its group in the level's track (its [groups], or
+	// the competency's category), by which a chart with too many axes for
+	// a radar draws its bars.
+	used := make(map[string]bool, len(comps))
 	for _, c := range comps {
-		in.Axes = append(in.Axes, chart.RadarAxis{Label: c.Title, URL: p.Href(c)})
+		used[c.ID] = true
+	}
+	group := make(map[*site.Competency]string, len(comps))
+	for _, g := range trackGroups(l.Track, comps, used, p.r.tr("competency.general")) {
+		for _, c := range g.Competencies {
+			group[c] = g.Category
+		}
+	}
+	for _, c := range comps {
+		in.Axes = append(in.Axes, chart.RadarAxis{Label: c.Title, URL: p.Href(c), Group: group[c]})
 	}
 	for _, x := range levels {
 		s := chart.RadarSeries{Name: levelLabel(x)}
@@ -317,7 +331,7 @@ func titleCase(s string) string {
 func (p *Page) radarDesc(axes, top int, series []chart.RadarSeries) string {
 	tr := p.r.tr
 	key := "chart.radar_desc"
-	if axes < 3 {
+	if axes < 3 || axes > chart.MaxRadarAxes {
 		key = "chart.bar_desc"
 	}
 	d := tr(key, axes, top)

@@ -1,6 +1,6 @@
 // compare.js: two levels side by side, from the tools' data (the index
 // and the files of the two levels' tracks). The
-// radar chart is drawn here in the same style as the server's charts
+// radar chart (bars by category above 12 competencies) is drawn here in the same style as the server's charts
 // (internal/chart): a grid ring per point of the scale, series in
 // currentColor with the classes chart-series-a and chart-series-b, the
 // second dashed, and a table with every value.
@@ -91,6 +91,74 @@
     return root;
   }
 
+  // MAX_AXES is the most competencies drawn as a radar (chart.MaxRadarAxes
+  // on the server): with more, the spokes are too close to read.
+  var MAX_AXES = 12;
+
+  // bars draws, for more competencies than a radar can show, a bar per
+  // category (the average expected level of its competencies in A and in
+  // B), or a bar per competency when they have no categories, as the
+  // server's bar charts do. It returns the chart and the note that says why.
+  function bars(fw, rows, a, b) {
+    var groups = [], byName = new Map();
+    rows.forEach(function (r) {
+      var name = r[0].category || "General", g = byName.get(name);
+      if (!g) { g = { label: name, url: "", vals: [0, 0], n: 0 }; byName.set(name, g); groups.push(g); }
+      g.vals[0] += r[1]; g.vals[1] += r[2]; g.n++;
+    });
+    var note;
+    if (groups.length >= 2 && groups.length <= MAX_AXES) {
+      groups.forEach(function (g) { g.vals = [g.vals[0] / g.n, g.vals[1] / g.n]; g.label += " (" + g.n + ")"; });
+      note = rows.length + " competencies are too many to read on a radar chart, so each bar shows the average expected level of one category (the number of its competencies in brackets). The table lists every competency.";
+    } else {
+      groups = rows.map(function (r) {
+        var comp = fw.index.competencies.get(r[0].id);
+        return { label: r[0].title, url: comp ? T.siteURL(comp.url) : "", vals: [r[1], r[2]] };
+      });
+      note = rows.length + " competencies are too many to read on a radar chart, so each competency has a bar instead. The table lists every value.";
+    }
+    var top = Math.max(fw.scale.length, 1), W = 440, labelW = 130, barH = 16, barGap = 5, groupG = 16;
+    var x0 = 12 + labelW + 12, x1 = W - 12 - 24, groupH = 2 * barH + barGap;
+    var scale = function (v) { return x0 + (x1 - x0) * v / top; };
+    var y0 = 28, bottom = y0 + groupG / 2 + groups.length * (groupH + groupG), H = bottom + 56;
+    var title = a.title + " compared with " + b.title;
+    var root = svg("svg", {
+      xmlns: "http://www.w3.org/2000/svg", class: "chart chart-bars", "data-chart": "bars",
+      viewBox: "0 0 " + W + " " + H, width: String(W), role: "group",
+      "aria-labelledby": "cmp-radar-title cmp-radar-desc", "font-size": "13", fill: "currentColor"
+    });
+    root.style.setProperty("--chart-w", W);
+    root.append(svg("title", { id: "cmp-radar-title" }, title),
+      svg("desc", { id: "cmp-radar-desc" }, "Bar chart of " + (groups.length < rows.length ? "the average expected level in each of " + groups.length + " categories of " : "") +
+        rows.length + " competencies on a scale from 1 to " + top + ", comparing " + a.title + " and " + b.title + ". " + note));
+    var grid = svg("g", { class: "chart-grid" }), ticks = svg("g", { class: "chart-tick" });
+    for (var k = 0; k <= top; k++) {
+      grid.append(svg("line", { x1: num(scale(k)), y1: num(y0), x2: num(scale(k)), y2: num(bottom) }));
+      if (k) ticks.append(svg("text", { x: num(scale(k)), y: num(y0 - 5) }, svg("title", null, fw.scale[k - 1] || ""), String(k)));
+    }
+    root.append(grid, ticks, svg("line", { class: "chart-axis", x1: num(x0), y1: num(y0), x2: num(x0), y2: num(bottom) }));
+    var y = y0 + groupG / 2;
+    groups.forEach(function (g) {
+      var text = g.label, short = text.length > 18 ? text.slice(0, 17) + "…" : text;
+      var t = svg("text", { class: "chart-label", x: num(x0 - 10), y: num(y + groupH / 2 + 4.5), "text-anchor": "end" }, short !== text ? svg("title", null, text) : null, short);
+      root.append(g.url ? svg("a", { href: g.url }, t) : t);
+      ["a", "b"].forEach(function (letter, s) {
+        var v = g.vals[s], by = y + s * (barH + barGap);
+        root.append(svg("rect", { class: "chart-bar chart-series-" + letter, x: num(x0), y: num(by), width: num(scale(v) - x0), height: String(barH), "data-value": num(v) }),
+          svg("text", { class: "chart-value", x: num(scale(v) + 5), y: num(by + barH / 2 + 4) }, num(v)));
+      });
+      y += groupH + groupG;
+    });
+    var legend = svg("g", { class: "chart-legend" }), ly = bottom + 26;
+    legend.append(
+      svg("g", { class: "chart-series-a" }, svg("line", { x1: "40", y1: num(ly - 4), x2: "68", y2: num(ly - 4) })),
+      svg("text", { x: "74", y: num(ly) }, "A: " + (a.title.length > 22 ? a.title.slice(0, 21) + "…" : a.title)),
+      svg("g", { class: "chart-series-b" }, svg("line", { x1: "240", y1: num(ly - 4), x2: "268", y2: num(ly - 4) })),
+      svg("text", { x: "274", y: num(ly) }, "B: " + (b.title.length > 22 ? b.title.slice(0, 21) + "…" : b.title)));
+    root.append(legend);
+    return { chart: root, note: note };
+  }
+
   function levelCard(fw, l, letter) {
     var track = fw.index.tracks.get(l.track);
     var pay = l.pay;
@@ -146,7 +214,11 @@
     });
     out.append(el("div", { class: "compare-cards" }, levelCard(fw, a, "a"), levelCard(fw, b, "b")));
     var sec = el("section", { "aria-labelledby": "cmp-comp-h" }, el("h2", { id: "cmp-comp-h" }, "Competencies"));
-    if (rows.length >= 3) sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, radar(fw, rows, a, b))));
+    if (rows.length > MAX_AXES) {
+      var many = bars(fw, rows, a, b);
+      sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, many.chart),
+        el("figcaption", { class: "chart-note" }, many.note)));
+    } else if (rows.length >= 3) sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, radar(fw, rows, a, b))));
     sec.append(el("div", { class: "table-scroll" }, el("table", { class: "compare-table", id: "compare-table" },
       el("caption", null, "Expectations of " + a.title + " (A) and " + b.title + " (B)"),
       el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "A: " + a.title),

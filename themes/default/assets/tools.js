@@ -50,7 +50,7 @@ window.LadderTools = (function () {
     this.version = ix.version;
     this.title = ix.title;
     this.scale = ix.scale || [];
-    this.competencies = (ix.competencies || []).map(function (c) { return { id: c[0], title: c[1], url: urls.competency(c[0]) }; });
+    this.competencies = (ix.competencies || []).map(function (c) { return { id: c[0], title: c[1], category: c[2] || "", url: urls.competency(c[0]) }; });
     this.index = { tracks: new Map(), levels: new Map(), competencies: new Map(), courses: new Map(), programs: new Map() };
     this.competencies.forEach(function (c) { self.index.competencies.set(c.id, c); });
     var nl = 0;

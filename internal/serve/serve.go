@@ -116,10 +116,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -199,6 +201,10 @@ type Server struct {
 	conns    atomic.Pointer[connLimit]
 
 	logMu sync.Mutex
+
+	// firstBuild is when New started the first build: a file changed
+	// after it, before the watcher was ready, is caught by Serve.
+	firstBuild time.Time
 }
 
 // New builds the project for the first time and returns a Server for it.
@@ -226,6 +232,7 @@ func New(proj *pipeline.Project, opts Options) *Server {
 	s.clients.m = map[*client]struct{}{}
 	s.hosts.Store(newHosts(nil, opts.AllowHosts, nil))
 	s.maxConns, s.streams = maxConns, maxStreams
+	s.firstBuild = time.Now()
 	if f := s.rebuild(watch.Batch{Rescan: true}, true); f != nil {
 		s.publish(f)
 	}
@@ -276,6 +283,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			s.logf("watching %s %s", s.proj.Dir, how)
 			go func() {
 				defer close(built)
+				// A save made while the first build ran, or before the
+				// watcher saw its folder, has no event: look once.
+				if s.changedSince(s.firstBuild) {
+					if f := s.rebuild(watch.Batch{Rescan: true}, false); f != nil {
+						s.publish(f)
+					}
+				}
 				s.watchLoop(ctx, w)
 			}()
 		}
@@ -342,6 +356,34 @@ func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
 			pending, grace = nil, nil
 		}
 	}
+}
+
+// changedSince reports whether a file the watcher watches was modified at
+// or after t (less a second, for file systems with coarse times).
+func (s *Server) changedSince(t time.Time) bool {
+	t = t.Add(-time.Second)
+	changed := errors.New("changed")
+	err := filepath.WalkDir(s.proj.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable: the watcher reports it
+		}
+		rel, rerr := filepath.Rel(s.proj.Dir, p)
+		if rerr != nil || rel == "." {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && !watchHidden(rel) || s.ignore(rel, true) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if info, err := d.Info(); err == nil && !info.ModTime().Before(t) {
+			return changed
+		}
+		return nil
+	})
+	return errors.Is(err, changed)
 }
 
 // ignore is the watcher's extra ignore rule: the output directory of

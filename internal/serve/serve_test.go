@@ -658,3 +658,28 @@ func TestServeCatchesUpOnConnect(t *testing.T) {
 		t.Fatalf("opening events %q, want hello then a change for the page", lines)
 	}
 }
+
+// TestServeCatchesUpOnStart checks that a file saved after the first build
+// read the site but before the watcher was ready, which no event reports,
+// is in the pages once the server runs.
+func TestServeCatchesUpOnStart(t *testing.T) {
+	dir := writeSite(t, testSite)
+	proj, err := pipeline.Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(proj, Options{Log: io.Discard})
+	writeFile(t, dir, "content/tracks/eng/l1.md", level("Engineer One", 1, "Level one body SAVED DURING START."))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	waitPage(t, "http://"+ln.Addr().String()+s.BasePath()+"tracks/eng/l1/", 200, "SAVED DURING START")
+}

@@ -200,7 +200,8 @@ func TestAssess(t *testing.T) {
 	importFile(t, b, "assess-import", old)
 	b.WaitFor(t, `document.getElementById("assess-changed")`, wait)
 	notice := browsertest.Eval[string](t, b, `document.getElementById("assess-changed").textContent`)
-	for _, want := range []string{"The framework has changed since this assessment was made", "Workplace safety was renamed Safety"} {
+	for _, want := range []string{"The framework has changed since this assessment was made", "Workplace safety was renamed Safety",
+		"Safety: Fulfillment Associate now expects 2 Foundational (was 1 Awareness)"} {
 		if !strings.Contains(notice, want) {
 			t.Errorf("notice %q lacks %q", notice, want)
 		}

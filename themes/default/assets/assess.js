@@ -475,9 +475,9 @@ window.LadderAssess = (function () {
           el("td", null, el("span", { class: "gap-status status-" + r.status }, statusText[r.status])));
       });
       box.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": "assess-gaps-caption" }, el("table", { id: "assess-gaps", class: "assess-gaps" },
-        el("caption", { id: "assess-gaps-caption" }, "Your ratings against " + ctx.level.title + (ctx.target ? " and " + ctx.target.title : "")),
+        el("caption", { id: "assess-gaps-caption" }, "Your ratings against your level, " + ctx.level.title + (ctx.target ? ", and the target, " + ctx.target.title : "")),
         el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "You"),
-          el("th", { scope: "col" }, ctx.level.title), ctx.target ? el("th", { scope: "col" }, ctx.target.title) : null, el("th", { scope: "col" }, "Status"))),
+          el("th", { scope: "col" }, "Your level"), ctx.target ? el("th", { scope: "col" }, "Target") : null, el("th", { scope: "col" }, "Status"))),
         el("tbody", null, trs))));
       var below = rows.filter(function (r) { return r.status === "below"; });
       var close = el("section", { class: "assess-close", "aria-labelledby": "assess-close-h" }, el("h2", { id: "assess-close-h" }, "Closing the gaps"));

@@ -136,12 +136,25 @@ func Compute(s *site.Site, level, target *site.Level, ratings map[string]int) Re
 // Courses returns the courses that teach competency id past rating,
 // towards need (see the package comment for the order).
 func Courses(s *site.Site, id string, rating, need int) []Suggestion {
-	out := []Suggestion{}
+	var all []Suggestion
 	for _, c := range s.Courses {
 		for _, e := range c.Skills {
-			if e.CompetencyID == id && e.Level > rating {
-				out = append(out, Suggestion{ID: c.ID, Hours: c.Hours, Level: e.Level, Reaches: e.Level >= need})
+			if e.CompetencyID == id {
+				all = append(all, Suggestion{ID: c.ID, Hours: c.Hours, Level: e.Level})
 			}
+		}
+	}
+	return pick(all, rating, need)
+}
+
+// pick returns the first MaxCourses of the courses of all (each with the
+// level it brings a learner to) that teach past rating, towards need.
+func pick(all []Suggestion, rating, need int) []Suggestion {
+	out := []Suggestion{}
+	for _, x := range all {
+		if x.Level > rating {
+			x.Reaches = x.Level >= need
+			out = append(out, x)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Suggestion) int {
@@ -155,6 +168,34 @@ func Courses(s *site.Site, id string, rating, need int) []Suggestion {
 	})
 	if len(out) > MaxCourses {
 		out = out[:MaxCourses]
+	}
+	return out
+}
+
+// Candidates returns, for each competency, the ids of the courses that
+// Courses suggests for it at some rating and need on the site's scale. The
+// others never make the first MaxCourses, so a client that knows only
+// these courses suggests the same ones: the self-assessment's data files
+// hold no others.
+func Candidates(s *site.Site) map[string]map[string]bool {
+	teach := map[string][]Suggestion{}
+	for _, c := range s.Courses {
+		for _, e := range c.Skills {
+			teach[e.CompetencyID] = append(teach[e.CompetencyID], Suggestion{ID: c.ID, Hours: c.Hours, Level: e.Level})
+		}
+	}
+	top := s.Config.Scale.Max()
+	out := make(map[string]map[string]bool, len(teach))
+	for id, all := range teach {
+		ids := map[string]bool{}
+		for rating := 0; rating < top; rating++ {
+			for need := rating + 1; need <= top; need++ {
+				for _, x := range pick(all, rating, need) {
+					ids[x.ID] = true
+				}
+			}
+		}
+		out[id] = ids
 	}
 	return out
 }

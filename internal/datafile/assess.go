@@ -39,8 +39,10 @@ type ToolSkillful struct {
 
 // BuildAssess returns the assessment file of track t: the competencies
 // its levels expect, in site order, and the courses whose [skills] name
-// any of them, in site order, with those skills alone.
-func BuildAssess(s *site.Site, t *site.Track) *ToolAssess {
+// any of them, in site order, with those skills alone; of the courses that
+// teach a competency, only those the self-assessment may suggest
+// (candidates, from assess.Candidates; nil keeps every one).
+func BuildAssess(s *site.Site, t *site.Track, candidates map[string]map[string]bool) *ToolAssess {
 	used := map[string]bool{}
 	for _, l := range t.Levels {
 		for _, e := range l.Expectations {
@@ -66,7 +68,7 @@ func BuildAssess(s *site.Site, t *site.Track) *ToolAssess {
 	for _, c := range s.Courses {
 		var skills map[string]int
 		for _, e := range c.Skills {
-			if used[e.CompetencyID] {
+			if used[e.CompetencyID] && (candidates == nil || candidates[e.CompetencyID][c.ID]) {
 				if skills == nil {
 					skills = map[string]int{}
 				}

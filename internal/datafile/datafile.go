@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/ladder-ssg/ladder/internal/assess"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -54,6 +55,9 @@ type Set struct {
 
 	once  sync.Once
 	tools *tools
+
+	candidatesOnce sync.Once
+	candidates     map[string]map[string]bool // see assess.Candidates
 }
 
 // New returns the data files of s. urlOf gives the site-relative URL of an
@@ -94,7 +98,8 @@ func (d *Set) Render(f File) ([]byte, error) {
 	case KindToolTrack:
 		return d.toolData().track(f.Track)
 	case KindToolAssess:
-		return marshal(BuildAssess(d.site, f.Track))
+		d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
+		return marshal(BuildAssess(d.site, f.Track, d.candidates))
 	}
 	return nil, fmt.Errorf("data file %s: unknown kind %d", f.Path, f.Kind)
 }

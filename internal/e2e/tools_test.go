@@ -636,6 +636,7 @@ func TestToolBytes(t *testing.T) {
 		{"paths", "paths/?from=" + first + "&to=" + far, `document.querySelector("#route-h")`},
 		{"plan", "plan/?from=" + first + "&to=" + second, `document.querySelector("#plan-h, .tool-empty")`},
 		{"paths (empty form)", "paths/", `!document.getElementById("path-form").hidden`},
+		{"assess", "assess/?level=" + first + "&target=" + far, `document.querySelector("#assess-gaps")`},
 	}
 	for _, p := range pages {
 		b.Navigate(t, root+p.url)

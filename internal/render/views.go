@@ -398,9 +398,9 @@ func (p *Page) Crumbs() []Crumb {
 	section := func(key, path string) { out = append(out, Crumb{Label: p.r.tr(key), Href: p.Href(path)}) }
 	switch {
 	case p.Kind == "assess-track":
-		section("Assess yourself", "assess/")
+		section("title.assess", "assess/")
 	case p.Kind == "assess-form":
-		section("Assess yourself", "assess/")
+		section("title.assess", "assess/")
 		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.AssessTrackHref(p.Level.Track)})
 		return append(out, Crumb{Label: p.Level.Title})
 	case p.Track != nil:

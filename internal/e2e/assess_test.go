@@ -84,7 +84,7 @@ func TestAssess(t *testing.T) {
 		const e = document.getElementById("rate-safety-evidence"); e.value = "https://wiki.example.com/near-miss"; e.dispatchEvent(new Event("input", {bubbles: true}));
 		return true })()`)
 	// Add to my plan writes into the plan page's own storage.
-	b.Do(t, chromedp.Click(chromedp.CSS(".assess-close .add-plan")))
+	browsertest.Eval[bool](t, b, `(() => { document.querySelector(".assess-close .add-plan").click(); return true })()`)
 	b.WaitFor(t, `document.getElementById("assess-status").textContent.startsWith("Added to your plan")`, wait)
 	plan := browsertest.Eval[string](t, b, `localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith("ladder-plan:") && k.endsWith(":fulfillment/associate>fulfillment/ambassador")))`)
 	if !strings.Contains(plan, `"notes":"- Take `) {
@@ -121,7 +121,7 @@ func TestAssess(t *testing.T) {
 
 	// Share: the link carries the assessment in its fragment, never in
 	// the query.
-	b.Do(t, chromedp.Click(chromedp.CSS("#assess-share")))
+	press(t, b, "assess-share")
 	b.WaitFor(t, `document.getElementById("assess-link").value`, wait)
 	link := browsertest.Eval[string](t, b, `document.getElementById("assess-link").value`)
 	if !regexp.MustCompile(`^` + regexp.QuoteMeta(root) + `assess/#a=[A-Za-z0-9_-]+$`).MatchString(link) {
@@ -137,7 +137,7 @@ func TestAssess(t *testing.T) {
 		if n := browsertest.Eval[int](t, fresh, `Object.keys(localStorage).length`); n != 0 {
 			t.Errorf("opening a shared link stored %d entries", n)
 		}
-		fresh.Do(t, chromedp.Click(chromedp.CSS("#assess-mine")))
+		press(t, fresh, "assess-mine")
 		fresh.WaitFor(t, `document.getElementById("assess-shared").hidden && !document.getElementById("rate-safety-3").disabled`, wait)
 		if got := browsertest.Eval[string](t, fresh, `location.hash`); got != "" {
 			t.Errorf("after make this mine the address keeps %q", got)
@@ -150,7 +150,7 @@ func TestAssess(t *testing.T) {
 
 	// Export JSON, forget everything, import it back.
 	exported := func(button string) string {
-		b.Do(t, chromedp.Click(chromedp.CSS("#"+button)))
+		press(t, b, button)
 		b.WaitFor(t, `document.querySelector("#assess-download a")`, wait)
 		return browsertest.Eval[string](t, b, `fetch(document.querySelector("#assess-download a").href).then(r => r.text())`)
 	}
@@ -206,12 +206,12 @@ func TestAssess(t *testing.T) {
 			t.Errorf("notice %q lacks %q", notice, want)
 		}
 	}
-	b.Do(t, chromedp.Click(chromedp.CSS("#assess-accept")))
+	press(t, b, "assess-accept")
 	b.WaitFor(t, `!document.getElementById("assess-changed")`, wait)
 
 	// Check-in: mine and a manager's, the differences first.
 	manager := strings.Replace(strings.Replace(js, `"role": "self"`, `"role": "manager"`, 1), `"r": 2`, `"r": 1`, 1)
-	b.Do(t, chromedp.Click(chromedp.CSS("#checkin-a-mine")))
+	press(t, b, "checkin-a-mine")
 	importFile(t, b, "checkin-b-file", manager)
 	b.WaitFor(t, `document.querySelector("#checkin-table tbody tr")`, wait)
 	order := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll("#checkin-table tbody tr")).map(r => r.dataset.id + "=" + r.className)`)
@@ -222,7 +222,7 @@ func TestAssess(t *testing.T) {
 		t.Errorf("the check-in radar has %d series, want 3", n)
 	}
 	browsertest.Eval[bool](t, b, `(() => { const t = document.getElementById("checkin-actions"); t.value = "Shadow the safety coordinator"; t.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-	b.Do(t, chromedp.Click(chromedp.CSS("#checkin-export-md")))
+	press(t, b, "checkin-export-md")
 	b.WaitFor(t, `document.querySelector("#checkin-download a")`, wait)
 	cmd := browsertest.Eval[string](t, b, `fetch(document.querySelector("#checkin-download a").href).then(r => r.text())`)
 	for _, want := range []string{"# Check-in: Fulfillment Associate\n", "| Operational excellence | 2 Foundational | 1 Awareness | 1 Awareness | −1 |\n", "## Agreed actions\n\nShadow the safety coordinator\n"} {
@@ -267,6 +267,13 @@ func TestAssess(t *testing.T) {
 		}
 	}
 	noErrors(t, b)
+}
+
+// press clicks the button id from a script: the page's layout moves as
+// it draws, and a click at a button's coordinates can land elsewhere.
+func press(t *testing.T, b *browsertest.Browser, id string) {
+	t.Helper()
+	browsertest.Eval[bool](t, b, `(() => { document.getElementById("`+id+`").click(); return true })()`)
 }
 
 // settle waits until the page has loaded, trying again when the page's

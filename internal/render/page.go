@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 
@@ -138,6 +139,27 @@ func (p *Page) Generator() string { return p.r.opts.Generator }
 // Lang returns the site's language, for <html lang> and the scripts'
 // Intl formats ("en", "de").
 func (p *Page) Lang() string { return p.r.texts.Lang() }
+
+// ScriptTexts returns the texts of the theme's scripts as JSON, for a
+// <script type="application/json" id="ladder-texts"> block of the pages of
+// the tools (partials/texts.html): {"lang": "de", "texts": {...}}, the
+// texts being those under [js] of the language file (English where the
+// language lacks one), a text with plural forms as an object of its forms,
+// which the scripts choose with Intl.PluralRules. It is made once per site.
+func (p *Page) ScriptTexts() template.JS {
+	r := p.r
+	r.scriptTextsOnce.Do(func() {
+		b, err := json.Marshal(struct {
+			Lang  string         `json:"lang"`
+			Texts map[string]any `json:"texts"`
+		}{r.texts.Lang(), r.texts.Strings("js.")})
+		if err != nil {
+			b = []byte("{}")
+		}
+		r.scriptTexts = template.JS(b)
+	})
+	return r.scriptTexts
+}
 
 // ScaleName returns the name of a point on the scale.
 func (p *Page) ScaleName(n int) string { return p.Site.Config.Scale.Name(n) }

@@ -119,6 +119,9 @@ type Renderer struct {
 	site     *site.Site
 	opts     Options
 	texts    *i18n.Catalog // the interface's texts, in the site's language
+
+	scriptTextsOnce sync.Once
+	scriptTexts     template.JS // the texts of the theme's scripts (see Page.ScriptTexts)
 	urls     urls
 	tmpls    map[string]*template.Template // by page kind
 	pages    []PageSpec

@@ -7,6 +7,28 @@
   // JavaScript the whole list shows); here it is revealed, and every change
   // hides the courses that do not match, updates the count and keeps the
   // choices in the address so a filtered list can be shared.
+  // texts are the texts of the page's scripts in the site's language (see
+  // tools.js, which the tools' pages use), from <script id="ladder-texts">.
+  var texts = (function () {
+    var node = document.getElementById("ladder-texts");
+    try { return (node && JSON.parse(node.textContent)) || {}; } catch (e) { return {}; }
+  })();
+  var lang = texts.lang || document.documentElement.lang || "en";
+
+  // text returns the text of key with its arguments in place of {0}, {1},
+  // ... (numbers in the language's way); a text with plural forms is
+  // chosen by the first argument.
+  function text(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var m = (texts.texts || {})[key];
+    if (m == null) return key;
+    if (typeof m === "object") m = m[new Intl.PluralRules(lang).select(Number(args[0]))] || m.other;
+    return String(m).replace(/\{(\d)\}/g, function (s, i) {
+      if (i >= args.length) return s;
+      return typeof args[i] === "number" ? new Intl.NumberFormat(lang).format(args[i]) : String(args[i]);
+    });
+  }
+
   function courseFilters() {
     var form = document.getElementById("course-filters");
     var list = document.getElementById("course-list");
@@ -48,9 +70,7 @@
         if (ok) shown++;
       });
       if (count) {
-        count.textContent = shown === items.length
-          ? "Showing all " + items.length + " courses"
-          : "Showing " + shown + " of " + items.length + " courses";
+        count.textContent = shown === items.length ? text("app.all", items.length) : text("app.some", shown, items.length);
       }
       if (empty) empty.hidden = shown !== 0;
     }

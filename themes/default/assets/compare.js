@@ -7,7 +7,7 @@
 "use strict";
 
 (function () {
-  var T = window.LadderTools, el = T.el, svg = T.svg;
+  var T = window.LadderTools, el = T.el, svg = T.svg, tr = T.t;
 
   function num(x) { return String(Math.round(x * 10) / 10); }
 
@@ -18,7 +18,7 @@
     var W = 640, R = 120, cx = W / 2, cy = R + 52, H = 2 * R + 150;
     var ang = function (i) { return -Math.PI / 2 + 2 * Math.PI * i / n; };
     var pt = function (i, v) { var r = R * v / top; return [cx + r * Math.cos(ang(i)), cy + r * Math.sin(ang(i))]; };
-    var title = a.title + " compared with " + b.title;
+    var title = tr("compare.radar_title", a.title, b.title);
     var root = svg("svg", {
       xmlns: "http://www.w3.org/2000/svg", class: "chart chart-radar", "data-chart": "radar",
       viewBox: "0 0 " + W + " " + H, width: "100%", role: "group",
@@ -26,8 +26,7 @@
     });
     root.style.setProperty("--chart-w", W);
     root.append(svg("title", { id: "cmp-radar-title" }, title),
-      svg("desc", { id: "cmp-radar-desc" }, "Radar chart of " + n + " competencies on a scale from 1 to " + top +
-        ", comparing " + a.title + " and " + b.title + ". The table below lists every value."));
+      svg("desc", { id: "cmp-radar-desc" }, tr("compare.radar_desc", n, top, a.title, b.title)));
     var grid = svg("g", { class: "chart-grid", fill: "none", stroke: "currentColor", "stroke-opacity": "0.25" });
     for (var k = 1; k <= top; k++) {
       var ps = [];
@@ -59,7 +58,7 @@
     [[1, "a", a], [2, "b", b]].forEach(function (s) {
       rows.forEach(function (r, i) {
         var p = pt(i, r[s[0]]), v = r[s[0]];
-        var tip = svg("title", null, r[0].title + ", " + s[2].title + ": " + v + " — " + (v ? fw.scale[v - 1] || "" : "not expected"));
+        var tip = svg("title", null, r[0].title + ", " + s[2].title + ": " + v + " — " + (v ? fw.scale[v - 1] || "" : tr("tools.not_expected")));
         var attrs = { class: "chart-point chart-series-" + s[1], "data-series": s[1], "data-axis": String(i), "data-value": String(v) };
         var m = s[1] === "a"
           ? svg("circle", Object.assign({ cx: num(p[0]), cy: num(p[1]), r: "4" }, attrs), tip)
@@ -164,13 +163,13 @@
     var pay = l.pay;
     var facts = el("dl", { class: "facts compact" });
     var add = function (k, v) { facts.append(el("div", null, el("dt", null, k), el("dd", null, v))); };
-    add("Track", track ? el("a", { href: T.siteURL(track.url) }, track.title) : l.track);
-    add("Position", (l.code ? l.code + " · " : "") + l.path + " path, rank " + l.rank);
+    add(tr("compare.track"), track ? el("a", { href: T.siteURL(track.url) }, track.title) : l.track);
+    add(tr("compare.position"), (l.code ? l.code + " · " : "") + tr("compare.path_rank", l.path, l.rank));
     if (pay) {
       var min = T.field(pay, "min", "Min"), max = T.field(pay, "max", "Max"), cur = T.field(pay, "currency", "Currency");
-      add("Pay band", T.money(min, cur) + " – " + T.money(max, cur));
-    } else add("Pay band", "not published");
-    if (l.min_months) add("Typical time before", T.months(l.min_months));
+      add(tr("compare.pay"), tr("tools.range", T.money(min, cur), T.money(max, cur)));
+    } else add(tr("compare.pay"), tr("compare.pay_none"));
+    if (l.min_months) add(tr("compare.time_before"), T.months(l.min_months));
     return el("div", { class: "panel compare-card compare-" + letter },
       el("h2", null, el("span", { class: "compare-letter chart-series-" + letter, "aria-hidden": "true" }, letter.toUpperCase()), " ",
         el("a", { href: T.siteURL(l.url) }, l.title)),
@@ -179,11 +178,11 @@
 
   // diff names how B differs from A for one competency.
   function diff(va, vb) {
-    if (!va && vb) return ["new", "new in B"];
-    if (va && !vb) return ["dropped", "not in B"];
-    if (vb > va) return ["higher", "+" + (vb - va) + " in B"];
-    if (vb < va) return ["lower", "−" + (va - vb) + " in B"];
-    return ["same", "same"];
+    if (!va && vb) return ["new", tr("compare.diff_new")];
+    if (va && !vb) return ["dropped", tr("compare.diff_dropped")];
+    if (vb > va) return ["higher", tr("compare.diff_higher", vb - va)];
+    if (vb < va) return ["lower", tr("compare.diff_lower", va - vb)];
+    return ["same", tr("compare.diff_same")];
   }
 
   function scaleCell(fw, v) {
@@ -213,16 +212,16 @@
         el("td", null, el("span", { class: "diff diff-" + d[0] }, d[1])));
     });
     out.append(el("div", { class: "compare-cards" }, levelCard(fw, a, "a"), levelCard(fw, b, "b")));
-    var sec = el("section", { "aria-labelledby": "cmp-comp-h" }, el("h2", { id: "cmp-comp-h" }, "Competencies"));
+    var sec = el("section", { "aria-labelledby": "cmp-comp-h" }, el("h2", { id: "cmp-comp-h" }, tr("compare.competencies")));
     if (rows.length > MAX_AXES) {
       var many = bars(fw, rows, a, b);
       sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, many.chart),
         el("figcaption", { class: "chart-note" }, many.note)));
     } else if (rows.length >= 3) sec.append(el("figure", { class: "chart-figure compare-radar" }, el("div", { class: "chart-box" }, radar(fw, rows, a, b))));
     sec.append(el("div", { class: "table-scroll" }, el("table", { class: "compare-table", id: "compare-table" },
-      el("caption", null, "Expectations of " + a.title + " (A) and " + b.title + " (B)"),
-      el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "A: " + a.title),
-        el("th", { scope: "col" }, "B: " + b.title), el("th", { scope: "col" }, "Difference"))),
+      el("caption", null, tr("compare.caption", a.title, b.title)),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, tr("compare.competency")), el("th", { scope: "col" }, "A: " + a.title),
+        el("th", { scope: "col" }, "B: " + b.title), el("th", { scope: "col" }, tr("compare.difference")))),
       el("tbody", null, trs))));
     out.append(sec);
 
@@ -242,17 +241,16 @@
           var c = fw.index.courses.get(id);
           return el("li", null, c ? el("a", { href: T.siteURL(c.url) }, c.title) : id, " ",
             el("span", { class: "meta" }, (c ? T.hours(c.hours || 0) : "") + mark(id)));
-        })) : el("p", { class: "none" }, "None"));
+        })) : el("p", { class: "none" }, tr("compare.none")));
     };
     var kinds = function (id) {
       var x = ca.get(id), y = cb.get(id);
-      if (x && y) return x === y ? " · " + x : " · " + x + " in A, " + y + " in B";
-      return " · " + (x || y);
+      if (x && y) return x === y ? " · " + tr("compare.kind_" + x) : " · " + tr("compare.kinds", tr("compare.kind_" + x), tr("compare.kind_" + y));
+      return " · " + tr("compare.kind_" + (x || y));
     };
-    out.append(el("section", { "aria-labelledby": "cmp-courses-h" }, el("h2", { id: "cmp-courses-h" }, "Courses"),
-      el("div", { class: "course-cols" }, list("In both", both, "both", kinds), list("Only in A", onlyA, "only-a", kinds), list("Only in B", onlyB, "only-b", kinds))));
-    return "Comparing " + a.title + " with " + b.title + ": " + counts.higher + " higher, " + counts.lower + " lower, " +
-      counts.new + " new and " + counts.dropped + " dropped in B; " + both.length + " shared " + T.plural(both.length, "course", "courses") + ".";
+    out.append(el("section", { "aria-labelledby": "cmp-courses-h" }, el("h2", { id: "cmp-courses-h" }, tr("compare.courses")),
+      el("div", { class: "course-cols" }, list(tr("compare.in_both"), both, "both", kinds), list(tr("compare.only_a"), onlyA, "only-a", kinds), list(tr("compare.only_b"), onlyB, "only-b", kinds))));
+    return tr("compare.summary", a.title, b.title, counts.higher, counts.lower, counts.new, counts.dropped) + tr("compare.shared", both.length);
   }
 
   function start() {
@@ -261,10 +259,10 @@
     var sa = document.getElementById("compare-a"), sb = document.getElementById("compare-b");
     var ta = document.getElementById("compare-a-track"), tb = document.getElementById("compare-b-track");
     var status = document.getElementById("compare-status"), out = document.getElementById("compare-result");
-    status.textContent = "Loading the framework…";
+    status.textContent = tr("tools.loading");
     T.loadData().then(function (d) {
       if (!d.nl) { status.textContent = ""; T.empty(out, "compare"); return; }
-      var pa = new T.LevelPicker(d, ta, sa, "Choose a level…"), pb = new T.LevelPicker(d, tb, sb, "Choose a level…");
+      var pa = new T.LevelPicker(d, ta, sa, tr("tools.choose_level")), pb = new T.LevelPicker(d, tb, sb, tr("tools.choose_level"));
       var p = T.params();
       // Level B defaults to the first promotion from level A.
       return Promise.all([pa.set(p.get("a")), pb.set(p.get("b"))]).then(function (ls) {
@@ -277,7 +275,7 @@
           T.setParams({ a: sa.value, b: sb.value });
           if (!sa.value || !sb.value) {
             T.clear(out);
-            status.textContent = "Choose two levels to compare them.";
+            status.textContent = tr("compare.choose");
             return;
           }
           status.textContent = render(d, d.index.levels.get(sa.value), d.index.levels.get(sb.value), out);

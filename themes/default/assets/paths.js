@@ -4,9 +4,9 @@
 "use strict";
 
 (function () {
-  var T = window.LadderTools, el = T.el;
+  var T = window.LadderTools, tr = T.t, el = T.el;
 
-  var kindLabel = { promotion: "Promotion", move: "Move", program: "Program" };
+  var kindLabel = { promotion: tr("paths.promotion"), move: tr("paths.move"), program: tr("paths.program") };
 
   // stepView draws one step: what it is, what it pays, what it asks.
   function stepView(fw, st, n) {
@@ -24,40 +24,40 @@
     var body = [head, el("p", { class: "meta" }, facts.join(" · "))];
     if (st.program) {
       var dl = el("dl", { class: "step-facts" });
-      if (st.program.funding) dl.append(el("dt", null, "Funding"), el("dd", null, st.program.funding));
-      if (st.program.duration) dl.append(el("dt", null, "Duration"), el("dd", null, st.program.duration));
-      dl.append(el("dt", null, "Program time"), el("dd", null, T.rangeText(st.program.months) || "not given"));
+      if (st.program.funding) dl.append(el("dt", null, tr("paths.funding")), el("dd", null, st.program.funding));
+      if (st.program.duration) dl.append(el("dt", null, tr("paths.duration")), el("dd", null, st.program.duration));
+      dl.append(el("dt", null, tr("paths.program_time")), el("dd", null, T.rangeText(st.program.months) || tr("paths.not_given")));
       if (dl.firstChild) body.push(dl);
     }
     var c = st.conditions;
     if (c) {
       var ul = el("ul", { class: "conditions" });
-      if (c.min_tenure_months) ul.append(el("li", null, "At least " + T.months(c.min_tenure_months) + " with the company"));
-      c.courses.forEach(function (x) { ul.append(el("li", null, "Complete ", courseLink(fw, x), " (" + T.hours(x.hours) + ")")); });
-      if (c.approval) ul.append(el("li", null, "Approval from your " + c.approval));
+      if (c.min_tenure_months) ul.append(el("li", null, tr("paths.tenure", T.months(c.min_tenure_months))));
+      c.courses.forEach(function (x) { ul.append(el("li", null, tr("paths.complete"), " ", courseLink(fw, x), " (" + T.hours(x.hours) + ")")); });
+      if (c.approval) ul.append(el("li", null, tr("paths.approval", c.approval)));
       if (c.note) ul.append(el("li", null, c.note));
-      body.push(el("h4", null, "To join"), ul);
+      body.push(el("h4", null, tr("paths.to_join")), ul);
     }
     if (st.gaps.length) {
       var rows = st.gaps.map(function (g) {
         var comp = fw.index.competencies.get(g.id);
         return el("tr", null,
           el("th", { scope: "row" }, comp ? el("a", { href: T.siteURL(comp.url) }, g.title) : g.title),
-          el("td", null, g.from > 0 ? el("span", { class: "scale heat-" + g.from }, g.from + " · " + (g.from_name || "")) : el("span", { class: "none" }, "not expected")),
+          el("td", null, g.from > 0 ? el("span", { class: "scale heat-" + g.from }, g.from + " · " + (g.from_name || "")) : el("span", { class: "none" }, tr("tools.not_expected"))),
           el("td", null, el("span", { class: "scale heat-" + g.to }, g.to + " · " + g.to_name), T.criteria(fw, st.to.id, g.id)));
       });
-      body.push(el("h4", null, "Competencies to grow"),
+      body.push(el("h4", null, tr("paths.grow")),
         el("div", { class: "table-scroll" }, el("table", { class: "gaps" },
-          el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "Now"), el("th", { scope: "col" }, "Needed"))),
+          el("thead", null, el("tr", null, el("th", { scope: "col" }, tr("compare.competency")), el("th", { scope: "col" }, tr("paths.now")), el("th", { scope: "col" }, tr("paths.needed")))),
           el("tbody", null, rows))));
     }
     if (st.courses.length) {
-      body.push(el("h4", null, "Required courses (" + T.hours(st.hours) + ")"),
+      body.push(el("h4", null, tr("paths.required", T.hours(st.hours))),
         el("ul", { class: "course-list" }, st.courses.map(function (x) {
           return el("li", null, courseLink(fw, x), " ", el("span", { class: "meta" }, T.hours(x.hours)));
         })));
     }
-    if (!st.gaps.length && !st.courses.length && !c) body.push(el("p", { class: "hint" }, "Nothing new to learn for this step."));
+    if (!st.gaps.length && !st.courses.length && !c) body.push(el("p", { class: "hint" }, tr("paths.nothing_new")));
     return el("li", { class: "route-step step-" + st.kind }, body);
   }
 
@@ -85,16 +85,16 @@
   }
 
   function render(fw, doc, out, by) {
-    var best = by === "time" ? "Quickest route" : "Shortest route";
+    var best = by === "time" ? tr("paths.quickest") : tr("paths.shortest");
     T.clear(out);
     if (!doc.found) {
-      out.append(el("h2", { id: "route-h", tabindex: "-1" }, "No route found"),
+      out.append(el("h2", { id: "route-h", tabindex: "-1" }, tr("paths.no_route")),
         el("p", { class: "tool-empty" }, capital(doc.message) + "."));
-      return "No route found: " + doc.message + ".";
+      return tr("paths.no_route_status", doc.message);
     }
     var r = doc.route;
     if (!r.steps.length) {
-      out.append(el("h2", { id: "route-h", tabindex: "-1" }, "You are there"), el("p", null, capital(doc.message) + "."));
+      out.append(el("h2", { id: "route-h", tabindex: "-1" }, tr("paths.there")), el("p", null, capital(doc.message) + "."));
       return capital(doc.message) + ".";
     }
     var planURL = T.siteURL("plan/") + "?from=" + encodeURIComponent(doc.from.id) + "&to=" + encodeURIComponent(doc.to.id);
@@ -102,10 +102,10 @@
       el("h2", { id: "route-h", tabindex: "-1" }, best),
       chain(fw, r),
       el("p", { class: "route-totals" }, T.routeTotals(r)),
-      el("p", { class: "actions" }, el("a", { class: "button", href: planURL, id: "make-plan" }, "Make this a plan")),
+      el("p", { class: "actions" }, el("a", { class: "button", href: planURL, id: "make-plan" }, tr("paths.make_plan"))),
       routeView(fw, r));
     if (doc.alternatives.length) {
-      out.append(el("h2", null, "Other routes"),
+      out.append(el("h2", null, tr("paths.other_routes")),
         el("ul", { class: "alternatives" }, doc.alternatives.map(function (a) {
           return el("li", null, el("details", null,
             el("summary", null, chain(fw, a, "span"), el("span", { class: "meta" }, T.routeTotals(a))),
@@ -113,7 +113,7 @@
         })));
     }
     var n = r.steps.length;
-    return best + ": " + T.routeTotals(r) + (doc.alternatives.length ? "; " + doc.alternatives.length + " other " + T.plural(doc.alternatives.length, "route", "routes") : "") + ".";
+    return best + ": " + T.routeTotals(r) + (doc.alternatives.length ? tr("paths.others", doc.alternatives.length) : "") + ".";
   }
 
   function capital(s) { return s ? s.charAt(0).toUpperCase() + s.slice(1) : s; }
@@ -123,11 +123,11 @@
     var from = document.getElementById("path-from"), to = document.getElementById("path-to");
     var status = document.getElementById("path-status"), out = document.getElementById("path-result");
     if (!form) return;
-    status.textContent = "Loading the framework…";
+    status.textContent = tr("tools.loading");
     T.loadData().then(function (d) {
-      if (!d.nl) { status.textContent = ""; T.empty(out, "find a route between"); return; }
-      var pf = new T.LevelPicker(d, document.getElementById("path-from-track"), from, "Choose your level…");
-      var pt = new T.LevelPicker(d, document.getElementById("path-to-track"), to, "Choose a target level…");
+      if (!d.nl) { status.textContent = ""; T.empty(out, "paths"); return; }
+      var pf = new T.LevelPicker(d, document.getElementById("path-from-track"), from, tr("paths.choose_from"));
+      var pt = new T.LevelPicker(d, document.getElementById("path-to-track"), to, tr("paths.choose_to"));
       var p = T.params();
       // Legacy tracks are left out unless asked for, or named in the link.
       var legacy = document.getElementById("path-legacy");
@@ -157,10 +157,10 @@
           T.setParams({ from: from.value, to: to.value, by: by() === "time" ? "time" : "" });
           if (!from.value || !to.value) {
             T.clear(out);
-            status.textContent = "Choose both levels to see a route.";
+            status.textContent = tr("paths.choose");
             return;
           }
-          status.textContent = "Finding routes…";
+          status.textContent = tr("paths.finding");
           var rank = by();
           d.route(from.value, to.value, 3, rank).then(function (doc) {
             if (n !== seq || !doc) return;

@@ -6,8 +6,8 @@
 "use strict";
 
 (function () {
-  var T = window.LadderTools, el = T.el;
-  var kindLabels = { track: "Track", level: "Level", competency: "Competency", course: "Course", program: "Program", page: "Page" };
+  var T = window.LadderTools, tr = T.t, el = T.el;
+  var kindLabels = { track: tr("search.track"), level: tr("search.level"), competency: tr("search.competency"), course: tr("search.course"), program: tr("search.program"), page: tr("search.page") };
   var PAGE = 20, MAX_EXPANSIONS = 200;
 
   // tokenize mirrors render.Tokenize: runs of letters and digits,
@@ -178,7 +178,7 @@
       more.hidden = true;
       results = []; shown = 0;
       if (!q) { status.textContent = ""; return Promise.resolve(); }
-      if (!terms.length) { status.textContent = "Type at least two letters or digits."; return Promise.resolve(); }
+      if (!terms.length) { status.textContent = tr("search.short"); return Promise.resolve(); }
       return loadIndex().then(function (ix) {
         return ix.search(terms).then(function (res) {
           if (gen !== generation) return;
@@ -187,11 +187,11 @@
           return showMore(ix, gen).then(function () {
             if (gen !== generation) return;
             status.textContent = res.length
-              ? res.length + " " + T.plural(res.length, "result", "results") + " for “" + q + "”."
-              : "No results for “" + q + "”. Check the spelling, or try fewer or shorter words.";
+              ? tr("search.results", res.length, q)
+              : tr("search.none", q);
           });
         });
-      }).catch(function (err) { status.textContent = "Search is not available: " + (err.message || err) + "."; });
+      }).catch(function (err) { status.textContent = tr("search.failed", err.message || err); });
     };
 
     var timer = 0;

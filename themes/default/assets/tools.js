@@ -243,13 +243,13 @@ window.LadderTools = (function () {
   LevelPicker.prototype.fillTracks = function (legacy) {
     var ts = this.ts, value = ts.value;
     clear(ts);
-    ts.appendChild(el("option", { value: "" }, "Choose a track…"));
+    ts.appendChild(el("option", { value: "" }, text("tools.choose_track")));
     var shown = this.d.tracks.filter(function (t) { return legacy || !t.legacy; });
     var groups = new Map(), anyFamily = shown.some(function (t) { return t.family; });
     shown.forEach(function (t) {
-      var opt = el("option", { value: t.id }, t.title + (t.legacy ? " (legacy)" : ""));
+      var opt = el("option", { value: t.id }, t.legacy ? text("tools.legacy_track", t.title) : t.title);
       if (!anyFamily) { ts.appendChild(opt); return; }
-      var name = t.family || "Other tracks";
+      var name = t.family || text("tools.other_tracks");
       if (!groups.has(name)) { groups.set(name, el("optgroup", { label: name })); ts.appendChild(groups.get(name)); }
       groups.get(name).appendChild(opt);
     });
@@ -259,7 +259,7 @@ window.LadderTools = (function () {
   LevelPicker.prototype.fillLevels = function (t, value) {
     var ls = this.ls;
     clear(ls);
-    ls.appendChild(el("option", { value: "" }, t ? this.placeholder : "Choose a track first"));
+    ls.appendChild(el("option", { value: "" }, t ? this.placeholder : text("tools.track_first")));
     (t && t.levels || []).forEach(function (l) {
       ls.appendChild(el("option", { value: l.id }, l.title + (l.code ? " (" + l.code + ")" : "")));
     });
@@ -288,20 +288,50 @@ window.LadderTools = (function () {
   // value is the full id of the chosen level, or "".
   LevelPicker.prototype.value = function () { return this.ls.value; };
 
-  // --- Formatting -----------------------------------------------------------
+  // --- Texts and formatting -------------------------------------------------
+
+  // The interface's texts in the site's language (package i18n): the pages
+  // of the tools carry the texts under [js] of the language file as JSON in
+  // <script id="ladder-texts"> (partials/texts.html), with the language,
+  // which Intl uses for numbers and plural forms. A key the page lacks is
+  // shown as it is.
+  var texts = (function () {
+    var node = document.getElementById("ladder-texts");
+    try { return (node && JSON.parse(node.textContent)) || {}; } catch (e) { return {}; }
+  })();
+  var lang = texts.lang || document.documentElement.lang || "en";
+  var numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  var plurals = new Intl.PluralRules(lang);
+
+  // number writes n in the language's way: "1,234.5", "1.234,5".
+  function number(n) { return numbers.format(n); }
+
+  // text returns the text of key with its arguments in place of {0}, {1}, ...
+  // (numbers in the language's way); a text with plural forms ({one, other})
+  // is chosen by the first argument: text("tools.steps", 2) is "2 steps".
+  function text(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var m = (texts.texts || {})[key];
+    if (m == null) return key;
+    if (typeof m === "object") m = m[plurals.select(Number(args[0]))] || m.other;
+    return String(m).replace(/\{(\d)\}/g, function (s, i) {
+      if (i >= args.length) return s;
+      return typeof args[i] === "number" ? number(args[i]) : String(args[i]);
+    });
+  }
 
   function plural(n, one, many) { return n === 1 ? one : many; }
 
   function trimFloat(f) { return f.toFixed(2).replace(/0+$/, "").replace(/\.$/, ""); }
 
-  function hours(h) { return trimFloat(h) + " h"; }
+  function hours(h) { return text("tools.hours", Math.round(h * 100) / 100); }
 
-  function months(n) { return n + " " + plural(n, "month", "months"); }
+  function months(n) { return text("tools.months", n); }
 
-  // money formats a whole amount with thousands separators: "USD 5,250".
+  // money formats a whole amount with its currency: "USD 5,250", "5.250 USD".
   function money(f, currency) {
-    var s = String(Math.trunc(f)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    return currency ? currency + " " + s : s;
+    var n = Math.trunc(f);
+    return currency ? text("tools.money", n, currency) : number(n);
   }
 
   // timeText is route.TimeText: "typically 18 months", "typically 18–24
@@ -309,8 +339,8 @@ window.LadderTools = (function () {
   // given", or "" when no time is known.
   function timeText(lo, hi, unknown) {
     var s = "";
-    if (hi > 0) s = lo === hi ? "typically " + months(lo) : "typically " + lo + "–" + hi + " months";
-    if (unknown) return s ? s + " plus program time" : "program time not given";
+    if (hi > 0) s = lo === hi ? text("tools.typically", months(lo)) : text("tools.typically", text("tools.months_range", lo, hi));
+    if (unknown) return s ? text("tools.plus_program", s) : text("tools.program_time_unknown");
     return s;
   }
 
@@ -318,15 +348,15 @@ window.LadderTools = (function () {
   // "9 months", "18–24 months", or "".
   function rangeText(m) {
     if (!m || !m.length) return "";
-    return m[0] === m[1] ? months(m[0]) : m[0] + "–" + m[1] + " months";
+    return m[0] === m[1] ? months(m[0]) : text("tools.months_range", m[0], m[1]);
   }
 
   // routeTotals is "2 steps, typically 18–24 months, 33 h of required courses".
   function routeTotals(r) {
-    var s = r.steps.length + " " + plural(r.steps.length, "step", "steps");
-    var t = timeText(r.months, r.months_max, r.program_time_unknown);
-    if (t) s += ", " + t;
-    if (r.hours > 0) s += ", " + hours(r.hours) + " of required courses";
+    var s = text("tools.steps", r.steps.length);
+    var tt = timeText(r.months, r.months_max, r.program_time_unknown);
+    if (tt) s += text("tools.sep") + tt;
+    if (r.hours > 0) s += text("tools.sep") + text("tools.required_hours", hours(r.hours));
     return s;
   }
 
@@ -710,13 +740,13 @@ window.LadderTools = (function () {
   // fail shows an error in a page's output and keeps it announced.
   function fail(out, err) {
     clear(out);
-    out.appendChild(el("p", { class: "tool-error", role: "alert" }, "Sorry, this tool could not start: " + (err && err.message ? err.message : String(err))));
+    out.appendChild(el("p", { class: "tool-error", role: "alert" }, text("tools.failed", err && err.message ? err.message : String(err))));
   }
 
   // empty says in a page's output that the framework has no levels yet.
   function empty(out, what) {
     clear(out);
-    out.appendChild(el("p", { class: "tool-empty" }, "This framework has no levels yet, so there is nothing to " + what + "."));
+    out.appendChild(el("p", { class: "tool-empty" }, textext("tools.empty." + what)));
   }
 
   // levelLink links to a level's page.
@@ -735,19 +765,20 @@ window.LadderTools = (function () {
     var out = [], ex = e.expect || [];
     if (ex.length === 1) out.push(el("p", { class: "expect" }, ex[0]));
     else if (ex.length) out.push(el("ul", { class: "criteria" }, ex.map(function (x) { return el("li", null, x); })));
-    if (e.examples) out.push(el("p", { class: "examples-h" }, "For example:"), el("ul", { class: "examples" }, e.examples.map(function (x) { return el("li", null, x); })));
+    if (e.examples) out.push(el("p", { class: "examples-h" }, text("tools.examples")), el("ul", { class: "examples" }, e.examples.map(function (x) { return el("li", null, x); })));
     return out;
   }
 
   // gapText is "Troubleshooting: not expected → 2 Foundational".
   function gapText(g) {
-    var from = g.from > 0 ? g.from + (g.from_name ? " " + g.from_name : "") : "not expected";
+    var from = g.from > 0 ? g.from + (g.from_name ? " " + g.from_name : "") : text("tools.not_expected");
     return from + " → " + g.to + (g.to_name ? " " + g.to_name : "");
   }
 
   return {
     siteURL: siteURL, fetchJSON: fetchJSON, loadData: loadData, field: field,
     el: el, svg: svg, clear: clear, LevelPicker: LevelPicker,
+    t: text, number: number, lang: lang,
     plural: plural, hours: hours, months: months, money: money, trimFloat: trimFloat, routeTotals: routeTotals,
     timeText: timeText, rangeText: rangeText,
     Graph: Graph,

@@ -45,7 +45,7 @@ type RadarSeries struct {
 
 // radarGeom holds the normalized input shared by the radar and bar layouts.
 type radarGeom struct {
-	text Texts
+	text            Texts // the table's and the key's words
 	id, title, desc string
 	axes            []RadarAxis
 	top             int

@@ -119,9 +119,6 @@ type Renderer struct {
 	site     *site.Site
 	opts     Options
 	texts    *i18n.Catalog // the interface's texts, in the site's language
-
-	scriptTextsOnce sync.Once
-	scriptTexts     template.JS // the texts of the theme's scripts (see Page.ScriptTexts)
 	urls     urls
 	tmpls    map[string]*template.Template // by page kind
 	pages    []PageSpec
@@ -151,6 +148,9 @@ type Renderer struct {
 
 	releasesOnce sync.Once
 	releases     *releaseData // the site's releases (see releaseInfo)
+
+	scriptTextsOnce sync.Once
+	scriptTexts     template.JS // the texts of the theme's scripts (see Page.ScriptTexts)
 }
 
 // PageSpec is one page of the site: where it is written and what draws it.

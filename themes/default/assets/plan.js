@@ -6,7 +6,7 @@
 "use strict";
 
 (function () {
-  var T = window.LadderTools, el = T.el;
+  var T = window.LadderTools, tr = T.t, el = T.el;
 
   // storageKey is the localStorage key of the plan from one level to
   // another on this site.
@@ -31,20 +31,20 @@
   // items lists the checklist of a route, grouped by step.
   function checklist(doc) {
     return doc.route.steps.map(function (st, i) {
-      var title = (i + 1) + ". " + (st.kind === "program" ? "Program: " + st.program.title + " → " : st.kind === "move" ? "Move: " : "Promotion: ") + st.to.title;
+      var title = (i + 1) + ". " + (st.kind === "program" ? tr("plan.step_program", st.program.title, st.to.title) : st.kind === "move" ? tr("plan.step_move", st.to.title) : tr("plan.step_promotion", st.to.title));
       var items = [];
       if (st.program) {
         var c = st.conditions, cond = [];
-        if (c && c.min_tenure_months) cond.push("at least " + T.months(c.min_tenure_months) + " with the company");
-        if (c) c.courses.forEach(function (x) { cond.push("complete " + x.title + " (" + T.hours(x.hours) + ")"); });
-        if (c && c.approval) cond.push("approval from your " + c.approval);
-        items.push({ id: "program:" + st.program.id, kind: "program", text: "Join " + st.program.title + (cond.length ? ": " + cond.join("; ") : ""), detail: st.program.funding || "" });
+        if (c && c.min_tenure_months) cond.push(tr("plan.tenure", T.months(c.min_tenure_months)));
+        if (c) c.courses.forEach(function (x) { cond.push(tr("plan.complete", x.title, T.hours(x.hours))); });
+        if (c && c.approval) cond.push(tr("plan.approval", c.approval));
+        items.push({ id: "program:" + st.program.id, kind: "program", text: tr("plan.join", st.program.title) + (cond.length ? ": " + cond.join("; ") : ""), detail: st.program.funding || "" });
       }
       st.gaps.forEach(function (g) {
         items.push({ id: "gap:" + st.to.id + ":" + g.id, kind: "gap", text: g.title + ": " + T.gapText(g) });
       });
       st.courses.forEach(function (x) {
-        items.push({ id: "course:" + x.id, kind: "course", text: "Take " + x.title + " (" + T.hours(x.hours) + ")", hours: x.hours });
+        items.push({ id: "course:" + x.id, kind: "course", text: tr("plan.take", x.title, T.hours(x.hours)), hours: x.hours });
       });
       return { title: title, time: T.timeText(st.months, st.months_max, st.program_time_unknown), items: items };
     });
@@ -52,19 +52,19 @@
 
   function markdown(doc, groups, state) {
     var r = doc.route, lines = [];
-    lines.push("# Development plan: " + doc.from.title + " → " + doc.to.title, "");
-    lines.push("From " + doc.from.title + " (" + doc.from.id + ") to " + doc.to.title + " (" + doc.to.id + "): " + T.routeTotals(r) + ".", "");
+    lines.push("# " + tr("plan.md_title", doc.from.title, doc.to.title), "");
+    lines.push(tr("plan.md_from", doc.from.title + " (" + doc.from.id + ")", doc.to.title + " (" + doc.to.id + ")", T.routeTotals(r)), "");
     groups.forEach(function (g) {
       lines.push("## " + g.title + (g.time ? " (" + g.time + ")" : ""), "");
-      if (!g.items.length) lines.push("Nothing new to learn for this step.");
+      if (!g.items.length) lines.push(tr("paths.nothing_new"));
       g.items.forEach(function (it) {
         var s = state.items[it.id] || {};
         lines.push("- [" + (s.done ? "x" : " ") + "] " + it.text + (it.detail ? " — " + it.detail : ""));
-        if (s.note) lines.push("  - Note: " + s.note.replace(/\n+/g, " "));
+        if (s.note) lines.push("  - " + tr("plan.note", s.note.replace(/\n+/g, " ")));
       });
       lines.push("");
     });
-    if (state.notes) lines.push("## Notes", "", state.notes, "");
+    if (state.notes) lines.push("## " + tr("plan.notes"), "", state.notes, "");
     return lines.join("\n");
   }
 
@@ -97,7 +97,7 @@
         });
       });
       var p = document.getElementById("plan-progress");
-      var text = done + " of " + total + " done" + (hours ? " · " + T.hours(doneHours) + " of " + T.hours(hours) + " of courses" : "");
+      var text = tr("plan.progress", done, total) + (hours ? " · " + tr("plan.progress_hours", T.hours(doneHours), T.hours(hours)) : "");
       if (p) {
         p.textContent = text;
         var bar = document.getElementById("plan-bar");
@@ -113,13 +113,13 @@
       T.clear(out);
       if (!doc.found || !doc.route.steps.length) {
         tools.hidden = true;
-        out.append(el("p", { class: "tool-empty" }, doc.found ? "You are already at " + doc.to.title + ": choose another target." : "No route: " + doc.message + "."));
-        return doc.found ? "Nothing to plan." : "No route found: " + doc.message + ".";
+        out.append(el("p", { class: "tool-empty" }, doc.found ? tr("plan.there", doc.to.title) : tr("plan.no_route", doc.message)));
+        return doc.found ? tr("plan.nothing") : tr("paths.no_route_status", doc.message);
       }
       tools.hidden = false;
       var state = current.state;
       out.append(
-        el("h2", { id: "plan-h", tabindex: "-1" }, "My plan: ", doc.from.title, " → ", doc.to.title),
+        el("h2", { id: "plan-h", tabindex: "-1" }, tr("plan.my_plan"), " ", doc.from.title, " → ", doc.to.title),
         el("p", { class: "route-totals" }, T.routeTotals(doc.route)),
         el("p", { class: "plan-progress-row" }, el("progress", { id: "plan-bar", "aria-labelledby": "plan-progress" }), " ", el("span", { id: "plan-progress" })));
       current.groups.forEach(function (g, gi) {
@@ -129,16 +129,16 @@
           var cid = "plan-item-" + gi + "-" + ii;
           var box = el("input", { type: "checkbox", id: cid, "data-id": it.id });
           box.checked = !!s.done;
-          var note = el("textarea", { id: cid + "-note", rows: "2", class: "plan-note", "aria-label": "Note on: " + it.text });
+          var note = el("textarea", { id: cid + "-note", rows: "2", class: "plan-note", "aria-label": tr("plan.note_on", it.text) });
           note.value = s.note || "";
-          var printed = el("p", { class: "print-note" }, s.note ? "Note: " + s.note : "");
-          var toggle = el("button", { type: "button", class: "note-toggle", "aria-expanded": s.note ? "true" : "false", "aria-controls": cid + "-note" }, s.note ? "Hide note" : "Add a note");
+          var printed = el("p", { class: "print-note" }, s.note ? tr("plan.note", s.note) : "");
+          var toggle = el("button", { type: "button", class: "note-toggle", "aria-expanded": s.note ? "true" : "false", "aria-controls": cid + "-note" }, s.note ? tr("plan.hide_note") : tr("plan.add_note"));
           note.hidden = !s.note;
           toggle.addEventListener("click", function () {
             var open = note.hidden;
             note.hidden = !open;
             toggle.setAttribute("aria-expanded", open ? "true" : "false");
-            toggle.textContent = open ? "Hide note" : (note.value ? "Show note" : "Add a note");
+            toggle.textContent = open ? tr("plan.hide_note") : (note.value ? tr("plan.show_note") : tr("plan.add_note"));
             if (open) note.focus();
           });
           box.addEventListener("change", function () {
@@ -146,12 +146,12 @@
             x.done = box.checked;
             persist();
             li.classList.toggle("done", box.checked);
-            status.textContent = (box.checked ? "Done: " : "Not done: ") + it.text + ". " + progress() + ".";
+            status.textContent = tr(box.checked ? "plan.done" : "plan.not_done", it.text, progress());
           });
           note.addEventListener("input", function () {
             var x = state.items[it.id] = state.items[it.id] || {};
             x.note = note.value;
-            printed.textContent = note.value ? "Note: " + note.value : "";
+            printed.textContent = note.value ? tr("plan.note", note.value) : "";
             persist();
           });
           var li = el("li", { class: "check-item check-" + it.kind + (s.done ? " done" : "") },
@@ -162,14 +162,14 @@
         });
         out.append(el("section", { class: "plan-step" },
           el("h3", null, g.title, g.time ? el("span", { class: "meta" }, " · " + g.time) : null),
-          g.items.length ? ul : el("p", { class: "hint" }, "Nothing new to learn for this step.")));
+          g.items.length ? ul : el("p", { class: "hint" }, tr("paths.nothing_new"))));
       });
       var notes = el("textarea", { id: "plan-notes", rows: "4", class: "plan-notes" });
       notes.value = state.notes || "";
       var printedNotes = el("p", { class: "print-note" }, state.notes || "");
       notes.addEventListener("input", function () { state.notes = notes.value; printedNotes.textContent = notes.value; persist(); });
-      out.append(el("section", { class: "plan-step plan-general" }, el("h3", null, el("label", { for: "plan-notes" }, "Notes for the whole plan")), notes, printedNotes));
-      return "Plan from " + doc.from.title + " to " + doc.to.title + ": " + progress() + ".";
+      out.append(el("section", { class: "plan-step plan-general" }, el("h3", null, el("label", { for: "plan-notes" }, tr("plan.notes_label"))), notes, printedNotes));
+      return tr("plan.status", doc.from.title, doc.to.title, progress());
     };
 
     var seq = 0;
@@ -183,10 +183,10 @@
         current = null;
         T.clear(out);
         tools.hidden = true;
-        status.textContent = "Choose both levels to make a plan.";
+        status.textContent = tr("plan.choose");
         return Promise.resolve();
       }
-      status.textContent = "Making the plan…";
+      status.textContent = tr("plan.making");
       return d.route(from, to, 0).then(function (doc) {
         if (n !== seq || !doc) return;
         current = { fw: d, doc: doc, groups: doc.found ? checklist(doc) : [], state: load(from, to) };
@@ -199,14 +199,14 @@
     var offer = function (text, type, name) {
       T.clear(dl);
       var url = URL.createObjectURL(new Blob([text], { type: type }));
-      var a = el("a", { href: url, download: name, class: "plan-download-link" }, "Download " + name);
+      var a = el("a", { href: url, download: name, class: "plan-download-link" }, tr("plan.download", name));
       dl.append(a);
       a.click();
-      status.textContent = "Exported " + name + ".";
+      status.textContent = tr("plan.exported", name);
     };
     var baseName = function () { return "plan-" + current.doc.from.id.replace(/\//g, "-") + "-to-" + current.doc.to.id.replace(/\//g, "-"); };
 
-    status.textContent = "Loading the framework…";
+    status.textContent = tr("tools.loading");
     T.loadData().then(function (d) {
       if (!d.nl) { status.textContent = ""; T.empty(out, "plan"); return; }
       var p = T.params(), from = p.get("from"), to = p.get("to");
@@ -216,8 +216,8 @@
           if (last) { from = last.from; to = last.to; }
         } catch (e) { /* no last plan */ }
       }
-      var pf = new T.LevelPicker(d, document.getElementById("plan-from-track"), sf, "Choose your level…");
-      var pt = new T.LevelPicker(d, document.getElementById("plan-to-track"), st, "Choose a target level…");
+      var pf = new T.LevelPicker(d, document.getElementById("plan-from-track"), sf, tr("paths.choose_from"));
+      var pt = new T.LevelPicker(d, document.getElementById("plan-to-track"), st, tr("paths.choose_to"));
       var failed = function (err) { status.textContent = ""; T.fail(out, err); };
       return Promise.all([pf.set(from), pt.set(to)]).then(function () {
         form.hidden = false;
@@ -231,7 +231,7 @@
         });
         document.getElementById("plan-print").addEventListener("click", function () { window.print(); });
         document.getElementById("plan-reset").addEventListener("click", function () {
-          if (!current || !window.confirm("Clear every tick and note of this plan?")) return;
+          if (!current || !window.confirm(tr("plan.confirm_reset"))) return;
           current.state = { items: {}, notes: "" };
           persist();
           status.textContent = render();
@@ -242,10 +242,10 @@
           var data;
           file.text().then(function (text) {
             data = JSON.parse(text);
-            if (!data || data.kind !== "ladder-plan") throw new Error("this file is not a plan of this framework");
+            if (!data || data.kind !== "ladder-plan") throw new Error(tr("plan.not_a_plan"));
             return Promise.all([d.loadLevel(data.from), d.loadLevel(data.to)]);
           }).then(function (ls) {
-            if (!ls[0] || !ls[1]) throw new Error("this file is not a plan of this framework");
+            if (!ls[0] || !ls[1]) throw new Error(tr("plan.not_a_plan"));
             var state = { items: {}, notes: data.notes || "" };
             (data.items || []).forEach(function (it) {
               if (it && it.id) state.items[it.id] = { done: !!it.done, note: it.note || "" };
@@ -255,9 +255,9 @@
           }).then(function () {
             return choose(d, data.from, data.to, true);
           }).then(function () {
-            status.textContent = "Imported the plan from " + file.name + ". " + status.textContent;
+            status.textContent = tr("plan.imported", file.name) + " " + status.textContent;
           }).catch(function (err) {
-            status.textContent = "Could not import " + file.name + ": " + (err.message || err) + ".";
+            status.textContent = tr("plan.import_failed", file.name, err.message || err);
           });
           e.target.value = "";
         });

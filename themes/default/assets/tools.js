@@ -746,7 +746,7 @@ window.LadderTools = (function () {
   // empty says in a page's output that the framework has no levels yet.
   function empty(out, what) {
     clear(out);
-    out.appendChild(el("p", { class: "tool-empty" }, textext("tools.empty." + what)));
+    out.appendChild(el("p", { class: "tool-empty" }, text("tools.empty." + what)));
   }
 
   // levelLink links to a level's page.

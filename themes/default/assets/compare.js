@@ -101,26 +101,26 @@
   function bars(fw, rows, a, b) {
     var groups = [], byName = new Map();
     rows.forEach(function (r) {
-      var name = r[0].category || "General", g = byName.get(name);
+      var name = r[0].category || tr("compare.general"), g = byName.get(name);
       if (!g) { g = { label: name, url: "", vals: [0, 0], n: 0 }; byName.set(name, g); groups.push(g); }
       g.vals[0] += r[1]; g.vals[1] += r[2]; g.n++;
     });
     var note;
     if (groups.length >= 2 && groups.length <= MAX_AXES) {
       groups.forEach(function (g) { g.vals = [g.vals[0] / g.n, g.vals[1] / g.n]; g.label += " (" + g.n + ")"; });
-      note = rows.length + " competencies are too many to read on a radar chart, so each bar shows the average expected level of one category (the number of its competencies in brackets). The table lists every competency.";
+      note = tr("compare.many_axes_groups", rows.length);
     } else {
       groups = rows.map(function (r) {
         var comp = fw.index.competencies.get(r[0].id);
         return { label: r[0].title, url: comp ? T.siteURL(comp.url) : "", vals: [r[1], r[2]] };
       });
-      note = rows.length + " competencies are too many to read on a radar chart, so each competency has a bar instead. The table lists every value.";
+      note = tr("compare.many_axes", rows.length);
     }
     var top = Math.max(fw.scale.length, 1), W = 440, labelW = 130, barH = 16, barGap = 5, groupG = 16;
     var x0 = 12 + labelW + 12, x1 = W - 12 - 24, groupH = 2 * barH + barGap;
     var scale = function (v) { return x0 + (x1 - x0) * v / top; };
     var y0 = 28, bottom = y0 + groupG / 2 + groups.length * (groupH + groupG), H = bottom + 56;
-    var title = a.title + " compared with " + b.title;
+    var title = tr("compare.radar_title", a.title, b.title);
     var root = svg("svg", {
       xmlns: "http://www.w3.org/2000/svg", class: "chart chart-bars", "data-chart": "bars",
       viewBox: "0 0 " + W + " " + H, width: String(W), role: "group",
@@ -128,8 +128,7 @@
     });
     root.style.setProperty("--chart-w", W);
     root.append(svg("title", { id: "cmp-radar-title" }, title),
-      svg("desc", { id: "cmp-radar-desc" }, "Bar chart of " + (groups.length < rows.length ? "the average expected level in each of " + groups.length + " categories of " : "") +
-        rows.length + " competencies on a scale from 1 to " + top + ", comparing " + a.title + " and " + b.title + ". " + note));
+      svg("desc", { id: "cmp-radar-desc" }, (groups.length < rows.length ? tr("compare.bars_desc_groups", groups.length, rows.length, top, a.title, b.title) : tr("compare.bars_desc", rows.length, top, a.title, b.title)) + " " + note));
     var grid = svg("g", { class: "chart-grid" }), ticks = svg("g", { class: "chart-tick" });
     for (var k = 0; k <= top; k++) {
       grid.append(svg("line", { x1: num(scale(k)), y1: num(y0), x2: num(scale(k)), y2: num(bottom) }));

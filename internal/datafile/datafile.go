@@ -18,6 +18,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"path"
+	"strings"
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/assess"
@@ -50,8 +52,9 @@ type File struct {
 // several files share (the tools' numbering of levels) is computed once, on
 // first use.
 type Set struct {
-	site  *site.Site
-	urlOf func(entity any) string
+	site      *site.Site
+	urlOf     func(entity any) string
+	versioned bool
 
 	once  sync.Once
 	tools *tools
@@ -61,9 +64,26 @@ type Set struct {
 }
 
 // New returns the data files of s. urlOf gives the site-relative URL of an
-// entity's page ("/tracks/sde/").
-func New(s *site.Site, urlOf func(entity any) string) *Set {
-	return &Set{site: s, urlOf: urlOf}
+// entity's page ("/tracks/sde/"). With versioned set, the tools' index
+// names the track files with its version ("tracks/sde.<version>.json"),
+// which is how a build publishes them (see ToolIndex.TrackFile); without
+// it, with their plain names, as the dev server serves them.
+func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Set {
+	return &Set{site: s, urlOf: urlOf, versioned: versioned}
+}
+
+// Version returns the version of the tools' data: a hash of the track
+// files and the index, which a build puts in the names of the track files.
+func (d *Set) Version() (string, error) {
+	t := d.toolData()
+	return t.version, t.err
+}
+
+// VersionedName returns the name a build publishes the data file at path
+// p under with version v: "data/tools/tracks/sde.<v>.json".
+func VersionedName(p, v string) string {
+	ext := path.Ext(p)
+	return strings.TrimSuffix(p, ext) + "." + v + ext
 }
 
 // Files lists the data files, in a fixed order.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ladder-ssg/ladder/internal/assess"
 	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -26,10 +27,17 @@ import (
 // ToolIndex is /data/tools/index.json.
 type ToolIndex struct {
 	Schema int `json:"schema"`
-	// Version is a hash of the track files, which the tools send with
-	// their requests ("tracks/sde.json?v=..."), so that a track file that
-	// a browser cached never meets an index of another build.
+	// Version is a hash of the track files, the assessment files and the
+	// index, which a build puts in the names of the track and assessment
+	// files (see TrackFile).
 	Version string `json:"version"`
+	// TrackFile is the path of a track's file from the site root, with
+	// {id} in place of the track's id: "data/tools/tracks/{id}.json", or
+	// in a build "data/tools/tracks/{id}.<version>.json", so that a file
+	// cached for a long time is never one of another build.
+	TrackFile string `json:"track_file"`
+	// AssessFile is the path of a track's assessment file, as TrackFile.
+	AssessFile string `json:"assess_file"`
 	// Framework is the version and content hash of framework.json, which
 	// a self-assessment records to tell when the framework has changed
 	// since it was made.
@@ -144,13 +152,14 @@ type ToolExpect struct {
 // tools is what the index and the track files share, computed once.
 type tools struct {
 	indexFile []byte
+	version   string
 	err       error
 }
 
 func (d *Set) toolData() *tools {
 	d.once.Do(func() {
 		t := &tools{}
-		t.indexFile, t.err = d.buildIndex()
+		t.indexFile, t.version, t.err = d.buildIndex()
 		d.tools = t
 	})
 	return d.tools
@@ -199,8 +208,8 @@ func buildTrack(tr *site.Track) *ToolTrack {
 	return out
 }
 
-// buildIndex returns the bytes of the tools' index.
-func (d *Set) buildIndex() ([]byte, error) {
+// buildIndex returns the bytes of the tools' index and its version.
+func (d *Set) buildIndex() ([]byte, string, error) {
 	s := d.site
 	num := map[*site.Level]int{}
 	trackNum := map[*site.Track]int{}
@@ -269,7 +278,12 @@ func (d *Set) buildIndex() ([]byte, error) {
 		ix.Tracks = append(ix.Tracks, ref)
 		b, err := marshal(buildTrack(t))
 		if err != nil {
-			return nil, fmt.Errorf("tool data of track %s: %w", t.ID, err)
+			return nil, "", fmt.Errorf("tool data of track %s: %w", t.ID, err)
+		}
+		h.Write(b)
+		d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
+		if b, err = marshal(BuildAssess(s, t, d.candidates)); err != nil {
+			return nil, "", fmt.Errorf("assessment data of track %s: %w", t.ID, err)
 		}
 		h.Write(b)
 	}
@@ -290,11 +304,17 @@ func (d *Set) buildIndex() ([]byte, error) {
 	}
 	idx, err := marshal(ix)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	h.Write(idx)
-	ix.Version = hex.EncodeToString(h.Sum(nil))[:12]
-	return marshal(ix)
+	ix.Version = hex.EncodeToString(h.Sum(nil))[:8]
+	ix.TrackFile, ix.AssessFile = "data/tools/tracks/{id}.json", "data/tools/assess/{id}.json"
+	if d.versioned {
+		ix.TrackFile = VersionedName(ix.TrackFile, ix.Version)
+		ix.AssessFile = VersionedName(ix.AssessFile, ix.Version)
+	}
+	b, err := marshal(ix)
+	return b, ix.Version, err
 }
 
 // sortRanks returns the least rank of the full ids of levels and each

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -18,8 +19,10 @@ import (
 // TestNginxRecipe serves the example, built under /careers/, with the real
 // nginx and the server block of docs/deploy/nginx.conf, and checks what the
 // recipe promises: clean URLs, the redirect of a folder without its slash,
-// the 404 page, long caching for the versioned assets and revalidation for
-// pages and data, and that every link of a page resolves under the sub-path.
+// the 404 page, long caching for the files whose names carry a hash of
+// their content (assets, the tools' data) and revalidation for pages and
+// the stable data URLs, and that every link of a page resolves under the
+// sub-path.
 func TestNginxRecipe(t *testing.T) {
 	nginx, err := exec.LookPath("nginx")
 	if err != nil {
@@ -155,15 +158,58 @@ http {
 		}
 		if strings.HasPrefix(ref, "/careers/assets/") {
 			assets++
-			if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=31536000") || !strings.Contains(ref, "?v=") {
-				t.Errorf("GET %s: Cache-Control %q; a long cache needs a versioned link", ref, cc)
+			if !hashedRE.MatchString(ref) {
+				t.Errorf("asset %s: its name has no hash of its content", ref)
+			}
+			if cc := resp.Header.Get("Cache-Control"); cc != "public, max-age=31536000, immutable" {
+				t.Errorf("GET %s: Cache-Control %q, want a year's immutable cache", ref, cc)
 			}
 		}
 	}
 	if assets == 0 {
 		t.Error("the home page links no asset under /careers/assets/")
 	}
+
+	// The data files the tools read, as the page names them, are cached
+	// for a year, and so are the track files the tools' index names; the
+	// documented data URLs keep their names and are revalidated.
+	m := regexp.MustCompile(`<script type="application/json" id="ladder-files">([^<]*)</script>`).FindStringSubmatch(home)
+	if m == nil {
+		t.Fatal("the home page has no ladder-files data block")
+	}
+	var files struct{ Tools, Search string }
+	if err := json.Unmarshal([]byte(m[1]), &files); err != nil {
+		t.Fatal(err)
+	}
+	immutable := func(p string) string {
+		t.Helper()
+		resp, body := get(p)
+		if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+			t.Errorf("GET %s: %d, Cache-Control %q, Content-Type %q; want 200, a year's immutable cache, JSON", p, resp.StatusCode, resp.Header.Get("Cache-Control"), resp.Header.Get("Content-Type"))
+		}
+		return body
+	}
+	immutable("/careers/" + files.Search)
+	var ix struct {
+		TrackFile string `json:"track_file"`
+	}
+	if err := json.Unmarshal([]byte(immutable("/careers/"+files.Tools)), &ix); err != nil {
+		t.Fatal(err)
+	}
+	immutable("/careers/" + strings.ReplaceAll(ix.TrackFile, "{id}", "software"))
+	for _, p := range []string{"/careers/data/framework.json", "/careers/data/framework.schema.json", "/careers/tracks/software/ladder.svg"} {
+		if resp, _ := get(p); resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-cache" {
+			t.Errorf("GET %s: %d, Cache-Control %q; want 200, no-cache", p, resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
+	}
+	// A hashed name that no build wrote is the site's 404 page.
+	if resp, body := get("/careers/assets/style.00000000.css"); resp.StatusCode != 404 || !strings.Contains(body, `href="/careers/`) {
+		t.Errorf("GET a missing hashed asset: %d, want 404 with the site's 404 page", resp.StatusCode)
+	}
 }
+
+// hashedRE matches a name with a hash of its content.
+var hashedRE = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js|json)$`)
 
 // freePort returns a TCP port on the loopback interface that was free a
 // moment ago.

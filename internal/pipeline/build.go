@@ -223,6 +223,9 @@ type Options struct {
 	// Files, when not nil, keeps the problems of the site's files between
 	// compilations of the same site (see FileChecks).
 	Files *FileChecks
+	// StableNames keeps the plain names of assets and data files (see
+	// render.Options): for the dev server.
+	StableNames bool
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -294,6 +297,7 @@ func (p *Project) renderer(s *site.Site, opts Options, texts *i18n.Catalog) (*re
 	static := p.static(s.Config)
 	r, err := render.New(s, theme, p.sub("layouts"), static, render.Options{
 		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Texts: texts, Archive: opts.Archive,
+		StableNames: opts.StableNames,
 	})
 	if err != nil {
 		return nil, nil, err

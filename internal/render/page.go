@@ -81,10 +81,20 @@ func (p *Page) AbsURL(x any) string {
 	return p.r.urls.abs(URLOf(x))
 }
 
-// Asset returns the link to a theme asset ("style.css") with a version query
-// that changes when the theme's assets change.
-func (p *Page) Asset(name string) string {
-	return p.Href("assets/"+name) + "?v=" + p.r.assetVer
+// Asset returns the link to a theme asset ("style.css"): to its name with
+// a hash of its content ("assets/style.<hash>.css", see names.go), or with
+// Options.StableNames to its plain name with a version query that changes
+// when the theme's assets change.
+func (p *Page) Asset(name string) (string, error) {
+	asset := "assets/" + name
+	names, err := p.r.names()
+	if err != nil {
+		return "", err
+	}
+	if n, ok := names[asset]; ok {
+		return p.Href(n), nil
+	}
+	return p.Href(asset) + "?v=" + p.r.assetVer, nil
 }
 
 // Root returns the link to the site root from this page, for scripts that

@@ -101,6 +101,11 @@ type Options struct {
 	// i18n). When nil, New reads them from the theme's i18n/ folder for
 	// site.toml language.
 	Texts *i18n.Catalog
+	// StableNames keeps the plain names of the theme's stylesheets and
+	// scripts and of the tools' data (see names.go), and links the assets
+	// with a version query instead: the dev server serves every file with
+	// no-store and swaps a stylesheet by its name.
+	StableNames bool
 }
 
 // Archive describes an earlier release of the framework published beside
@@ -125,11 +130,17 @@ type Renderer struct {
 	byPath   map[string]int
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
-	ladders  sync.Map          // track id and page depth -> *ladderInfo, worked out once
-	sharedMu sync.RWMutex
-	shared   map[sharedKey]template.HTML // fragments drawn once (see shared)
-	search   *search.Index               // the search index, sized when the pages are listed
-	data     *datafile.Set               // framework.json, the tools' data
+	// themeAsset marks the output paths of r.assets that are the theme's
+	// (not the site's static files).
+	themeAsset map[string]bool
+	namesOnce  sync.Once
+	nameOf     map[string]string // output path -> published name (see names)
+	namesErr   error
+	ladders    sync.Map // track id and page depth -> *ladderInfo, worked out once
+	sharedMu   sync.RWMutex
+	shared     map[sharedKey]template.HTML // fragments drawn once (see shared)
+	search     *search.Index               // the search index, sized when the pages are listed
+	data       *datafile.Set               // framework.json, the tools' data
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
@@ -174,7 +185,7 @@ func New(s *site.Site, theme, layouts, static fs.FS, opts Options) (*Renderer, e
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{site: s, opts: opts, urls: u, assets: map[string][]byte{}, texts: opts.Texts}
+	r := &Renderer{site: s, opts: opts, urls: u, assets: map[string][]byte{}, themeAsset: map[string]bool{}, texts: opts.Texts}
 	if r.texts == nil {
 		if r.texts, err = themeTexts(theme, s.Config.Language); err != nil {
 			return nil, err
@@ -226,9 +237,10 @@ func (r *Renderer) Lookup(p string) (PageSpec, bool) {
 func (r *Renderer) BasePath() string { return r.urls.path }
 
 // AssetVersion returns the version query that links to theme assets carry
-// ("style.css?v=<version>"): a short hash of the theme's assets. The dev
-// server leaves it out when it compares two renderings of a page, so that a
-// stylesheet change swaps the stylesheet instead of reloading every page.
+// with Options.StableNames ("style.css?v=<version>"): a short hash of the
+// theme's assets. The dev server leaves it out when it compares two
+// renderings of a page, so that a stylesheet change swaps the stylesheet
+// instead of reloading every page.
 func (r *Renderer) AssetVersion() string { return r.assetVer }
 
 // Render draws one page.
@@ -268,6 +280,20 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 			return nil, fmt.Errorf("render %s: not a file of the search index", spec.Path)
 		}
 		return r.search.Render(f)
+	case "data.js":
+		src, ok := spec.Entity.(PageSpec)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not the script of a data file", spec.Path)
+		}
+		b, err := r.renderTo(buf, src)
+		if err != nil {
+			return nil, err
+		}
+		name, err := r.OutputPath(src.Path)
+		if err != nil {
+			return nil, err
+		}
+		return dataScript(name, b), nil
 	case "sitemap.xml":
 		return datafile.Sitemap(r.sitemapURLs()), nil
 	case "robots.txt":
@@ -315,9 +341,22 @@ func (r *Renderer) All(progress func(done, total int)) (*output.Output, error) {
 // Every page is drawn even when some fail, and the first error in sorted
 // order is returned, so that the error does not depend on scheduling; an
 // error from write stops the drawing.
+//
+// Files are handed to write under the names they are published with (see
+// OutputPath).
 func (r *Renderer) Each(progress func(done, total int), write func(path string, data []byte) error) error {
+	names, err := r.names()
+	if err != nil {
+		return fmt.Errorf("name the files of the build: %w", err)
+	}
+	outPath := func(p string) string {
+		if n, ok := names[p]; ok {
+			return n
+		}
+		return p
+	}
 	for _, p := range r.Assets() {
-		if err := write(p, r.assets[p]); err != nil {
+		if err := write(outPath(p), r.assets[p]); err != nil {
 			return err
 		}
 	}
@@ -350,7 +389,7 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 				buf.Reset()
 				b, err := r.renderTo(buf, spec)
 				if err == nil {
-					if werr := write(spec.Path, b); werr != nil {
+					if werr := write(outPath(spec.Path), b); werr != nil {
 						mu.Lock()
 						if writeErr == nil {
 							writeErr = werr
@@ -406,7 +445,7 @@ func (r *Renderer) drawOrder() []int {
 // (see drawOrder).
 func drawnFirst(kind string) bool {
 	switch kind {
-	case "search.json", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
+	case "search.json", "data.js", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
 		return true
 	}
 	return false
@@ -486,16 +525,23 @@ func (r *Renderer) listPages() {
 	}
 	add("/404.html", "404", r.tr("title.notfound"), nil)
 	if r.data == nil {
-		r.data = datafile.New(r.site, URLOf)
+		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames)
 	}
 	for _, f := range r.data.Files() {
 		add("/"+f.Path, "data", "", f)
 	}
 	if r.search == nil {
-		r.search = search.New(r.site, func(x any) string { return URLOf(x) })
+		r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
 	}
 	for _, f := range r.search.Files() {
 		add("/"+f.Path, "search.json", "", f)
+	}
+	if r.site.Config.RelativeURLs && !r.opts.StableNames {
+		for _, spec := range r.pages {
+			if scriptData(spec) {
+				add(scriptPath(spec.URL), "data.js", "", spec)
+			}
+		}
 	}
 	add("/sitemap.xml", "sitemap.xml", "", nil)
 	if r.site.Config.Publish.NoIndex {
@@ -640,6 +686,9 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 				return fmt.Errorf("read %s: %w", p, err)
 			}
 			r.assets[path.Join(prefix, p)] = b
+			if prefix == "assets" {
+				r.themeAsset[path.Join(prefix, p)] = true
+			}
 			return nil
 		})
 	}
@@ -652,6 +701,7 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 		// The theme's stylesheet draws its accent from --brand when a
 		// site sets it (see [brand] color).
 		r.assets["assets/brand.css"] = []byte(":root{--brand:" + c.String() + "}\n")
+		r.themeAsset["assets/brand.css"] = true
 	}
 	for p, b := range r.assets {
 		r.assets[p] = minify.Asset(p, b)

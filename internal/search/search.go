@@ -30,9 +30,14 @@
 // a query loads a few small files instead of megabytes. search.json then
 // holds only the layout:
 //
-//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":16}
+//	{"v":1, "kinds":[...], "n":14070, "shards":64, "chunk":64, "textChunk":16,
+//	 "file":"data/search/{part}.json"}
 //
-// and the rest lives beside it in data/search/: t<i>.json holds the terms
+// and the rest lives beside it in data/search/, at the path "file" gives
+// with {part} replaced by the part's name ("t3"): a build publishes the
+// parts as data/search/t3.<version>.json, where the version is a hash of
+// every part (Version), so that a part cached for a long time never meets
+// the layout of another build. t<i>.json holds the terms
 // of shard i (a term's shard is ShardOf(term, shards), which depends on its
 // first two characters only, so that every term a prefix can match sits in
 // one shard), d<j>.json the [kind, title, url] of documents j·chunk onwards,
@@ -43,6 +48,8 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -66,11 +73,16 @@ const (
 // whichever file is rendered first, so that a dev server that never opens
 // the search page does not pay for it.
 type Index struct {
-	site    *site.Site
-	urlOf   func(entity any) string
-	n       int // documents
-	sharded bool
-	shards  int
+	site      *site.Site
+	urlOf     func(entity any) string
+	versioned bool // the parts' names carry Version
+	n         int  // documents
+	sharded   bool
+	shards    int
+
+	versionOnce sync.Once
+	version     string
+	versionErr  error
 
 	docsOnce sync.Once
 	docs     []doc
@@ -117,9 +129,11 @@ func (ix *Index) Files() []File {
 
 // New sizes the index of s: whether it is sharded, and how many documents
 // it has. urlOf gives the site-relative URL of an entity ("/courses/x/").
-// The documents themselves are listed on first use.
-func New(s *site.Site, urlOf func(entity any) string) *Index {
-	ix := &Index{site: s, urlOf: urlOf}
+// The documents themselves are listed on first use. With versioned set,
+// the layout names the parts of a sharded index with Version in their
+// names, as a build publishes them.
+func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Index {
+	ix := &Index{site: s, urlOf: urlOf, versioned: versioned}
 	size := 0
 	count := func(c *site.Common) {
 		ix.n++
@@ -270,14 +284,56 @@ func ShardOf(term string, n int) int {
 	return int(h % uint32(n))
 }
 
+// Sharded reports whether the index is split into parts beside
+// data/search.json.
+func (ix *Index) Sharded() bool { return ix.sharded }
+
+// Part reports whether f is a part of a sharded index, which a build
+// publishes with Version in its name.
+func (f File) Part() bool { return f.part != 'm' }
+
+// Version returns a hash of the parts of a sharded index (of every file
+// but data/search.json), computed once; "" for an index in one file.
+func (ix *Index) Version() (string, error) {
+	ix.versionOnce.Do(func() {
+		if !ix.sharded {
+			return
+		}
+		h := sha256.New()
+		for _, f := range ix.Files() {
+			if !f.Part() {
+				continue
+			}
+			b, err := ix.Render(f)
+			if err != nil {
+				ix.versionErr = err
+				return
+			}
+			h.Write([]byte(f.Path))
+			h.Write([]byte{0})
+			h.Write(b)
+		}
+		ix.version = hex.EncodeToString(h.Sum(nil))[:8]
+	})
+	return ix.version, ix.versionErr
+}
+
 // Render returns the bytes of one file of the index.
 func (ix *Index) Render(f File) ([]byte, error) {
 	all := ix.documents()
 	switch f.part {
 	case 'm':
 		if ix.sharded {
+			file := "data/search/{part}.json"
+			if ix.versioned {
+				v, err := ix.Version()
+				if err != nil {
+					return nil, err
+				}
+				file = "data/search/{part}." + v + ".json"
+			}
 			return marshal(map[string]any{"v": 1, "kinds": kinds, "n": ix.n, "shards": ix.shards,
-				"chunk": chunk, "textChunk": textChunk})
+				"chunk": chunk, "textChunk": textChunk, "file": file})
 		}
 		ix.build()
 		docs := make([][]any, len(all))

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -85,7 +86,7 @@ type inlineIndex struct {
 }
 
 func TestSearchIndexInline(t *testing.T) {
-	index := New(searchSite(0), urlOf)
+	index := New(searchSite(0), urlOf, true)
 	specs := index.Files()
 	if len(specs) != 1 || specs[0].Path != "data/search.json" {
 		t.Fatalf("files = %+v, want data/search.json alone", specs)
@@ -118,7 +119,7 @@ func TestSearchIndexInline(t *testing.T) {
 }
 
 func TestSearchIndexSharded(t *testing.T) {
-	ix := New(searchSite(110), urlOf)
+	ix := New(searchSite(110), urlOf, true)
 	specs := ix.Files()
 	files := map[string][]byte{}
 	for _, sp := range specs {
@@ -128,12 +129,30 @@ func TestSearchIndexSharded(t *testing.T) {
 		}
 		files[sp.Path] = b
 	}
-	var m struct{ N, Shards, Chunk, TextChunk int }
+	var m struct {
+		N, Shards, Chunk, TextChunk int
+		File                        string
+	}
 	if err := json.Unmarshal(files["data/search.json"], &m); err != nil {
 		t.Fatal(err)
 	}
 	if m.N != 112 || m.Shards < 1 || m.Chunk != chunk || m.TextChunk != textChunk {
 		t.Fatalf("manifest = %+v", m)
+	}
+	// The parts are named with the version of the index, a hash of every
+	// part, which a new index with other parts changes.
+	v, err := ix.Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v) != 8 || m.File != "data/search/{part}."+v+".json" {
+		t.Errorf("file = %q, version %q", m.File, v)
+	}
+	if other, _ := New(searchSite(111), urlOf, true).Version(); other == v {
+		t.Errorf("two indexes of other documents have the same version %s", v)
+	}
+	if plain, _ := New(searchSite(110), urlOf, false).Render(specs[0]); !bytes.Contains(plain, []byte(`"file":"data/search/{part}.json"`)) {
+		t.Errorf("without versioned names, the layout is %s", plain)
 	}
 	shard := map[string][]int{}
 	if err := json.Unmarshal(files[fmt.Sprintf("data/search/t%d.json", ShardOf("kubernetes", m.Shards))], &shard); err != nil {

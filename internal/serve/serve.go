@@ -226,7 +226,10 @@ func New(proj *pipeline.Project, opts Options) *Server {
 		js:   compactJS(clientJS),
 	}
 	s.loader = load.NewLoader()
-	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks()}
+	// The dev server keeps the plain names of assets and data files: it
+	// serves everything with no-store, and the client swaps a stylesheet
+	// by its name.
+	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks(), StableNames: true}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}

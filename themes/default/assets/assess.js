@@ -33,7 +33,7 @@ window.LadderAssess = (function () {
   var shards = new Map();
   function loadShard(d, track) {
     if (!shards.has(track)) {
-      shards.set(track, T.fetchJSON("data/tools/assess/" + encodeURIComponent(track) + ".json?v=" + encodeURIComponent(d.version)).then(function (f) {
+      shards.set(track, T.fetchJSON(d.assessFile.replace("{id}", function () { return encodeURIComponent(track); })).then(function (f) {
         var comps = new Map();
         (f.competencies || []).forEach(function (c) { comps.set(c.id, c); });
         return { comps: comps, courses: f.courses || [] };
@@ -44,7 +44,7 @@ window.LadderAssess = (function () {
 
   // context loads what an assessment of level (and target) needs.
   function context(levelID, targetID) {
-    return Promise.all([T.loadData(), T.fetchJSON("data/tools/index.json")]).then(function (xs) {
+    return Promise.all([T.loadData(), T.fetchJSON(T.dataPath("tools", "data/tools/index.json"))]).then(function (xs) {
       var d = xs[0], ix = xs[1];
       return Promise.all([d.loadLevel(levelID), d.loadLevel(targetID)]).then(function (ls) {
         var level = ls[0], target = ls[1];

@@ -1,5 +1,6 @@
 // search.js: full-text search over the index written at build time
-// (/data/search.json; the format is described in internal/render/search.go).
+// (/data/search.json, published as data/search.<hash>.json; the format is
+// described in internal/search/search.go).
 // Every query word must match the start of a word in a document; titles
 // rank above summaries, summaries above bodies. Results show a snippet with
 // the matches highlighted, built with DOM nodes only.
@@ -42,9 +43,15 @@
 
   function sorted(terms) { return { terms: terms, keys: Object.keys(terms).sort() }; }
 
+  // part loads a part of a sharded index ("t3", "d0", "x1") from the path
+  // the layout gives, which carries the parts' version in a build.
+  Index.prototype.part = function (name) {
+    return T.fetchJSON((this.m.file || "data/search/{part}.json").replace("{part}", function () { return name; }));
+  };
+
   Index.prototype.shard = function (term) {
     var i = this.m.terms ? 0 : shardOf(term, this.m.shards);
-    if (!this.shards.has(i)) this.shards.set(i, T.fetchJSON("data/search/t" + i + ".json").then(sorted));
+    if (!this.shards.has(i)) this.shards.set(i, this.part("t" + i).then(sorted));
     return this.shards.get(i);
   };
 
@@ -75,8 +82,8 @@
       var d = m.docs[i];
       return Promise.resolve({ kind: kinds[d[0]], title: d[1], url: d[2], summary: d[3], text: d[4], keywords: d[5] });
     }
-    var meta = T.fetchJSON("data/search/d" + Math.floor(i / m.chunk) + ".json");
-    var text = T.fetchJSON("data/search/x" + Math.floor(i / m.textChunk) + ".json");
+    var meta = this.part("d" + Math.floor(i / m.chunk));
+    var text = this.part("x" + Math.floor(i / m.textChunk));
     return Promise.all([meta, text]).then(function (r) {
       var d = r[0][i % m.chunk], x = r[1][i % m.textChunk];
       return { kind: kinds[d[0]], title: d[1], url: d[2], summary: x[0], text: x[1], keywords: x[2] };
@@ -145,7 +152,7 @@
     var index = null, results = [], shown = 0, terms = [], generation = 0, baseTitle = document.title;
 
     var loadIndex = function () {
-      if (!index) index = T.fetchJSON("data/search.json").then(function (m) { return new Index(m); });
+      if (!index) index = T.fetchJSON(T.dataPath("search", "data/search.json")).then(function (m) { return new Index(m); });
       return index;
     };
 

@@ -11,23 +11,74 @@ window.LadderTools = (function () {
 
   // siteURL resolves a path relative to the site root, which baseof.html
   // writes into <body data-root>: "/", "/careers/", or "../" with relative
-  // URLs.
+  // URLs. With relative URLs a page's link names its index.html
+  // ("tracks/sde/index.html"), as the pages' own links do, so that it
+  // also opens from disk.
   function siteURL(path) {
     var root = document.body.dataset.root || "";
+    if (files.relative) path = path.replace(/^([^?#]*\/)(?=[?#]|$)/, "$1index.html");
     return new URL(root + path, document.baseURI).href;
+  }
+
+  // files are the published names of the data files, which the head
+  // partial writes into a JSON data block (internal/render/names.go):
+  // {"tools": "data/tools/index.<hash>.json", "search": "data/search.<hash>.json",
+  // "relative": true with relative_urls, "scripts": true when the data
+  // files are also published as scripts}.
+  var files = (function () {
+    var b = document.getElementById("ladder-files");
+    try { return (b && JSON.parse(b.textContent)) || {}; } catch (e) { return {}; }
+  })();
+
+  // dataPath is the path from the site root of a data file as the build
+  // published it; fallback is its plain name, for pages drawn without the
+  // data block.
+  function dataPath(key, fallback) {
+    return files[key] || fallback;
   }
 
   var cache = new Map();
 
-  // fetchJSON fetches a JSON file of the site once per page.
+  // fetchJSON loads a JSON file of the site once per page. A page opened
+  // from disk (file://) cannot fetch(), so a build with relative_urls
+  // also publishes each data file as a script (files.scripts), which is
+  // loaded instead there, and when a fetch fails on the network.
   function fetchJSON(path) {
     if (!cache.has(path)) {
-      cache.set(path, fetch(siteURL(path)).then(function (r) {
+      var scripts = !!files.scripts;
+      var p = scripts && location.protocol === "file:" ? loadScript(path) : fetch(siteURL(path)).then(function (r) {
         if (!r.ok) throw new Error("could not load " + path + ": HTTP " + r.status);
         return r.json();
-      }));
+      }, function (err) {
+        if (scripts) return loadScript(path);
+        if (location.protocol === "file:") throw new Error("could not load " + path + ": a page opened from disk can load data only in a build with relative_urls = true");
+        throw err;
+      });
+      cache.set(path, p);
     }
     return cache.get(path);
+  }
+
+  // loadScript loads the script published beside the data file at path
+  // (".js" for ".json"), which puts the data into window.LadderData[path].
+  function loadScript(path) {
+    var key = path.split("?")[0];
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = siteURL(key.replace(/\.json$/, ".js"));
+      s.onload = function () {
+        s.remove();
+        var reg = window.LadderData || {}, data = reg[key];
+        delete reg[key];
+        if (data === undefined) reject(new Error("could not load " + key + ": its script holds no data"));
+        else resolve(data);
+      };
+      s.onerror = function () {
+        s.remove();
+        reject(new Error("could not load " + key));
+      };
+      document.head.appendChild(s);
+    });
   }
 
   // The URLs of the site's pages, relative to its root, as internal/render
@@ -48,6 +99,8 @@ window.LadderTools = (function () {
   function Data(ix) {
     var self = this;
     this.version = ix.version;
+    this.trackFile = ix.track_file || "data/tools/tracks/{id}.json";
+    this.assessFile = ix.assess_file || "data/tools/assess/{id}.json";
     this.title = ix.title;
     this.scale = ix.scale || [];
     this.competencies = (ix.competencies || []).map(function (c) { return { id: c[0], title: c[1], category: c[2] || "", url: urls.competency(c[0]) }; });
@@ -97,7 +150,7 @@ window.LadderTools = (function () {
     var self = this, t = this.index.tracks.get(id);
     if (!t) return Promise.resolve(null);
     if (!this.loading.has(id)) {
-      this.loading.set(id, fetchJSON("data/tools/tracks/" + encodeURIComponent(id) + ".json?v=" + encodeURIComponent(this.version)).then(function (f) {
+      this.loading.set(id, fetchJSON(this.trackFile.replace("{id}", function () { return encodeURIComponent(id); })).then(function (f) {
         (f.courses || []).forEach(function (c) { self.addCourse(c); });
         t.levels = (f.levels || []).slice(0, t.count).map(function (l, j) {
           l.num = t.first + j;
@@ -158,7 +211,7 @@ window.LadderTools = (function () {
 
   // loadData loads the tools' index.
   function loadData() {
-    return fetchJSON("data/tools/index.json").then(function (ix) {
+    return fetchJSON(dataPath("tools", "data/tools/index.json")).then(function (ix) {
       if (!ix.data) ix.data = new Data(ix);
       return ix.data;
     });
@@ -776,7 +829,7 @@ window.LadderTools = (function () {
   }
 
   return {
-    siteURL: siteURL, fetchJSON: fetchJSON, loadData: loadData, field: field,
+    siteURL: siteURL, dataPath: dataPath, fetchJSON: fetchJSON, loadData: loadData, field: field,
     el: el, svg: svg, clear: clear, LevelPicker: LevelPicker,
     t: text, number: number, lang: lang,
     plural: plural, hours: hours, months: months, money: money, trimFloat: trimFloat, routeTotals: routeTotals,

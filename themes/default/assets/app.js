@@ -106,8 +106,26 @@
     apply();
   }
 
+  // Matrix filter: the select above a track's matrix (hidden in the HTML,
+  // where links to the categories stand instead) shows one category's rows.
+  function matrixFilter() {
+    var box = document.getElementById("matrix-filter");
+    var table = document.getElementById("matrix-table");
+    if (!box || !table) return;
+    var select = box.querySelector("select");
+    var links = document.getElementById("matrix-cats");
+    box.hidden = false;
+    if (links) links.hidden = true;
+    select.addEventListener("change", function () {
+      Array.prototype.forEach.call(table.tBodies, function (tb) {
+        tb.hidden = select.value !== "" && tb.id !== select.value;
+      });
+    });
+  }
+
   function start() {
     courseFilters();
+    matrixFilter();
   }
 
   if (document.readyState === "loading") {

@@ -361,10 +361,9 @@ func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
 	}
 }
 
-// changedSince reports whether a file the watcher watches was modified at
-// or after t (less a second, for file systems with coarse times).
+// changedSince reports whether a file the watcher watches was modified
+// after t.
 func (s *Server) changedSince(t time.Time) bool {
-	t = t.Add(-time.Second)
 	changed := errors.New("changed")
 	err := filepath.WalkDir(s.proj.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -381,7 +380,7 @@ func (s *Server) changedSince(t time.Time) bool {
 			}
 			return nil
 		}
-		if info, err := d.Info(); err == nil && !info.ModTime().Before(t) {
+		if info, err := d.Info(); err == nil && info.ModTime().After(t) {
 			return changed
 		}
 		return nil

@@ -1,57 +1,22 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/browsertest"
-	"github.com/ladder-ssg/ladder/internal/load"
-	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
-// germanExample copies the example framework at the repository root into a
-// temporary site whose site.toml says language = "de", builds it, and
-// returns the output directory.
+// germanExample builds the example framework with language = "de" (and
+// the default theme) and returns the output directory.
 func germanExample(t *testing.T) string {
 	t.Helper()
-	root := filepath.Join("..", "..")
-	src := filepath.Join(t.TempDir(), "src")
-	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg = regexp.MustCompile(`(?m)^language = .*$`).ReplaceAll(cfg, []byte(`language = "de"`))
-	cfg = regexp.MustCompile(`(?m)^theme = .*$`).ReplaceAll(cfg, []byte(`theme = "default"`))
-	if err := os.WriteFile(filepath.Join(src, "site.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	proj, err := pipeline.Open(src, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Renderer == nil || len(res.Diags) > 0 {
-		t.Fatalf("the German example has diagnostics: %v", res.Diags)
-	}
-	out, err := res.Renderer.All(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := out.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return exampleWith(t, func(cfg []byte) []byte {
+		cfg = regexp.MustCompile(`(?m)^language = .*$`).ReplaceAll(cfg, []byte(`language = "de"`))
+		return regexp.MustCompile(`(?m)^theme = .*$`).ReplaceAll(cfg, []byte(`theme = "default"`))
+	}, true)
 }
 
 // TestGermanTools builds the example in German and checks that the

@@ -2,56 +2,19 @@ package e2e
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/browsertest"
-	"github.com/ladder-ssg/ladder/internal/load"
-	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
-// relativeExample copies the example framework at the repository root into
-// a temporary site with relative_urls = true, builds it, and returns the
-// output directory.
+// relativeExample builds the example framework with relative_urls = true
+// and returns the output directory.
 func relativeExample(t *testing.T) string {
 	t.Helper()
-	root := filepath.Join("..", "..")
-	src := filepath.Join(t.TempDir(), "src")
-	for _, d := range []string{"content", "themes"} {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(src, "site.toml"), append([]byte("relative_urls = true\n"), cfg...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	proj, err := pipeline.Open(src, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Renderer == nil {
-		t.Fatalf("the example with relative_urls has errors: %v", res.Diags)
-	}
-	out, err := res.Renderer.All(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := out.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return exampleWith(t, func(cfg []byte) []byte { return append([]byte("relative_urls = true\n"), cfg...) }, false)
 }
 
 // TestOpenedFromDisk opens a build with relative_urls from disk (file://)

@@ -11,50 +11,15 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-ssg/ladder/internal/browsertest"
-	"github.com/ladder-ssg/ladder/internal/load"
-	"github.com/ladder-ssg/ladder/internal/pipeline"
 )
 
-// themedExample copies the example framework at the repository root with
-// its themes into a temporary site whose site.toml picks theme, builds it,
-// and returns the output directory.
+// themedExample builds the example framework with theme set to theme (one
+// of its themes/ folder) and returns the output directory.
 func themedExample(t *testing.T, theme string) string {
 	t.Helper()
-	root := filepath.Join("..", "..")
-	src := filepath.Join(t.TempDir(), "src")
-	for _, d := range []string{"content", "themes/" + theme} {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg = regexp.MustCompile(`(?m)^theme = .*$`).ReplaceAll(cfg, []byte(fmt.Sprintf("theme = %q", theme)))
-	if err := os.WriteFile(filepath.Join(src, "site.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	proj, err := pipeline.Open(src, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Renderer == nil || len(res.Diags) > 0 {
-		t.Fatalf("the example with theme %q has diagnostics: %v", theme, res.Diags)
-	}
-	out, err := res.Renderer.All(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := out.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return exampleWith(t, func(cfg []byte) []byte {
+		return regexp.MustCompile(`(?m)^theme = .*$`).ReplaceAll(cfg, []byte(fmt.Sprintf("theme = %q", theme)))
+	}, true)
 }
 
 // TestHandbookTheme builds the example with the handbook theme of its

@@ -30,12 +30,48 @@ func example(t *testing.T, baseURL string) (string, *site.Site) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := proj.Compile(load.NewLoader(), pipeline.Options{BaseURL: baseURL}, nil)
+	return buildProject(t, proj, pipeline.Options{BaseURL: baseURL}, false)
+}
+
+// exampleWith copies the example framework at the repository root
+// (site.toml, content/ and themes/) into a temporary site, lets edit change
+// its site.toml, builds it and returns the output directory. With clean,
+// a warning fails the test too.
+func exampleWith(t *testing.T, edit func(cfg []byte) []byte, clean bool) string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	src := filepath.Join(t.TempDir(), "src")
+	for _, d := range []string{"content", "themes"} {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(root, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "site.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Renderer == nil {
-		t.Fatalf("the example has errors: %v", res.Diags)
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), edit(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	proj, err := pipeline.Open(src, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := buildProject(t, proj, pipeline.Options{}, clean)
+	return dir
+}
+
+// buildProject compiles proj and writes its pages into a new temporary
+// directory, which it returns with the checked site. Errors fail the
+// test, and so do warnings when clean is set.
+func buildProject(t *testing.T, proj *pipeline.Project, opts pipeline.Options, clean bool) (string, *site.Site) {
+	t.Helper()
+	res, err := proj.Compile(load.NewLoader(), opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Renderer == nil || clean && len(res.Diags) > 0 {
+		t.Fatalf("the site has diagnostics: %v", res.Diags)
 	}
 	out, err := res.Renderer.All(nil)
 	if err != nil {
@@ -468,22 +504,7 @@ func TestShardedSearch(t *testing.T) {
 // buildFS builds the site in fsys into a temporary directory.
 func buildFS(t *testing.T, fsys fstest.MapFS) string {
 	t.Helper()
-	proj := &pipeline.Project{FS: fsys}
-	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Renderer == nil {
-		t.Fatalf("errors: %v", res.Diags)
-	}
-	out, err := res.Renderer.All(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := out.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := buildProject(t, &pipeline.Project{FS: fsys}, pipeline.Options{}, false)
 	return dir
 }
 

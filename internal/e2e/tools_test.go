@@ -317,6 +317,17 @@ func testSearch(t *testing.T, b *browsertest.Browser, root string) {
 	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .snippet mark").textContent`); got != "convolutional" {
 		t.Errorf("highlighted %q", got)
 	}
+	// A word that appears only in what a level expects: the result names
+	// the level's track, and the snippet is that expectation.
+	if got := results("understood"); len(got) != 1 || got[0] != "Learning Ambassador" {
+		t.Errorf("understood: %q, want Learning Ambassador", got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .result-link").textContent`); got != "Learning Ambassador — Fulfillment operations" {
+		t.Errorf("the level's link reads %q, want its track too", got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.querySelector(".search-result .snippet").textContent`); got != "Communication: Explains each step of a process clearly and checks that new colleagues have understood." {
+		t.Errorf("snippet %q", got)
+	}
 	// A prefix, and the title match first.
 	if got := results("surg"); len(got) == 0 || got[0] != "Surge2IT" {
 		t.Errorf("surg: %q, want Surge2IT first", got)
@@ -455,7 +466,8 @@ func TestShardedSearch(t *testing.T) {
 		"site.toml":                         {Data: []byte("title = \"Big\"\n[scale]\nnames = [\"One\", \"Two\"]\n")},
 		"content/_index.md":                 {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
 		"content/tracks/t/_index.md":        {Data: []byte("+++\ntitle = \"Track\"\n+++\n")},
-		"content/tracks/t/l1.md":            {Data: []byte("+++\ntitle = \"Level one\"\nrank = 1\n+++\n")},
+		"content/tracks/t/l1.md":            {Data: []byte("+++\ntitle = \"Level one\"\nrank = 1\n[competencies]\nc = { level = 1, expect = [\"Quibbles over semicolons.\"] }\n+++\n")},
+		"content/competencies/c.md":         {Data: []byte("+++\ntitle = \"Care\"\n+++\n")},
 		"content/courses/kubernetes-101.md": {Data: []byte("+++\ntitle = \"Kubernetes primer\"\nhours = 3\n+++\nPods and services.\n")},
 		"content/courses/birds.md":          {Data: []byte("+++\ntitle = \"Birds\"\nhours = 1\n+++\n" + strings.Repeat("Filler words here. ", 100) + "The zyzzyva is a weevil.\n")},
 	}
@@ -483,10 +495,10 @@ func TestShardedSearch(t *testing.T) {
 	}
 	root := serve(t, dir, "/")
 	b := browsertest.New(t, 2*time.Minute)
-	for _, c := range [][2]string{{"kube", "Kubernetes primer"}, {"zyzzyva", "Birds"}, {"budget%20plan", "Page 0"}} {
+	for _, c := range [][2]string{{"kube", "Kubernetes primer"}, {"zyzzyva", "Birds"}, {"quibbles", "Level one — Track"}, {"budget%20plan", "Page 0"}} {
 		b.Navigate(t, root+"search/?q="+c[0])
 		b.WaitFor(t, `document.getElementById("search-status").textContent.includes("result")`, wait)
-		got := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll(".search-result .result-title")).map(e => e.textContent)`)
+		got := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll(".search-result .result-link")).map(e => e.textContent)`)
 		if len(got) == 0 || got[0] != c[1] {
 			t.Errorf("%s: %q, want %q first", c[0], got, c[1])
 		}

@@ -12,11 +12,14 @@
 // and b are how often the term occurs in the document's title, summary and
 // body, each capped at 9: any title match outranks any summary match, which
 // outranks any body match, and frequency orders matches within a field.
+// What a level expects of each competency (its criteria and examples) and
+// what a competency's descriptors say of each point of the scale count as
+// body: most of a real framework's words are there, and only there.
 //
 // A small site's index is one file, data/search.json:
 //
 //	{"v":1, "kinds":["track",...],
-//	 "docs":[[kind, title, url, summary, text, keywords], ...],
+//	 "docs":[[kind, title, url, summary, text, keywords, expect, track], ...],
 //	 "terms":{"term":[doc, score, doc, score, ...], ...}}
 //
 // Document numbers in postings are deltas from the previous posting's (the
@@ -24,7 +27,13 @@
 // text is the body's plain text (cut at textMax bytes), for snippets;
 // keywords are the facts indexed with the summary (a level's code and track,
 // a course's provider, format and credential, a program's kind and fields,
-// a track's family, a competency's category).
+// a track's family, a competency's category); expect is a level's
+// expectations, one criterion or example a line after the competency's
+// title ("Coding: Writes tests first."), or a competency's descriptors after
+// the name of their scale point, cut at textMax bytes, for snippets; track is
+// the title of a level's track, which results show beside the level's own
+// so that two levels of one name in two tracks can be told apart. Trailing
+// empty strings are left out of a document's array.
 //
 // A large site's index (more than inlineMax bytes of text) is split so that
 // a query loads a few small files instead of megabytes. search.json then
@@ -40,9 +49,9 @@
 // the layout of another build. t<i>.json holds the terms
 // of shard i (a term's shard is ShardOf(term, shards), which depends on its
 // first two characters only, so that every term a prefix can match sits in
-// one shard), d<j>.json the [kind, title, url] of documents j·chunk onwards,
-// and x<j>.json the [summary, text, keywords] of documents j·textChunk
-// onwards. The number of files follows from the number of documents alone,
+// one shard), d<j>.json the [kind, title, url, track] of documents j·chunk
+// onwards, and x<j>.json the [summary, text, keywords, expect] of documents
+// j·textChunk onwards (trailing empty strings left out in both). The number of files follows from the number of documents alone,
 // so Files lists them before the index is built.
 package search
 
@@ -96,6 +105,8 @@ type doc struct {
 	kind                         int
 	title, url, summary, keyword string
 	text                         string
+	expect                       string // expectations or descriptors, one a line
+	track                        string // a level's track's title
 }
 
 // kinds are the kinds of document, in index order.
@@ -144,9 +155,11 @@ func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Index {
 	}
 	for _, x := range s.Levels {
 		count(&x.Common)
+		size += min(len(levelExpect(s, x)), textMax)
 	}
 	for _, x := range s.Competencies {
 		count(&x.Common)
+		size += min(len(descriptors(s, x)), textMax)
 	}
 	for _, x := range s.Courses {
 		count(&x.Common)
@@ -169,9 +182,10 @@ func (ix *Index) documents() []doc {
 	ix.docsOnce.Do(func() {
 		s := ix.site
 		docs := make([]doc, 0, ix.n)
-		add := func(kind int, c *site.Common, url, keyword string) {
+		add := func(kind int, c *site.Common, url, keyword string) *doc {
 			docs = append(docs, doc{kind: kind, title: c.Title, url: strings.TrimPrefix(url, "/"), summary: c.Summary,
 				keyword: strings.Join(strings.Fields(keyword), " "), text: c.Body.Text})
+			return &docs[len(docs)-1]
 		}
 		for _, x := range s.Tracks {
 			add(0, &x.Common, ix.urlOf(x), x.Family)
@@ -181,10 +195,14 @@ func (ix *Index) documents() []doc {
 			if x.Track != nil {
 				kw += " " + x.Track.Title
 			}
-			add(1, &x.Common, ix.urlOf(x), kw)
+			d := add(1, &x.Common, ix.urlOf(x), kw)
+			d.expect = levelExpect(s, x)
+			if x.Track != nil {
+				d.track = x.Track.Title
+			}
 		}
 		for _, x := range s.Competencies {
-			add(2, &x.Common, ix.urlOf(x), x.Category)
+			add(2, &x.Common, ix.urlOf(x), x.Category).expect = descriptors(s, x)
 		}
 		for _, x := range s.Courses {
 			add(3, &x.Common, ix.urlOf(x), strings.Join([]string{x.Provider, x.Format, x.Credential}, " "))
@@ -218,6 +236,9 @@ func (ix *Index) build() {
 			for _, t := range Tokenize(d.text) {
 				body[t]++
 			}
+			for _, t := range Tokenize(d.expect) {
+				body[t]++
+			}
 			post := func(t string) {
 				score := 100*min(title[t], 9) + 10*min(summary[t], 9) + min(body[t], 9)
 				ix.terms[t] = append(ix.terms[t], i, score)
@@ -237,6 +258,61 @@ func (ix *Index) build() {
 			}
 		}
 	})
+}
+
+// levelExpect returns what level l expects, one criterion or example a
+// line, each after its competency's title.
+func levelExpect(s *site.Site, l *site.Level) string {
+	var b strings.Builder
+	for _, e := range l.Expectations {
+		if len(e.Expect) == 0 && len(e.Examples) == 0 {
+			continue
+		}
+		name := e.CompetencyID
+		if c := s.CompetencyByID[e.CompetencyID]; c != nil {
+			name = c.Title
+		}
+		for _, x := range slices.Concat(e.Expect, e.Examples) {
+			line(&b, name, x.Plain)
+		}
+	}
+	return b.String()
+}
+
+// descriptors returns what competency c says of each point of the scale,
+// one a line, each after the point's name.
+func descriptors(s *site.Site, c *site.Competency) string {
+	points := make([]int, 0, len(c.Descriptors))
+	for k := range c.Descriptors {
+		if n, err := strconv.Atoi(k); err == nil {
+			points = append(points, n)
+		}
+	}
+	slices.Sort(points)
+	var b strings.Builder
+	for _, n := range points {
+		name := s.Config.Scale.Name(n)
+		if name == "" {
+			name = strconv.Itoa(n)
+		}
+		line(&b, name, c.Descriptor(n))
+	}
+	return b.String()
+}
+
+// line appends "name: text" to b as a line of its own, with the text's
+// own line breaks and runs of spaces made single spaces.
+func line(b *strings.Builder, name, text string) {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(name)
+	b.WriteString(": ")
+	b.WriteString(text)
 }
 
 // Tokenize splits text into search terms: runs of letters and digits,
@@ -338,7 +414,7 @@ func (ix *Index) Render(f File) ([]byte, error) {
 		ix.build()
 		docs := make([][]any, len(all))
 		for i, d := range all {
-			docs[i] = []any{d.kind, d.title, d.url, d.summary, cut(d.text, textMax), d.keyword}
+			docs[i] = trim([]any{d.kind, d.title, d.url, d.summary, cut(d.text, textMax), d.keyword, cut(d.expect, textMax), d.track}, 3)
 		}
 		return marshalIndex(docs, ix.terms, nil)
 	case 't':
@@ -348,14 +424,14 @@ func (ix *Index) Render(f File) ([]byte, error) {
 		lo, hi := f.n*chunk, min((f.n+1)*chunk, len(all))
 		out := make([][]any, 0, hi-lo)
 		for _, d := range all[lo:hi] {
-			out = append(out, []any{d.kind, d.title, d.url})
+			out = append(out, trim([]any{d.kind, d.title, d.url, d.track}, 3))
 		}
 		return marshal(out)
 	case 'x':
 		lo, hi := f.n*textChunk, min((f.n+1)*textChunk, len(all))
-		out := make([][]string, 0, hi-lo)
+		out := make([][]any, 0, hi-lo)
 		for _, d := range all[lo:hi] {
-			out = append(out, []string{d.summary, cut(d.text, textMax), d.keyword})
+			out = append(out, trim([]any{d.summary, cut(d.text, textMax), d.keyword, cut(d.expect, textMax)}, 0))
 		}
 		return marshal(out)
 	}
@@ -422,6 +498,15 @@ func marshalIndex(docs [][]any, terms map[string][]int, keep func(string) bool) 
 		b.WriteString("}\n")
 	}
 	return []byte(b.String()), nil
+}
+
+// trim leaves the trailing empty strings after its first keep elements
+// out of a document's array, which the search page reads as empty.
+func trim(a []any, keep int) []any {
+	for len(a) > keep && a[len(a)-1] == "" {
+		a = a[:len(a)-1]
+	}
+	return a
 }
 
 // cut shortens s to at most n bytes, at a word boundary, without splitting

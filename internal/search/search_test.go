@@ -180,3 +180,123 @@ func TestSearchIndexSharded(t *testing.T) {
 		t.Errorf("%d files, want %d", len(specs), want)
 	}
 }
+
+// levelSite is a site with two levels of one name in two tracks, whose
+// expectations hold words found nowhere else, and a competency with
+// descriptors.
+func levelSite() *site.Site {
+	s := &site.Site{Home: &site.Page{}, Config: site.Config{Scale: site.Scale{Names: []string{"Aware", "Able", "Expert"}}}}
+	coding := &site.Competency{Common: site.Common{ID: "coding", Title: "Coding"},
+		Descriptors: map[string]string{"3": "Sets the\nteam's standards.", "1": "Reads code."}}
+	s.Competencies = []*site.Competency{coding}
+	s.CompetencyByID = map[string]*site.Competency{"coding": coding}
+	for _, tr := range []string{"Fulfillment", "Software"} {
+		track := &site.Track{Common: site.Common{ID: strings.ToLower(tr), Title: tr}}
+		s.Tracks = append(s.Tracks, track)
+		l := &site.Level{Common: site.Common{ID: "senior", Title: "Senior Associate"}, Track: track, TrackID: track.ID,
+			Expectations: []site.Expectation{{CompetencyID: "coding", Level: 2}}}
+		if tr == "Software" {
+			l.Expectations = append(l.Expectations, site.Expectation{CompetencyID: "missing", Level: 1,
+				Expect:   []site.Inline{{Text: "Writes **idempotent** jobs.", Plain: "Writes idempotent jobs."}, {Plain: "Tests them."}},
+				Examples: []site.Inline{{Plain: "A nightly   reconciliation."}}})
+			l.Expectations[0].Expect = []site.Inline{{Plain: "Refactors fearlessly."}}
+		}
+		s.Levels = append(s.Levels, l)
+	}
+	return s
+}
+
+func levelURL(x any) string {
+	switch x := x.(type) {
+	case *site.Level:
+		return "/tracks/" + x.TrackID + "/" + x.ID + "/"
+	case *site.Track:
+		return "/tracks/" + x.ID + "/"
+	case *site.Competency:
+		return "/competencies/" + x.ID + "/"
+	}
+	return "/"
+}
+
+func TestSearchIndexExpectations(t *testing.T) {
+	b, err := New(levelSite(), levelURL, true).Render(File{Path: "data/search.json", part: 'm'})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix inlineIndex
+	if err := json.Unmarshal(b, &ix); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	// Docs: 2 tracks, 2 levels, 1 competency. A level's array ends with
+	// its expectations and its track's title; a track's array stops
+	// after its last non-empty string.
+	if got := len(ix.Docs[0]); got != 3 {
+		t.Errorf("track doc %v has %d elements, want 3 (kind, title, url)", ix.Docs[0], got)
+	}
+	soft := ix.Docs[3]
+	if len(soft) != 8 || soft[1] != "Senior Associate" || soft[7] != "Software" {
+		t.Fatalf("level doc = %q", soft)
+	}
+	want := "Coding: Refactors fearlessly.\nmissing: Writes idempotent jobs.\nmissing: Tests them.\nmissing: A nightly reconciliation."
+	if soft[6] != want {
+		t.Errorf("expectations = %q, want %q", soft[6], want)
+	}
+	if fulf := ix.Docs[2]; len(fulf) != 8 || fulf[6] != "" || fulf[7] != "Fulfillment" {
+		t.Errorf("a level without criteria: %q", fulf)
+	}
+	// Words only in an expectation find the level, as body words.
+	for term, want := range map[string][]int{"idempotent": {3, 1}, "fearlessly": {3, 1}, "reconciliation": {3, 1}} {
+		if got := ix.Terms[term]; !slices.Equal(got, want) {
+			t.Errorf("%s postings = %v, want %v", term, got, want)
+		}
+	}
+	// A competency's descriptors are indexed with the names of their
+	// points, in the scale's order.
+	if got, want := ix.Docs[4][6], "Aware: Reads code.\nExpert: Sets the team's standards."; got != want {
+		t.Errorf("descriptors = %q, want %q", got, want)
+	}
+	if got, want := ix.Terms["standards"], []int{4, 1}; !slices.Equal(got, want) {
+		t.Errorf("standards postings = %v, want %v", got, want)
+	}
+}
+
+func TestSearchIndexShardedTracks(t *testing.T) {
+	s := levelSite()
+	s.Pages = searchSite(110).Pages
+	ix := New(s, levelURL, false)
+	if !ix.Sharded() {
+		t.Fatal("not sharded")
+	}
+	render := func(path string, v any) {
+		t.Helper()
+		for _, f := range ix.Files() {
+			if f.Path == path {
+				b, err := ix.Render(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := json.Unmarshal(b, v); err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				return
+			}
+		}
+		t.Fatalf("no file %s", path)
+	}
+	var docs [][]any
+	render("data/search/d0.json", &docs)
+	if got := docs[3]; len(got) != 4 || got[3] != "Software" {
+		t.Errorf("level in d0 = %q, want its track last", got)
+	}
+	if got := docs[5]; len(got) != 3 {
+		t.Errorf("page in d0 = %q, want [kind, title, url]", got)
+	}
+	var texts [][]string
+	render("data/search/x0.json", &texts)
+	if got := texts[3]; len(got) != 4 || !strings.HasPrefix(got[3], "Coding: Refactors fearlessly.\n") {
+		t.Errorf("level in x0 = %q, want its expectations last", got)
+	}
+	if got := texts[0]; len(got) != 0 {
+		t.Errorf("track in x0 = %q, want []", got)
+	}
+}

@@ -75,18 +75,19 @@
     });
   };
 
-  // doc resolves to {kind, title, url, summary, text} of document i.
+  // doc resolves to {kind, title, url, summary, text, keywords, expect,
+  // track} of document i; a part the index leaves out is undefined.
   Index.prototype.doc = function (i) {
     var m = this.m, kinds = this.kinds;
     if (m.docs) {
       var d = m.docs[i];
-      return Promise.resolve({ kind: kinds[d[0]], title: d[1], url: d[2], summary: d[3], text: d[4], keywords: d[5] });
+      return Promise.resolve({ kind: kinds[d[0]], title: d[1], url: d[2], summary: d[3], text: d[4], keywords: d[5], expect: d[6], track: d[7] });
     }
     var meta = this.part("d" + Math.floor(i / m.chunk));
     var text = this.part("x" + Math.floor(i / m.textChunk));
     return Promise.all([meta, text]).then(function (r) {
       var d = r[0][i % m.chunk], x = r[1][i % m.textChunk];
-      return { kind: kinds[d[0]], title: d[1], url: d[2], summary: x[0], text: x[1], keywords: x[2] };
+      return { kind: kinds[d[0]], title: d[1], url: d[2], track: d[3], summary: x[0], text: x[1], keywords: x[2], expect: x[3] };
     });
   };
 
@@ -127,9 +128,10 @@
     return node;
   }
 
-  // snippet picks the part of the summary or body around the first match.
+  // snippet picks the part of the summary, the body or one expectation
+  // ("Coding: Writes tests first.") around the first match.
   function snippet(d, terms) {
-    var sources = [d.summary || "", d.text || "", d.keywords || ""];
+    var sources = [d.summary || "", d.text || ""].concat((d.expect || "").split("\n"), d.keywords || "");
     for (var s = 0; s < sources.length; s++) {
       var text = sources[s], first = null;
       tokens(text).some(function (t) { if (matchesAny(t.word, terms)) { first = t; return true; } return false; });
@@ -168,7 +170,8 @@
           highlight(p, sn.text, terms);
           p.append(sn.post);
           list.append(el("li", { class: "search-result" },
-            el("a", { href: T.siteURL(d.url), class: "result-link" }, highlight(el("span", { class: "result-title" }), d.title, terms)),
+            el("a", { href: T.siteURL(d.url), class: "result-link" }, highlight(el("span", { class: "result-title" }), d.title, terms),
+              d.track ? highlight(el("span", { class: "result-track" }, " — "), d.track, terms) : null),
             " ", el("span", { class: "badge result-kind" }, kindLabels[d.kind] || d.kind), p));
         });
       });

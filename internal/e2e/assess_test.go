@@ -239,6 +239,28 @@ func TestAssess(t *testing.T) {
 	if n := pdfPages(t, b); n != 1 {
 		t.Errorf("the printable form of software/sde-2 prints on %d pages, want 1", n)
 	}
+	// Each checkbox of the form is named by its competency, its point
+	// and, for the point the level expects, "(expected)".
+	names := browsertest.Eval[[]string](t, b, `Array.from(document.querySelectorAll(".assess-sheet input[type=checkbox]")).map(i =>
+		i.getAttribute("aria-labelledby").split(" ").map(id => { const e = document.getElementById(id); return e ? e.textContent.replace(/\s+/g, " ").trim() : "#" + id + "?" }).join(" "))`)
+	if len(names) == 0 {
+		t.Fatal("the printable form of software/sde-2 has no checkboxes")
+	}
+	expected := 0
+	for _, n := range names {
+		if strings.Contains(n, "?") {
+			t.Errorf("a checkbox of the form is labelled by an element that does not exist: %q", n)
+		}
+		if strings.HasSuffix(n, " (expected)") {
+			expected++
+		}
+	}
+	if !strings.Contains(names[0], " 1 Awareness") {
+		t.Errorf("the first checkbox is named %q, want its competency and \"1 Awareness\"", names[0])
+	}
+	if want := browsertest.Eval[int](t, b, `document.querySelectorAll(".assess-sheet .sheet-expect").length - Array.from(document.querySelectorAll(".assess-sheet .sheet-expect")).filter(e => !/\d/.test(e.textContent)).length`); expected != want {
+		t.Errorf("%d checkboxes are named as expected, want %d (one per competency the level expects)", expected, want)
+	}
 
 	// Widths and accessibility.
 	axe := ""

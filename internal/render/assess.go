@@ -2,7 +2,6 @@ package render
 
 import (
 	"net/url"
-	"strconv"
 
 	"github.com/ladder-ssg/ladder/internal/site"
 )
@@ -55,17 +54,19 @@ type AssessGroup struct {
 // (Level 0: nothing) and, for each point of the scale, the competency's
 // descriptor or the scale's description.
 type AssessRow struct {
+	N          int // 1 for the form's first row, in the order of the groups
 	Competency *site.Competency
 	Level      int
 	Text       *Words // the expectation in words; nil when none
 	Cells      []AssessCell
 }
 
-// AssessCell is a point of the scale in a row of the form.
+// AssessCell is a point of the scale in a row of the form. Its checkbox
+// is named by the row's competency and the column's point (the layout's
+// aria-labelledby), which keeps a form of many rows light.
 type AssessCell struct {
 	N        int
 	Expected bool   // the point the level expects
-	Label    string // "Coding: 3 Proficient", for the checkbox
 	Text     string // what the point means for the competency; "" when nothing says
 }
 
@@ -93,10 +94,12 @@ func (p *Page) AssessForm(l *site.Level) *AssessForm {
 	for n := 1; n <= top; n++ {
 		f.Points = append(f.Points, AssessPoint{N: n, Name: p.ScaleName(n), Description: p.ScaleDescription(n)})
 	}
+	rows := 0
 	for _, g := range trackGroups(l.Track, comps, used, p.r.tr("competency.general")) {
 		ag := AssessGroup{Category: g.Category}
 		for _, c := range g.Competencies {
-			r := AssessRow{Competency: c}
+			rows++
+			r := AssessRow{N: rows, Competency: c}
 			if e := l.Expectation(c.ID); e != nil {
 				r.Level = e.Level
 				r.Text = p.Words(*e, l.TrackID)
@@ -106,7 +109,7 @@ func (p *Page) AssessForm(l *site.Level) *AssessForm {
 				if text == "" {
 					text = p.ScaleDescription(n)
 				}
-				r.Cells = append(r.Cells, AssessCell{N: n, Expected: n == r.Level, Label: c.Title + ": " + strconv.Itoa(n) + " " + p.ScaleName(n), Text: text})
+				r.Cells = append(r.Cells, AssessCell{N: n, Expected: n == r.Level, Text: text})
 			}
 			ag.Rows = append(ag.Rows, r)
 		}

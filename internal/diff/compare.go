@@ -40,11 +40,16 @@ type scope struct {
 }
 
 // field records a change of a scalar field when old and new differ.
-func (s scope) field(name, old, new string) {
+func (s scope) field(name, old, new string) { s.value(name, old, new, nil, nil) }
+
+// value records a change of a field that is not text, when old and new
+// (its values written out) differ: ov and nv are the values as data (a
+// number, a bool, a *site.Pay, intakes), for Change.Values.
+func (s scope) value(name, old, new string, ov, nv any) {
 	if old == new {
 		return
 	}
-	s.comparer.add(Change{Entity: s.entity, ID: s.id, Title: s.title, Track: s.track, Kind: Changed, Field: name, Old: old, New: new}, s.order...)
+	s.comparer.add(Change{Entity: s.entity, ID: s.id, Title: s.title, Track: s.track, Kind: Changed, Field: name, Old: old, New: new, oldV: ov, newV: nv}, s.order...)
 }
 
 // list records the items added to and removed from a list of references of
@@ -297,10 +302,10 @@ func courseState(l datafile.FrameworkLevel, id string, mapID func(string) string
 func (c *comparer) level(s scope, o, n datafile.FrameworkLevel) {
 	s.field("title", o.Title, n.Title)
 	s.field("code", o.Code, n.Code)
-	s.field("rank", itoa(o.Rank), itoa(n.Rank))
+	s.value("rank", itoa(o.Rank), itoa(n.Rank), o.Rank, n.Rank)
 	s.field("path", o.Path, n.Path)
 	s.field("summary", o.Summary, n.Summary)
-	s.field("min_months", optInt(o.MinMonths), optInt(n.MinMonths))
+	s.value("min_months", optInt(o.MinMonths), optInt(n.MinMonths), o.MinMonths, n.MinMonths)
 	s.field("onet_soc", o.ONetSOC, n.ONetSOC)
 	s.expects("competencies", o.Competencies, n.Competencies)
 	// Courses: each course either level lists, in the new side's order
@@ -333,7 +338,7 @@ func (c *comparer) level(s scope, o, n datafile.FrameworkLevel) {
 	}
 	s.list("next", Level, mapList(o.Next, c.levelRef), n.Next)
 	s.list("moves", Level, mapList(o.Moves, c.levelRef), n.Moves)
-	s.field("pay", pay(o.Pay), pay(n.Pay))
+	s.value("pay", pay(o.Pay), pay(n.Pay), o.Pay, n.Pay)
 }
 
 func mapList(ids []string, f func(string) string) []string {
@@ -404,8 +409,8 @@ func (c *comparer) courses() func() {
 			s.field("title", o.Title, n.Title)
 			s.field("provider", o.Provider, n.Provider)
 			s.field("format", o.Format, n.Format)
-			s.field("hours", num(o.Hours), num(n.Hours))
-			s.field("cost", optNum(o.Cost), optNum(n.Cost))
+			s.value("hours", num(o.Hours), num(n.Hours), o.Hours, n.Hours)
+			s.value("cost", optNum(o.Cost), optNum(n.Cost), o.Cost, n.Cost)
 			s.field("currency", o.Currency, n.Currency)
 			s.field("url", o.LMSURL, n.LMSURL)
 			s.field("credential", o.Credential, n.Credential)
@@ -425,27 +430,27 @@ func (c *comparer) programs() func() {
 			s.field("kind", o.Kind, n.Kind)
 			s.field("summary", o.Summary, n.Summary)
 			s.field("duration", o.Duration, n.Duration)
-			s.field("weekly_hours", optNum(o.WeeklyHours), optNum(n.WeeklyHours))
-			s.field("paid", strconv.FormatBool(o.Paid), strconv.FormatBool(n.Paid))
+			s.value("weekly_hours", optNum(o.WeeklyHours), optNum(n.WeeklyHours), o.WeeklyHours, n.WeeklyHours)
+			s.value("paid", strconv.FormatBool(o.Paid), strconv.FormatBool(n.Paid), o.Paid, n.Paid)
 			s.list("fields", "", o.Fields, n.Fields)
 			s.list("courses", Course, c.refs(Course, o.Courses), n.Courses)
 			s.list("leads_to", Level, mapList(o.LeadsTo, c.levelRef), n.LeadsTo)
-			s.field("intakes", intakes(o.Intakes), intakes(n.Intakes))
+			s.value("intakes", intakes(o.Intakes), intakes(n.Intakes), o.Intakes, n.Intakes)
 			oe, ne := o.Eligibility, n.Eligibility
-			s.field("eligibility.min_tenure_months", optInt(oe.MinTenureMonths), optInt(ne.MinTenureMonths))
+			s.value("eligibility.min_tenure_months", optInt(oe.MinTenureMonths), optInt(ne.MinTenureMonths), oe.MinTenureMonths, ne.MinTenureMonths)
 			s.list("eligibility.tracks", Track, c.refs(Track, oe.Tracks), ne.Tracks)
 			s.list("eligibility.levels", Level, mapList(oe.Levels, c.levelRef), ne.Levels)
 			s.list("eligibility.courses", Course, c.refs(Course, oe.Courses), ne.Courses)
 			s.field("eligibility.approval", oe.Approval, ne.Approval)
 			s.field("eligibility.note", oe.Note, ne.Note)
 			of, nf := o.Funding, n.Funding
-			s.field("funding.tuition_percent", optNum(of.TuitionPercent), optNum(nf.TuitionPercent))
-			s.field("funding.cap", optNum(of.Cap), optNum(nf.Cap))
+			s.value("funding.tuition_percent", optNum(of.TuitionPercent), optNum(nf.TuitionPercent), of.TuitionPercent, nf.TuitionPercent)
+			s.value("funding.cap", optNum(of.Cap), optNum(nf.Cap), of.Cap, nf.Cap)
 			s.field("funding.currency", of.Currency, nf.Currency)
 			s.list("funding.covers", "", of.Covers, nf.Covers)
 			s.field("funding.payback", of.Payback, nf.Payback)
-			s.field("outcomes.placement_rate", optNum(o.Outcomes.PlacementRate), optNum(n.Outcomes.PlacementRate))
-			s.field("outcomes.participants", optInt(o.Outcomes.Participants), optInt(n.Outcomes.Participants))
+			s.value("outcomes.placement_rate", optNum(o.Outcomes.PlacementRate), optNum(n.Outcomes.PlacementRate), o.Outcomes.PlacementRate, n.Outcomes.PlacementRate)
+			s.value("outcomes.participants", optInt(o.Outcomes.Participants), optInt(n.Outcomes.Participants), o.Outcomes.Participants, n.Outcomes.Participants)
 		})
 }
 

@@ -91,8 +91,17 @@ type Change struct {
 	// OldID is a renamed entity's id before.
 	OldID string `json:"old_id,omitempty"`
 
-	order []int // sort key: section, path rank, ...
+	order      []int // sort key: section, path rank, ...
+	oldV, newV any   // Old and New as data, for Values
 }
+
+// Values returns the values before and after of a field that is not text,
+// as data, for a reader that writes them its own way (in a language, with
+// its number format): an int or float64 (a count, hours, an amount; 0 when
+// not given), a bool (paid), a *site.Pay (nil when none) or a
+// []datafile.FrameworkIntake. Both are nil for other changes, whose Old and
+// New are text as they are.
+func (c Change) Values() (old, new any) { return c.oldV, c.newV }
 
 // Side names one of the two frameworks compared.
 type Side struct {

@@ -138,8 +138,13 @@ var fieldLabels = map[string]string{
 // Group is the changes of one part of the framework: a track with its
 // levels, or all competencies, courses, programs or pages.
 type Group struct {
-	Title   string   // "Track Software Development (sde)", "Courses"
-	Changes []Change // in the report's order
+	Title string // "Track Software Development (sde)", "Courses"
+	// Entity is the kind of the group's entities: Track for a track with
+	// its levels, whose id and title are Track and TrackTitle.
+	Entity     Entity
+	Track      string
+	TrackTitle string
+	Changes    []Change // in the report's order
 }
 
 // Groups splits the report's changes into groups, in order.
@@ -148,7 +153,11 @@ func (r *Report) Groups() []Group {
 	for _, c := range r.Changes {
 		t := r.groupTitle(c)
 		if len(out) == 0 || out[len(out)-1].Title != t {
-			out = append(out, Group{Title: t})
+			g := Group{Title: t, Entity: c.Entity}
+			if c.Entity == Track || c.Entity == Level {
+				g.Entity, g.Track, g.TrackTitle = Track, c.Track, r.tracks[c.Track]
+			}
+			out = append(out, g)
 		}
 		g := &out[len(out)-1]
 		g.Changes = append(g.Changes, c)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"time"
 
 	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/diff"
@@ -14,6 +15,7 @@ import (
 type ReleaseView struct {
 	Version  string
 	Date     string // YYYY-MM-DD
+	Day      time.Time
 	Summary  string
 	Anchor   string // the id of its section on /changes/: "release-2026.1"
 	Previous string // the version it is compared with; "" for the first
@@ -23,11 +25,11 @@ type ReleaseView struct {
 
 // ReleaseGroup is the changes of a release to one part of the framework.
 type ReleaseGroup struct {
-	Title string
+	Title string // in the site's language
 	Items []ReleaseItem
 }
 
-// ReleaseItem is one change, in words.
+// ReleaseItem is one change, in words of the site's language.
 type ReleaseItem struct {
 	Subject string // "level eng/e2 Engineer II"
 	Text    string // "expects Coding (code) at 3 Fluent, up from 2 Practising"
@@ -78,14 +80,14 @@ func (r *Renderer) releaseInfo() *releaseData {
 		slices.SortStableFunc(rels, func(a, b rel) int { return a.Date.Compare(b.Date) })
 		d := &releaseData{byLevel: map[string]*LevelRelease{}}
 		for i, x := range rels {
-			v := ReleaseView{Version: x.Version, Date: date(x.Date), Summary: x.Summary, Anchor: "release-" + x.Version}
+			v := ReleaseView{Version: x.Version, Date: date(x.Date), Day: x.Date, Summary: x.Summary, Anchor: "release-" + x.Version}
 			if i > 0 {
 				rep := diff.Compare(rels[i-1].fw, x.fw)
 				v.Previous, v.Count = rels[i-1].Version, len(rep.Changes)
 				for _, g := range rep.Groups() {
-					rg := ReleaseGroup{Title: g.Title}
+					rg := ReleaseGroup{Title: r.changeGroup(g)}
 					for _, c := range g.Changes {
-						rg.Items = append(rg.Items, item(c, true))
+						rg.Items = append(rg.Items, r.item(c, true))
 					}
 					v.Groups = append(v.Groups, rg)
 				}
@@ -99,7 +101,7 @@ func (r *Renderer) releaseInfo() *releaseData {
 							lr = &LevelRelease{Version: x.Version, Anchor: v.Anchor}
 							d.byLevel[c.ID] = lr
 						}
-						lr.Items = append(lr.Items, item(c, false))
+						lr.Items = append(lr.Items, r.item(c, false))
 					}
 				}
 			}
@@ -111,10 +113,10 @@ func (r *Renderer) releaseInfo() *releaseData {
 	return r.releases
 }
 
-func item(c diff.Change, subject bool) ReleaseItem {
-	it := ReleaseItem{Text: c.Describe(), OldText: c.OldText, NewText: c.NewText}
+func (r *Renderer) item(c diff.Change, subject bool) ReleaseItem {
+	it := ReleaseItem{Text: r.changeText(c), OldText: c.OldText, NewText: c.NewText}
 	if subject {
-		it.Subject = c.Subject()
+		it.Subject = r.changeSubject(c)
 	}
 	return it
 }

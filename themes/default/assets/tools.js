@@ -47,11 +47,11 @@ window.LadderTools = (function () {
     if (!cache.has(path)) {
       var scripts = !!files.scripts;
       var p = scripts && location.protocol === "file:" ? loadScript(path) : fetch(siteURL(path)).then(function (r) {
-        if (!r.ok) throw new Error("could not load " + path + ": HTTP " + r.status);
+        if (!r.ok) throw new Error(text("tools.load_http", path, String(r.status)));
         return r.json();
       }, function (err) {
         if (scripts) return loadScript(path);
-        if (location.protocol === "file:") throw new Error("could not load " + path + ": a page opened from disk can load data only in a build with relative_urls = true");
+        if (location.protocol === "file:") throw new Error(text("tools.load_disk", path));
         throw err;
       });
       cache.set(path, p);
@@ -70,12 +70,12 @@ window.LadderTools = (function () {
         s.remove();
         var reg = window.LadderData || {}, data = reg[key];
         delete reg[key];
-        if (data === undefined) reject(new Error("could not load " + key + ": its script holds no data"));
+        if (data === undefined) reject(new Error(text("tools.load_empty", key)));
         else resolve(data);
       };
       s.onerror = function () {
         s.remove();
-        reject(new Error("could not load " + key));
+        reject(new Error(text("tools.load_failed", key)));
       };
       document.head.appendChild(s);
     });
@@ -710,11 +710,13 @@ window.LadderTools = (function () {
     return this.intoList;
   };
 
-  // why mirrors route.(*Graph).why; from and to are loaded levels.
+  // why mirrors route.(*Graph).why; from and to are loaded levels. Its
+  // sentences are texts of the site's language ([js.route]), the same
+  // words as the route package's in English.
   Graph.prototype.why = function (from, to) {
     var d = this.d;
     if (from.track === to.track && from.path === to.path && to.rank < from.rank) {
-      return to.title + " is below " + from.title + " on the same path";
+      return text("route.below", to.title, from.title);
     }
     var into = this.into(), progs = this.progs;
     var ledBy = function (n) { return progs.filter(function (p) { return (p.leads_to || []).indexOf(n) >= 0; }); };
@@ -725,17 +727,16 @@ window.LadderTools = (function () {
         into[n].forEach(function (m) { any = any || d.trackOf[m] !== track.index; });
         any = any || ledBy(n).length > 0;
       }
-      if (!any) return "no promotion, move or program leads into track " + track.title;
+      if (!any) return text("route.no_track", track.title);
     }
     var led = ledBy(to.num);
     if (!into[to.num].length && !led.length) {
-      return "nothing leads to " + to.title + ": no level promotes or moves to it and no program leads to it";
+      return text("route.nothing_leads", to.title);
     }
     if (led.length) {
-      return "no route from " + from.title + " to " + to.title + ": the programs that lead there (" +
-        led.map(function (p) { return p.title; }).join(", ") + ") admit no level you can reach, and no promotion or move leads there from one";
+      return text("route.programs", from.title, to.title, led.map(function (p) { return p.title; }).join(text("route.list_sep")));
     }
-    return "no route from " + from.title + " to " + to.title + ": no level you can reach is promoted or moved to it";
+    return text("route.unreachable", from.title, to.title);
   };
 
   // paths returns the paths of the routes from one loaded level to
@@ -755,7 +756,7 @@ window.LadderTools = (function () {
     var doc = { from: levelRef(from), to: levelRef(to), found: false, route: null, alternatives: [] };
     if (from === to) {
       doc.found = true;
-      doc.message = "you are already at " + from.title;
+      doc.message = text("route.already", from.title);
       doc.route = { key: "", steps: [], months: 0, months_max: 0, hours: 0 };
       return doc;
     }

@@ -249,7 +249,13 @@ func plainText(doc ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	out := strings.TrimSpace(b.String())
+	if b.Cap() > len(out)+len(out)/8 {
+		// The builder grew by doubling; the text is kept as long as its
+		// site, so it keeps only its own bytes.
+		out = strings.Clone(out)
+	}
+	return out
 }
 
 // Inline converts a short text of inline markdown (a criterion of an

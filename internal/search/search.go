@@ -155,7 +155,7 @@ func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Index {
 	}
 	for _, x := range s.Levels {
 		count(&x.Common)
-		size += min(len(levelExpect(s, x)), textMax)
+		size += min(levelExpectSize(s, x), textMax)
 	}
 	for _, x := range s.Competencies {
 		count(&x.Common)
@@ -277,6 +277,29 @@ func levelExpect(s *site.Site, l *site.Level) string {
 		}
 	}
 	return b.String()
+}
+
+// levelExpectSize returns about the length of levelExpect(s, l), without
+// building it: New runs on every rebuild of the dev server, and needs the
+// size only to choose whether to shard.
+func levelExpectSize(s *site.Site, l *site.Level) int {
+	n := 0
+	for _, e := range l.Expectations {
+		if len(e.Expect) == 0 && len(e.Examples) == 0 {
+			continue
+		}
+		name := len(e.CompetencyID)
+		if c := s.CompetencyByID[e.CompetencyID]; c != nil {
+			name = len(c.Title)
+		}
+		for _, x := range e.Expect {
+			n += name + 3 + len(x.Plain)
+		}
+		for _, x := range e.Examples {
+			n += name + 3 + len(x.Plain)
+		}
+	}
+	return n
 }
 
 // descriptors returns what competency c says of each point of the scale,

@@ -454,7 +454,9 @@ func drawnFirst(kind string) bool {
 // listPages fills r.pages in a fixed order.
 func (r *Renderer) listPages() {
 	s := r.site
-	r.pages = make([]PageSpec, 0, 16+len(s.Tracks)+len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+len(s.Pages))
+	// A track has its page, ladder, forms page and two data files; a level
+	// its page and form; the search index up to a few thousand files.
+	r.pages = make([]PageSpec, 0, 2048+5*len(s.Tracks)+2*len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+len(s.Pages))
 	add := func(url, kind, title string, ent any) {
 		p := strings.TrimPrefix(url, "/")
 		switch {

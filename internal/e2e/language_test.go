@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"io/fs"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/ladder-ssg/ladder/internal/browsertest"
 )
@@ -115,4 +119,108 @@ func TestGermanTools(t *testing.T) {
 	b.WaitFor(t, `document.querySelectorAll("#search-results li").length > 0`, wait)
 	contains("the search status", `document.getElementById("search-status").textContent`, "Treffer für „linux“")
 	noErrors(t, b)
+}
+
+// spills lists the elements of the page's main part whose text sticks out
+// of their own box (a word too long for a narrow fact box or table cell),
+// or out of the window, but for what scrolls on purpose (the scroll boxes
+// of wide tables) and the charts.
+const spills = `(function () {
+  var out = [];
+  var name = function (el) {
+    return el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined && el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : "");
+  };
+  document.querySelectorAll("main *").forEach(function (el) {
+    if (el.closest(".table-scroll, svg, .chart-box, .visually-hidden, [hidden]") || el.getClientRects().length === 0) return;
+    var cs = getComputedStyle(el);
+    var r = el.getBoundingClientRect();
+    var why = "";
+    if (r.right > window.innerWidth + 1) why = "ends at " + Math.round(r.right) + "px";
+    else if (cs.overflowX === "visible" && cs.display !== "inline" && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) why = el.scrollWidth + "px of text in " + el.clientWidth + "px";
+    if (why && out.length < 8) out.push(name(el) + " “" + (el.textContent || "").trim().slice(0, 40) + "”: " + why);
+  });
+  return out;
+})()`
+
+// unhyphenated lists the narrow boxes of the page's main part (facts,
+// table cells, cards, badges) whose words the browser would not hyphenate
+// in German: hyphens is not auto, or the language is not German.
+const unhyphenated = `(function () {
+  var out = [];
+  document.querySelectorAll("main .facts dt, main .facts dd, main th, main td, main .card, main .badge, main .step-facts dd, main .compare-card").forEach(function (el) {
+    var cs = getComputedStyle(el), hy = cs.hyphens || cs.webkitHyphens;
+    var lang = (el.closest("[lang]") || {}).lang || "";
+    if ((hy !== "auto" || !/^de\b/.test(lang)) && out.length < 5) out.push(el.tagName.toLowerCase() + "." + String(el.className).trim().split(/\s+/).join(".") + " (hyphens " + hy + ", lang " + lang + ")");
+  });
+  return out;
+})()`
+
+// TestGermanNarrow opens the level, program and compare pages of the
+// German example on a phone, 390 pixels wide: long German words
+// ("Kostenübernahme", "Teilnahmevoraussetzungen") must be hyphenated (the
+// narrow boxes say hyphens: auto, in German) or wrapped inside their fact
+// boxes and table cells, never stick out of them or make the page scroll
+// sideways. (Debian's headless Chromium has no hyphenation dictionaries,
+// so here the words wrap; browsers with them hyphenate.)
+func TestGermanNarrow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping browser test in short mode")
+	}
+	if browsertest.Path() == "" {
+		t.Skip("skipping browser test: Chromium not found (install it with: apt-get install -y chromium, or set LADDER_CHROMIUM)")
+	}
+	dir := germanExample(t)
+	root := serve(t, dir, "/")
+	var pages []string
+	for _, kind := range []string{"tracks", "programs"} {
+		err := filepath.WalkDir(filepath.Join(dir, kind), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Name() == "index.html" {
+				rel, _ := filepath.Rel(dir, filepath.Dir(p))
+				if strings.Count(filepath.ToSlash(rel), "/") >= map[string]int{"tracks": 2, "programs": 1}[kind] {
+					pages = append(pages, filepath.ToSlash(rel)+"/")
+				}
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(pages) < 20 {
+		t.Fatalf("only %d level and program pages: %v", len(pages), pages)
+	}
+	b := browsertest.New(t, 3*time.Minute)
+	b.Do(t, chromedp.EmulateViewport(390, 844))
+	boxes := 0
+	check := func(page string) {
+		t.Helper()
+		if over := browsertest.Eval[[]string](t, b, spills); len(over) > 0 {
+			t.Errorf("390px /%s: %s", page, strings.Join(over, "; "))
+		}
+		if w := browsertest.Eval[int](t, b, `document.documentElement.scrollWidth`); w > 391 {
+			t.Errorf("390px /%s: the page is %dpx wide", page, w)
+		}
+		if bad := browsertest.Eval[[]string](t, b, unhyphenated); len(bad) > 0 {
+			t.Errorf("390px /%s: narrow boxes not hyphenated in German: %s", page, strings.Join(bad, "; "))
+		}
+		boxes += browsertest.Eval[int](t, b, `document.querySelectorAll("main .facts dd, main td, main .card").length`)
+	}
+	for _, p := range pages {
+		b.Navigate(t, root+p)
+		b.WaitFor(t, `document.readyState === "complete"`, wait)
+		check(p)
+	}
+	for _, q := range []string{"a=software/sde-2&b=software/sde-3", "a=fulfillment/associate&b=healthcare/lpn", "a=it-support/associate&b=data-center/technician-1"} {
+		b.Navigate(t, root+"compare/?"+q)
+		b.WaitFor(t, `document.querySelectorAll("#compare-table tbody tr").length > 0`, wait)
+		check("compare/?" + q)
+	}
+	b.Navigate(t, root+"paths/?from=fulfillment/associate&to=healthcare/lpn")
+	b.WaitFor(t, `document.getElementById("route-h") !== null`, wait)
+	check("paths/?from=fulfillment/associate&to=healthcare/lpn")
+	noErrors(t, b)
+	if boxes < 100 {
+		t.Errorf("only %d fact boxes, table cells and cards: the pages do not have what the test checks", boxes)
+	}
+	t.Logf("%d pages at 390px, %d fact boxes, table cells and cards", len(pages)+4, boxes)
 }

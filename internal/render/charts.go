@@ -258,9 +258,12 @@ func (p *Page) Radar(l *site.Level) chart.Drawing {
 }
 
 // CourseGraph draws the prerequisite graph of course c: every course it
-// needs first, transitively (through Prereqs), every course it opens the
-// way to, transitively (through Unlocks), and the prerequisite links among
-// them, with c highlighted. It returns the zero Drawing when c stands alone.
+// needs first, transitively (through Prereqs), the courses it opens the
+// way to directly (its Unlocks), and the prerequisite links among them,
+// with c highlighted. It returns the zero Drawing when c stands alone.
+// What lies beyond the courses c opens is on their own pages: followed
+// transitively, a first course of a catalogue opens onto most of it, and
+// its page drew a graph of a hundred courses, thousands of pixels wide.
 func (p *Page) CourseGraph(c *site.Course) chart.Drawing {
 	in := map[*site.Course]bool{c: true}
 	var walk func(x *site.Course, next func(*site.Course) []*site.Course)
@@ -273,7 +276,9 @@ func (p *Page) CourseGraph(c *site.Course) chart.Drawing {
 		}
 	}
 	walk(c, func(x *site.Course) []*site.Course { return x.Prereqs })
-	walk(c, func(x *site.Course) []*site.Course { return x.Unlocks })
+	for _, y := range c.Unlocks {
+		in[y] = true
+	}
 	if len(in) == 1 {
 		return chart.Drawing{}
 	}

@@ -165,38 +165,49 @@ func courseIDs(cs []*site.Course) string {
 	return strings.Join(ids, " ")
 }
 
-func TestCourseGraphIsTransitive(t *testing.T) {
+// TestCourseGraph checks which courses a course's graph draws: every
+// course before it, transitively, and the courses it opens directly.
+func TestCourseGraph(t *testing.T) {
 	r := basicRenderer(t)
-	p := pageFor(t, r, "courses/advanced/index.html")
-	d := p.CourseGraph(p.Course)
-	svg := string(d.SVG)
-	// advanced needs intro, and capstone needs advanced; mgmt is not an
-	// ancestor or a descendant of advanced, but capstone's other
-	// prerequisite, so it stays out.
-	for _, key := range []string{"intro", "advanced", "capstone"} {
-		if !strings.Contains(svg, `data-key="`+key+`"`) {
-			t.Errorf("graph lacks %s", key)
+	graph := func(path string) string {
+		p := pageFor(t, r, path)
+		return string(p.CourseGraph(p.Course).SVG)
+	}
+	for _, tt := range []struct {
+		page      string
+		want, not []string
+	}{
+		// advanced needs intro, and capstone needs advanced; mgmt is
+		// capstone's other prerequisite, neither before nor after advanced.
+		{"courses/advanced/index.html", []string{"intro", "advanced", "capstone"}, []string{"mgmt"}},
+		// intro opens advanced and mgmt; capstone, two steps on, is on
+		// their pages.
+		{"courses/intro/index.html", []string{"intro", "advanced", "mgmt"}, []string{"capstone"}},
+		// capstone needs advanced and mgmt, and through them intro.
+		{"courses/capstone/index.html", []string{"intro", "advanced", "mgmt", "capstone"}, nil},
+	} {
+		svg := graph(tt.page)
+		for _, key := range tt.want {
+			if !strings.Contains(svg, `data-key="`+key+`"`) {
+				t.Errorf("%s: graph lacks %s", tt.page, key)
+			}
 		}
-	}
-	if strings.Contains(svg, `data-key="mgmt"`) {
-		t.Errorf("graph holds mgmt, which is neither before nor after advanced")
-	}
-	p = pageFor(t, r, "courses/intro/index.html")
-	svg = string(p.CourseGraph(p.Course).SVG)
-	for _, key := range []string{"intro", "advanced", "mgmt", "capstone"} {
-		if !strings.Contains(svg, `data-key="`+key+`"`) {
-			t.Errorf("intro's graph lacks %s (a descendant)", key)
+		for _, key := range tt.not {
+			if strings.Contains(svg, `data-key="`+key+`"`) {
+				t.Errorf("%s: graph holds %s", tt.page, key)
+			}
 		}
 	}
 	// The table has a row per course, listing its prerequisites.
+	p := pageFor(t, r, "courses/capstone/index.html")
 	var capstone string
 	for _, row := range strings.Split(string(p.CourseGraph(p.Course).Table), "</tr>") {
-		if strings.Contains(row, `<th scope="row"><a href="/courses/capstone/"`) {
+		if strings.Contains(row, `<a href="/courses/capstone/">Capstone</a></strong></th>`) {
 			capstone = row
 		}
 	}
-	if !strings.Contains(capstone, `href="/courses/mgmt/"`) {
-		t.Errorf("intro's graph lacks the edge mgmt -> capstone: %q", capstone)
+	if !strings.Contains(capstone, `href="/courses/mgmt/"`) || !strings.Contains(capstone, `href="/courses/advanced/"`) {
+		t.Errorf("capstone's graph lacks the edges mgmt -> capstone and advanced -> capstone: %q", capstone)
 	}
 }
 

@@ -263,3 +263,52 @@ func EmulateMedia(media, scheme string) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// Shift is the cumulative layout shift of a page, as LayoutShift measures it.
+type Shift struct {
+	// CLS is the largest sum of the layout shifts in one session window (shifts
+	// less than a second apart, over at most five seconds), leaving out
+	// those that follow input, as Core Web Vitals define it.
+	CLS float64 `json:"cls"`
+	// Moved describes the shifts of that window: the elements that moved,
+	// with their place before and after, for a failure message.
+	Moved []string `json:"moved"`
+}
+
+// LayoutShift returns the cumulative layout shift of the open page so far,
+// from the buffered entries of a PerformanceObserver for "layout-shift",
+// which include those from before it was made.
+func LayoutShift(t testing.TB, b *Browser) Shift {
+	t.Helper()
+	res := Eval[string](t, b, `new Promise(function (resolve) {
+  var entries = [];
+  var obs = new PerformanceObserver(function (list) { entries = entries.concat(list.getEntries()); });
+  obs.observe({type: "layout-shift", buffered: true});
+  setTimeout(function () {
+    obs.disconnect();
+    var name = function (n) {
+      if (!n) return "?";
+      if (n.nodeType !== 1) n = n.parentElement || n;
+      return n.nodeName.toLowerCase() + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.trim().split(/\s+/).join(".") : "");
+    };
+    var rect = function (r) { return Math.round(r.x) + "," + Math.round(r.y) + " " + Math.round(r.width) + "×" + Math.round(r.height); };
+    var best = {cls: 0, moved: []}, win = null;
+    entries.forEach(function (e) {
+      if (e.hadRecentInput) return;
+      if (!win || e.startTime - win.last > 1000 || e.startTime - win.first > 5000) win = {first: e.startTime, cls: 0, moved: []};
+      win.last = e.startTime;
+      win.cls += e.value;
+      (e.sources || []).forEach(function (s) {
+        win.moved.push(Math.round(e.startTime) + " ms " + e.value.toFixed(3) + " " + name(s.node) + ": " + rect(s.previousRect) + " → " + rect(s.currentRect));
+      });
+      if (win.cls > best.cls) best = {cls: win.cls, moved: win.moved.slice()};
+    });
+    resolve(JSON.stringify(best));
+  }, 200);
+})`)
+	var s Shift
+	if err := json.Unmarshal([]byte(res), &s); err != nil {
+		t.Fatalf("browser: layout shift: %v", err)
+	}
+	return s
+}

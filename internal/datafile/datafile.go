@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/assess"
+	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -55,6 +56,7 @@ type Set struct {
 	site      *site.Site
 	urlOf     func(entity any) string
 	versioned bool
+	funding   func(p *site.Program) string
 
 	once  sync.Once
 	tools *tools
@@ -67,9 +69,14 @@ type Set struct {
 // entity's page ("/tracks/sde/"). With versioned set, the tools' index
 // names the track files with its version ("tracks/sde.<version>.json"),
 // which is how a build publishes them (see ToolIndex.TrackFile); without
-// it, with their plain names, as the dev server serves them.
-func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Set {
-	return &Set{site: s, urlOf: urlOf, versioned: versioned}
+// it, with their plain names, as the dev server serves them. funding says
+// in one line what a program pays for, in the site's language, for the
+// path finder and the plan; nil writes route.FundingSummary's English.
+func New(s *site.Site, urlOf func(entity any) string, versioned bool, funding func(p *site.Program) string) *Set {
+	if funding == nil {
+		funding = route.FundingSummary
+	}
+	return &Set{site: s, urlOf: urlOf, versioned: versioned, funding: funding}
 }
 
 // Version returns the version of the tools' data: a hash of the track

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/ladder-ssg/ladder/internal/assess"
-	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -96,7 +95,7 @@ type ToolProgram struct {
 	// Months is the program's length, [min, max] in months, left out
 	// when the program does not give it.
 	Months  []int  `json:"months,omitempty"`
-	Funding string `json:"funding,omitempty"` // route.FundingSummary
+	Funding string `json:"funding,omitempty"` // what it pays for, in the site's language (route.FundingSummary in English)
 	Sort    int    `json:"sort"`              // rank of "@<id>", see ToolTrackRef.Sort
 	LeadsTo []int  `json:"leads_to"`          // level numbers
 	// Tracks (indexes in the index's tracks), Levels (level numbers),
@@ -289,7 +288,7 @@ func (d *Set) buildIndex() ([]byte, string, error) {
 	}
 	for _, p := range s.Programs {
 		e := &p.Eligibility
-		tp := ToolProgram{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Months: p.Months.Range(), Funding: route.FundingSummary(p),
+		tp := ToolProgram{ID: p.ID, Title: p.Title, Kind: p.Kind, Duration: p.Duration, Months: p.Months.Range(), Funding: d.funding(p),
 			Sort: rank["@"+p.ID], LeadsTo: nums(p.LeadsTo), Tracks: make([]int, 0, len(e.Tracks)), Levels: nums(e.Levels),
 			Courses: make([]ToolCourse, 0, len(e.Courses)), MinTenureMonths: e.MinTenureMonths, Approval: e.Approval, Note: e.Note}
 		for _, t := range e.Tracks {

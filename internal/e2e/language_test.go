@@ -77,6 +77,12 @@ func TestGermanTools(t *testing.T) {
 	lacks("the route", `document.getElementById("path-result").textContent`, "Shortest route", "Promotion", "steps")
 	noErrors(t, b)
 
+	// A step through a program says what the program pays for in German.
+	b.Navigate(t, root+"paths/?from=fulfillment/associate&to=it-support/associate")
+	b.WaitFor(t, `document.querySelector(".step-facts") !== null`, wait)
+	contains("the program's funding", `document.querySelector(".step-facts").textContent`, "Förderung", "95 % der Studiengebühren", "deckt ")
+	lacks("the program's funding", `document.querySelector(".step-facts").textContent`, "of tuition", "covers", "paid while")
+
 	// No route: a level below on the same path, and the level itself.
 	b.Navigate(t, root+"paths/?from=healthcare/lpn&to=healthcare/medical-assistant")
 	b.WaitFor(t, `document.getElementById("route-h") !== null && document.getElementById("path-status").textContent !== ""`, wait)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/diff"
+	"github.com/ladder-ssg/ladder/internal/route"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -185,5 +186,30 @@ func TestChangeTexts(t *testing.T) {
 				t.Logf("all changes:\n%s", all)
 			}
 		})
+	}
+}
+
+// TestFundingText checks that what a program pays for, as the tools' data
+// says it in English, is what ladder path says (route.FundingSummary), for
+// every program of the example, and that German says it in German.
+func TestFundingText(t *testing.T) {
+	r := exampleRenderer(t, false)
+	n := 0
+	for _, p := range r.site.Programs {
+		want := route.FundingSummary(p)
+		if got := r.fundingText(p); got != want {
+			t.Errorf("program %s: %q, ladder path says %q", p.ID, got, want)
+		}
+		if want != "" {
+			n++
+		}
+	}
+	if n < 3 {
+		t.Fatalf("only %d programs of the example publish their funding", n)
+	}
+	de := basicRenderer(t, `language = "de"`)
+	p := &site.Program{Paid: true, Funding: site.Funding{TuitionPercent: 95, Cap: 5250, Currency: "USD", Covers: []string{"Bücher", "Gebühren"}}}
+	if got, want := de.fundingText(p), "95 % der Studiengebühren, bis zu 5.250 USD im Jahr; deckt Bücher, Gebühren; bezahlt während des Lernens"; got != want {
+		t.Errorf("in German: %q, want %q", got, want)
 	}
 }

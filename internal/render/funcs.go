@@ -9,6 +9,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/chart"
 	"github.com/ladder-ssg/ladder/internal/i18n"
+	"github.com/ladder-ssg/ladder/internal/site"
 )
 
 // funcs returns the template functions. They are pure: anything that
@@ -97,4 +98,29 @@ func (r *Renderer) formatName(f string) string {
 		return s
 	}
 	return f
+}
+
+// fundingText says in one line what a program pays for, in the site's
+// language, for the tools' data (the path finder's steps and the plan):
+// "95% of tuition, up to USD 5,250 a year; covers books, fees; paid while
+// you learn" (the words of route.FundingSummary in English), or "" when
+// the program publishes nothing.
+func (r *Renderer) fundingText(p *site.Program) string {
+	f := &p.Funding
+	var parts []string
+	if f.TuitionPercent > 0 {
+		share := r.tr("format.percent", r.texts.Number(f.TuitionPercent))
+		if f.Cap > 0 {
+			parts = append(parts, r.tr("funding.tuition_cap", share, r.texts.Money(f.Cap, f.Currency)))
+		} else {
+			parts = append(parts, r.tr("funding.tuition", share))
+		}
+	}
+	if len(f.Covers) > 0 {
+		parts = append(parts, r.tr("funding.covers", strings.Join(f.Covers, r.tr("funding.list_sep"))))
+	}
+	if p.Paid {
+		parts = append(parts, r.tr("funding.paid"))
+	}
+	return strings.Join(parts, r.tr("funding.sep"))
 }

@@ -527,7 +527,7 @@ func (r *Renderer) listPages() {
 	}
 	add("/404.html", "404", r.tr("title.notfound"), nil)
 	if r.data == nil {
-		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames)
+		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames, r.fundingText)
 	}
 	for _, f := range r.data.Files() {
 		add("/"+f.Path, "data", "", f)

@@ -8,8 +8,10 @@
 //	go run ./scripts/screenshots            # from the repository's root
 //	go run ./scripts/screenshots -out DIR   # elsewhere
 //
-// Each picture is the first screen of its page, not the whole page, so
-// that the files stay small enough to keep in git.
+// Each picture is the first screen of its page (or of the part of it a
+// shot scrolls to: the matrix, a tool's result), not the whole page, so
+// that the files stay small enough to keep in git: about 1.6 MB for the
+// fifteen. The README shows eight of them.
 package main
 
 import (
@@ -23,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -40,6 +43,8 @@ type shot struct {
 	page   string // site-relative URL
 	phone  bool
 	scheme string // "light" or "dark"
+	scroll string // a CSS selector to scroll to the top of the window first, or ""
+	script string // JavaScript to run first (fill in a form), or ""
 }
 
 // shots are the pictures kept in docs/screenshots/. The level page is the
@@ -63,10 +68,27 @@ func shots() []shot {
 	return append(s,
 		shot{name: "home-en-desktop-light", lang: "en", page: "", scheme: "light"},
 		shot{name: "track-en-desktop-light", lang: "en", page: "tracks/fulfillment/", scheme: "light"},
-		shot{name: "compare-en-desktop-light", lang: "en", page: "compare/?a=fulfillment/associate&b=fulfillment/ambassador", scheme: "light"},
+		shot{name: "matrix-en-desktop-light", lang: "en", page: "tracks/software/", scheme: "light", scroll: "#matrix-h"},
+		shot{name: "compare-en-desktop-light", lang: "en", page: "compare/?a=fulfillment/associate&b=fulfillment/ambassador", scheme: "light", scroll: "#compare-status"},
 		shot{name: "paths-en-desktop-light", lang: "en", page: "paths/?from=fulfillment/associate&to=it-support/associate", scheme: "light"},
+		shot{name: "assess-en-desktop-light", lang: "en", page: "assess/?level=fulfillment/associate&target=fulfillment/ambassador", scheme: "light",
+			scroll: "#assess-status", script: rateSome},
+		shot{name: "paths-de-phone-light", lang: "de", page: "paths/?from=fulfillment/associate&to=it-support/associate", phone: true, scheme: "light", scroll: "#path-status"},
 	)
 }
+
+// rateSome rates the competencies of the self-assessment, each a point
+// of its own, so that its picture shows ratings, gaps and courses.
+const rateSome = `(function () {
+  var groups = new Map();
+  document.querySelectorAll("#assess-result input[type=radio]").forEach(function (r) {
+    if (!groups.has(r.name)) groups.set(r.name, []);
+    groups.get(r.name).push(r);
+  });
+  var i = 0;
+  groups.forEach(function (rs) { var r = rs[Math.min(rs.length - 1, 1 + (i++ % 3))]; if (r) r.click(); });
+  return groups.size;
+})()`
 
 func main() {
 	out := flag.String("out", "docs/screenshots", "the folder the pictures are written to")
@@ -146,6 +168,16 @@ func run(out string) error {
 			chromedp.Navigate(url),
 			chromedp.Sleep(400*time.Millisecond), // the tools fill their results after the data arrives
 		)
+		if err == nil && s.script != "" {
+			_, err = chromedp.Run(bctx, chromedp.Evaluate[int](s.script))
+		}
+		if err == nil && s.scroll != "" {
+			// At once, not smoothly as the theme scrolls to an anchor.
+			_, err = chromedp.Run(bctx, chromedp.Evaluate[int](`(document.querySelector(`+strconv.Quote(s.scroll)+`).scrollIntoView({behavior: "instant"}), 1)`))
+		}
+		if err == nil && (s.script != "" || s.scroll != "") {
+			err = chromedp.Do(bctx, chromedp.Sleep(200*time.Millisecond))
+		}
 		if err == nil {
 			png, err = chromedp.Run(bctx, chromedp.CaptureScreenshot())
 		}

@@ -50,15 +50,14 @@ type AssessGroup struct {
 	Rows     []AssessRow
 }
 
-// AssessRow is one competency of the form: what the level expects of it
-// (Level 0: nothing) and, for each point of the scale, the competency's
-// descriptor or the scale's description.
+// AssessRow is one competency of the form and what the level expects of
+// it (Level 0: nothing). It is a comparable value, the key of its row's
+// markup (partials/assess-row.html), which the levels of a track that
+// expect the same of a competency share.
 type AssessRow struct {
 	N          int // 1 for the form's first row, in the order of the groups
 	Competency *site.Competency
 	Level      int
-	Text       *Words // the expectation in words; nil when none
-	Cells      []AssessCell
 }
 
 // AssessCell is a point of the scale in a row of the form. Its checkbox
@@ -90,8 +89,7 @@ func (p *Page) AssessForm(l *site.Level) *AssessForm {
 		}
 	}
 	f := &AssessForm{}
-	top := p.Site.Config.Scale.Max()
-	for n := 1; n <= top; n++ {
+	for n := 1; n <= p.Site.Config.Scale.Max(); n++ {
 		f.Points = append(f.Points, AssessPoint{N: n, Name: p.ScaleName(n), Description: p.ScaleDescription(n)})
 	}
 	rows := 0
@@ -102,18 +100,25 @@ func (p *Page) AssessForm(l *site.Level) *AssessForm {
 			r := AssessRow{N: rows, Competency: c}
 			if e := l.Expectation(c.ID); e != nil {
 				r.Level = e.Level
-				r.Text = p.Words(*e, l.TrackID)
-			}
-			for n := 1; n <= top; n++ {
-				text := c.Descriptor(n)
-				if text == "" {
-					text = p.ScaleDescription(n)
-				}
-				r.Cells = append(r.Cells, AssessCell{N: n, Expected: n == r.Level, Text: text})
 			}
 			ag.Rows = append(ag.Rows, r)
 		}
 		f.Groups = append(f.Groups, ag)
 	}
 	return f
+}
+
+// AssessCells returns the cells of row r, one per point of the scale, each
+// with the competency's descriptor of the point or the scale's description.
+func (p *Page) AssessCells(r AssessRow) []AssessCell {
+	top := p.Site.Config.Scale.Max()
+	cells := make([]AssessCell, 0, top)
+	for n := 1; n <= top; n++ {
+		text := r.Competency.Descriptor(n)
+		if text == "" {
+			text = p.ScaleDescription(n)
+		}
+		cells = append(cells, AssessCell{N: n, Expected: n == r.Level, Text: text})
+	}
+	return cells
 }

@@ -5,7 +5,8 @@
 // prerequisites, competencies, program targets and eligibility, links in
 // markdown bodies), fills the reverse indexes the pages need (the levels that
 // require a course, the courses that teach a competency, the programs that
-// lead to a level), and reports every problem it meets at the position of the
+// lead to a level; the courses, programs and competencies of plan
+// templates), and reports every problem it meets at the position of the
 // offending key or value. It does no I/O.
 //
 // Each rule is a function below with a comment giving an Example of content
@@ -65,6 +66,7 @@ func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	c.resolveCourses()
 	c.resolvePrograms()
 	c.resolveCompetencies()
+	c.resolvePlans()
 	c.resolveGroups()
 	c.prerequisiteCycles()
 	c.promotionLoops()
@@ -83,6 +85,7 @@ func warnings(s *site.Site, dups map[*site.Common]bool, cache *Cache) diag.List 
 	w.warnProgramsLeadingNowhere()
 	w.trackWarnings(cache)
 	w.warnIntakes()
+	w.warnEmptyPlans()
 	w.diags.Sort()
 	return w.diags
 }
@@ -127,6 +130,8 @@ func (cs *candidates) of(k site.Kind) []string {
 			ids = keys(s.ProgramByID)
 		case site.KindPage:
 			ids = keys(s.PageByID)
+		case site.KindPlan:
+			ids = keys(s.PlanByID)
 		}
 		cs.ids[k] = ids
 	})
@@ -160,6 +165,7 @@ func (c *checker) index() {
 	s.CourseByID = indexKind(c, s.Courses, func(x *site.Course) string { return x.ID })
 	s.ProgramByID = indexKind(c, s.Programs, func(x *site.Program) string { return x.ID })
 	s.PageByID = indexKind(c, s.Pages, func(x *site.Page) string { return x.ID })
+	s.PlanByID = indexKind(c, s.Plans, func(x *site.Plan) string { return x.ID })
 }
 
 // indexKind maps the entities of one kind by id, keeping of each id the

@@ -163,6 +163,9 @@ func (c *checker) values() {
 	for _, x := range c.s.Pages {
 		c.title(&x.Common, site.KindPage)
 	}
+	for _, x := range c.s.Plans {
+		c.title(&x.Common, site.KindPlan)
+	}
 }
 
 // format checks a course's format.
@@ -331,6 +334,8 @@ func (c *checker) linksOf(x *site.Common, track string) {
 			_, ok = c.s.ProgramByID[target]
 		case site.KindPage:
 			_, ok = c.s.PageByID[target]
+		case site.KindPlan:
+			_, ok = c.s.PlanByID[target]
 		}
 		if ok {
 			continue
@@ -374,7 +379,7 @@ func (c *checker) bodyURLs(x *site.Common) {
 }
 
 // entityKinds are the kinds an entity link names ("course:linux").
-var entityKinds = []string{"competency", "course", "level", "page", "program", "track"}
+var entityKinds = []string{"competency", "course", "level", "page", "plan", "program", "track"}
 
 // urlField checks the value of a URL field (a course's url, a
 // competency's esco) and returns it as a template.URL when it passes, ""
@@ -458,6 +463,11 @@ func entities(s *site.Site) iter.Seq2[*site.Common, string] {
 			}
 		}
 		for _, x := range s.Pages {
+			if !yield(&x.Common, "") {
+				return
+			}
+		}
+		for _, x := range s.Plans {
 			if !yield(&x.Common, "") {
 				return
 			}

@@ -336,8 +336,12 @@ func runCheck(e *env, args []string) int {
 		printDiags(e, res.Diags, res.Site.Sources())
 		if len(res.Diags) == 0 {
 			s := res.Site
-			fmt.Fprintf(e.stdout, "ok: %d tracks, %d levels, %d competencies, %d courses, %d programs, %d pages\n",
-				len(s.Tracks), len(s.Levels), len(s.Competencies), len(s.Courses), len(s.Programs), len(s.Pages))
+			plans := ""
+			if n := len(s.Plans); n > 0 {
+				plans = fmt.Sprintf(", %d plan %s", n, plural(n, "template", "templates"))
+			}
+			fmt.Fprintf(e.stdout, "ok: %d tracks, %d levels, %d competencies, %d courses, %d programs, %d pages%s\n",
+				len(s.Tracks), len(s.Levels), len(s.Competencies), len(s.Courses), len(s.Programs), len(s.Pages), plans)
 		}
 	}
 	if res.Diags.Errors() > 0 || *strict && res.Diags.Warnings() > 0 {

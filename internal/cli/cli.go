@@ -57,7 +57,7 @@ func commands() []command {
 		{"build", "[--src DIR] [--out DIR] [--base-url URL] [--drafts] [--strict] [--cpuprofile FILE] [--memprofile FILE]", "build the site into a directory", runBuild},
 		{"serve", "[--src DIR] [--addr 127.0.0.1:PORT] [--allow-host NAME]... [--poll DURATION] [--drafts]", "preview the site with live reload, from memory", runServe},
 		{"check", "[--src DIR] [--format text|json|github|gitlab|sarif] [--strict]", "validate the content; exit 1 on errors", runCheck},
-		{"new", "[--src DIR] track|level|course|program|competency|page ID", "create a content file (a level: TRACK/ID)", runNew},
+		{"new", "[--src DIR] track|level|course|program|competency|page|plan ID", "create a content file (a level: TRACK/ID)", runNew},
 		{"init", "[--example] DIR", "create a new site: a small starter, or the full example", runInit},
 		{"theme", "eject [--src DIR] [DIR]", "copy the built-in theme into the site (themes/default/) to customise it", runTheme},
 		{"path", "[--src DIR] [--format text|json] [--by steps|time] FROM TO", "the route from one level to another", runPath},

@@ -16,7 +16,7 @@ var schemas embed.FS
 
 // ContentSchemas names the schemas of the content files, published as
 // data/schemas/<name>.schema.json.
-var ContentSchemas = []string{"site", "track", "level", "competency", "course", "program", "page"}
+var ContentSchemas = []string{"site", "track", "level", "competency", "course", "program", "page", "plan"}
 
 // SchemaFile returns the schema called name: "framework" or one of
 // ContentSchemas.

@@ -126,6 +126,7 @@ func TestContentSchemaKeys(t *testing.T) {
 		"course":     reflect.TypeFor[site.Course](),
 		"program":    reflect.TypeFor[site.Program](),
 		"page":       reflect.TypeFor[site.Page](),
+		"plan":       reflect.TypeFor[site.Plan](),
 	}
 	for _, name := range datafile.ContentSchemas {
 		typ, ok := kinds[name]
@@ -256,7 +257,7 @@ func TestExampleContentValidates(t *testing.T) {
 			return err
 		}
 		parts := strings.Split(p, "/")
-		kind := map[string]string{"tracks": "level", "competencies": "competency", "courses": "course", "programs": "program", "pages": "page"}[parts[1]]
+		kind := map[string]string{"tracks": "level", "competencies": "competency", "courses": "course", "programs": "program", "pages": "page", "plans": "plan"}[parts[1]]
 		switch {
 		case len(parts) == 2:
 			kind = "page"

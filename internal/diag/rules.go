@@ -24,6 +24,7 @@ func Rules() []RuleInfo {
 		{"draft-reference", "a reference or link to an entity marked draft = true, in a build without --drafts"},
 		{"duplicate-id", "two entities of one kind with the same id, or a competency in two [groups] of one track"},
 		{"duplicate-rank", "two levels with the same rank on one path of a track"},
+		{"empty-plan", "warning: a plan template with no goals, or a goal with no actions"},
 		{"expectation-drop", "warning: an expected competency level drops from one level to the next on the same path"},
 		{"front-matter", "front matter that is not closed, or not between +++ lines"},
 		{"i18n-file", "an i18n/<language>.toml file (the site's or its theme's) that does not parse, or a value that is not a text, a list of texts or a table of plural forms with other"},
@@ -42,6 +43,7 @@ func Rules() []RuleInfo {
 		{"output-dir", "an output_dir that build may not write into (the site itself, or a folder it did not create)"},
 		{"page-clash", "a free page whose URL would replace one of the site's own pages"},
 		{"pay-band", "a pay band whose minimum is above its maximum"},
+		{"plan-action", "an action of a plan template that names more than one course, program or competency, names nothing and has no text, or gives a level without a competency"},
 		{"prerequisite-cycle", "course prerequisites that form a cycle"},
 		{"program-leads-nowhere", "warning: a program whose leads_to names no level"},
 		{"promotion-loop", "promotions (next) that lead back to a level already passed"},
@@ -53,9 +55,9 @@ func Rules() []RuleInfo {
 		{"static-include", "an entry of [static] include in site.toml that is invalid, not hidden, or missing"},
 		{"toml-syntax", "TOML that does not parse"},
 		{"type-mismatch", "a value of the wrong type (a string where a number belongs, ...)"},
-		{"unexpected-file", "a content file outside tracks/, competencies/, courses/, programs/ and pages/"},
+		{"unexpected-file", "a content file outside tracks/, competencies/, courses/, programs/, plans/ and pages/"},
 		{"unknown-key", "a key that the kind does not have (a typo would otherwise do nothing)"},
-		{"unknown-reference", "a reference or entity link to a track, level, course, program, competency or page that does not exist"},
+		{"unknown-reference", "a reference or entity link to a track, level, course, program, competency, page or plan template that does not exist"},
 		{"unknown-value", "a course format, program kind or track status outside the allowed values"},
 		{"unreachable-level", "warning: a level that no promotion, move or program leads to"},
 		{"unused-course", "warning: a course that no level or program requires"},
@@ -67,7 +69,7 @@ func Rules() []RuleInfo {
 // warningRules are the rules that report warnings: the only ones that
 // [check] ignore in site.toml may switch off. site-file and static-include
 // also report errors, which stay.
-var warningRules = []string{"brand-color", "expectation-drop", "i18n-missing", "intake-order", "missing-competency", "program-leads-nowhere",
+var warningRules = []string{"brand-color", "empty-plan", "expectation-drop", "i18n-missing", "intake-order", "missing-competency", "program-leads-nowhere",
 	"site-file", "static-include", "unreachable-level", "unused-course"}
 
 // Ignorable reports whether rule id reports warnings, which a site may

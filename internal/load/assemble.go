@@ -42,6 +42,9 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 			case *site.Program:
 				c := *e
 				s.Programs = append(s.Programs, &c)
+			case *site.Plan:
+				c := *e
+				s.Plans = append(s.Plans, &c)
 			case *site.Page:
 				c := *e
 				if r.home {
@@ -91,5 +94,6 @@ func assemble(s *site.Site, files []string, results []*fileResult, opts Options,
 	slices.SortStableFunc(s.Competencies, site.CompareCompetencies)
 	slices.SortStableFunc(s.Courses, site.CompareCourses)
 	slices.SortStableFunc(s.Programs, site.ComparePrograms)
+	slices.SortStableFunc(s.Plans, site.ComparePlans)
 	slices.SortStableFunc(s.Pages, site.ComparePages)
 }

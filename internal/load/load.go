@@ -351,6 +351,8 @@ func kindOf(rel string) (kind site.Kind, home bool, track string) {
 		return site.KindProgram, false, ""
 	case len(parts) == 2 && parts[0] == "pages":
 		return site.KindPage, false, ""
+	case len(parts) == 2 && parts[0] == "plans":
+		return site.KindPlan, false, ""
 	}
 	return site.KindNone, false, ""
 }
@@ -373,7 +375,7 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 	rel := strings.TrimPrefix(file, contentDir+"/")
 	kind, home, track := kindOf(rel)
 	if kind == site.KindNone {
-		r.diags.Add("unexpected-file", lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/ or pages/ under the content directory",
+		r.diags.Add("unexpected-file", lines.Pos(0, 0), "move it to tracks/<track>/, competencies/, courses/, programs/, plans/ or pages/ under the content directory",
 			"content file in an unexpected place")
 		return r
 	}
@@ -469,9 +471,10 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 }
 
 // inlines converts the inline markdown of a level's expectations (or a
-// course's skills): each criterion and example. Their links join the
-// entity's body links, at the position of their text, so that check
-// resolves and checks them like the body's.
+// course's skills): each criterion and example; and the text of each goal
+// of a plan template. Their links join the entity's body links, at the
+// position of their text, so that check resolves and checks them like the
+// body's.
 func inlines(conv *markdown.Converter, ent site.Entity, src *site.Source, body *site.Body, diags *diag.List) {
 	var es []site.Expectation
 	switch x := ent.(type) {
@@ -479,6 +482,22 @@ func inlines(conv *markdown.Converter, ent site.Entity, src *site.Source, body *
 		es = x.Expectations
 	case *site.Course:
 		es = x.Skills
+	case *site.Plan:
+		for i := range x.Goals {
+			g := &x.Goals[i]
+			if g.Text == "" {
+				continue
+			}
+			pos := src.Value(fmt.Sprintf("goals[%d].text", i))
+			html, plain, links, urls, err := conv.Inline(g.Text, pos)
+			if err != nil {
+				diags.Add("markdown", pos, "", "cannot convert markdown: %v", err)
+				continue
+			}
+			g.Desc = site.Inline{Text: g.Text, HTML: html, Plain: plain}
+			body.Links = append(body.Links, links...)
+			body.URLs = append(body.URLs, urls...)
+		}
 	}
 	for i := range es {
 		e := &es[i]
@@ -610,6 +629,8 @@ func newEntity(kind site.Kind) site.Entity {
 		return &site.Course{}
 	case site.KindProgram:
 		return &site.Program{}
+	case site.KindPlan:
+		return &site.Plan{}
 	}
 	return &site.Page{}
 }

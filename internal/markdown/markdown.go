@@ -41,7 +41,7 @@ import (
 const Placeholder = "ladder-ref:"
 
 // Kinds lists the entity kinds an entity link may name.
-var Kinds = []string{"track", "level", "competency", "course", "program", "page"}
+var Kinds = []string{"track", "level", "competency", "course", "program", "page", "plan"}
 
 // Options selects a converter.
 type Options struct {

@@ -22,6 +22,7 @@ type Page struct {
 	Competency *site.Competency
 	Course     *site.Course
 	Program    *site.Program
+	Plan       *site.Plan // a plan template's page
 	FreePage   *site.Page
 
 	r   *Renderer
@@ -41,6 +42,8 @@ func (r *Renderer) newPage(spec PageSpec) *Page {
 		p.Course = e
 	case *site.Program:
 		p.Program = e
+	case *site.Plan:
+		p.Plan = e
 	case *site.Page:
 		if spec.Kind == "home" {
 			p.Home = e

@@ -20,6 +20,8 @@
 //	/courses/<id>/             course.html      prerequisites drawn as a graph
 //	/programs/                 programs.html
 //	/programs/<id>/            program.html
+//	/plans/                    plans.html       development-plan templates (when the site has any)
+//	/plans/<id>/               plan-template.html  a template's goals and actions
 //	/compare/ /paths/ /plan/ /assess/ /search/   interactive pages, driven by /data/
 //	/assess/<t>/               assess-track.html  the printable self-assessment forms of a track's levels
 //	/assess/<t>/<l>/           assess-form.html   a level's printable form: a row per competency, the scale as checkboxes
@@ -455,8 +457,9 @@ func drawnFirst(kind string) bool {
 func (r *Renderer) listPages() {
 	s := r.site
 	// A track has its page, ladder, forms page and two data files; a level
-	// its page and form; the search index up to a few thousand files.
-	r.pages = make([]PageSpec, 0, 2048+5*len(s.Tracks)+2*len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+len(s.Pages))
+	// its page and form; a plan template its page and data file; the
+	// search index up to a few thousand files.
+	r.pages = make([]PageSpec, 0, 2048+5*len(s.Tracks)+2*len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+2*len(s.Plans)+len(s.Pages))
 	add := func(url, kind, title string, ent any) {
 		p := strings.TrimPrefix(url, "/")
 		switch {
@@ -505,6 +508,12 @@ func (r *Renderer) listPages() {
 	add("/programs/", "programs", r.tr("title.programs"), nil)
 	for _, p := range s.Programs {
 		addDir("programs", p.ID, "", "program", p.Title, p)
+	}
+	if len(s.Plans) > 0 {
+		add("/plans/", "plans", r.tr("title.plans"), nil)
+		for _, p := range s.Plans {
+			addDir("plans", p.ID, "", "plan-template", p.Title, p)
+		}
 	}
 	add("/compare/", "compare", r.tr("title.compare"), nil)
 	add("/paths/", "paths", r.tr("title.paths"), nil)
@@ -580,6 +589,8 @@ func URLOf(x any) string {
 		return "/courses/" + e.ID + "/"
 	case *site.Program:
 		return "/programs/" + e.ID + "/"
+	case *site.Plan:
+		return "/plans/" + e.ID + "/"
 	case *site.Page:
 		if e.ID == "" {
 			return "/"

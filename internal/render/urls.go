@@ -140,6 +140,8 @@ func (r *Renderer) refURL(ref, track string) string {
 		u = "/courses/" + id + "/"
 	case "program":
 		u = "/programs/" + id + "/"
+	case "plan":
+		u = "/plans/" + id + "/"
 	case "page":
 		if p, ok := s.PageByID[id]; ok {
 			u = URLOf(p)
@@ -194,7 +196,7 @@ func (r *Renderer) listLinks() {
 func (r *Renderer) linkTail(x any) string {
 	r.listLinks()
 	switch x.(type) {
-	case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Page:
+	case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Plan, *site.Page:
 		if s, ok := r.links[x]; ok {
 			return s
 		}

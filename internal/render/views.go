@@ -414,6 +414,8 @@ func (p *Page) Crumbs() []Crumb {
 		section("nav.courses", "courses/")
 	case p.Program != nil:
 		section("nav.programs", "programs/")
+	case p.Plan != nil:
+		section("title.plans", "plans/")
 	}
 	return append(out, Crumb{Label: p.Title})
 }

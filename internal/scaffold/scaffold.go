@@ -27,7 +27,7 @@ import (
 
 // Kinds lists the kinds of entity New creates, in the order a usage
 // message names them.
-var Kinds = []string{"track", "level", "course", "program", "competency", "page"}
+var Kinds = []string{"track", "level", "course", "program", "competency", "page", "plan"}
 
 // File is the content file of a new entity: its slash path from the site
 // root and its text.
@@ -90,6 +90,8 @@ func New(s *site.Site, kind, track, id string) (File, error) {
 		f.Text = competencyTemplate(s, id, title)
 	case "page":
 		f.Text = pageTemplate(id, title)
+	case "plan":
+		f.Text = planTemplate(s, title)
 	default:
 		return File{}, fmt.Errorf("unknown kind %q", kind)
 	}
@@ -256,6 +258,11 @@ func filePath(s *site.Site, kind, track, id string) (rel, exists string) {
 	case "page":
 		rel = path.Join(dir, "pages", id+".md")
 		if x := s.PageByID[id]; x != nil {
+			src = &x.Src
+		}
+	case "plan":
+		rel = path.Join(dir, "plans", id+".md")
+		if x := s.PlanByID[id]; x != nil {
 			src = &x.Src
 		}
 	}
@@ -479,4 +486,32 @@ summary = ""
 +++
 <!-- The page's text, in markdown. -->
 `, title)
+}
+
+// planTemplate returns a plan template whose goals are written out
+// commented, one action of each sort.
+func planTemplate(s *site.Site, title string) string {
+	return fmt.Sprintf(`+++
+title = %q
+summary = ""
+# tracks = []                # whom it is for: track ids, and
+# levels = []                # levels, ["<track>/<level>"]; with neither, every level
+# order = 0                  # optional sort key
+
+# [[goals]]                  # one table per goal
+# title = ""
+# text = ""                  # why or how, in markdown
+#
+# [[goals.actions]]          # the goal's checklist items: each names one
+# course = ""                # course, program or competency, or is only a text
+#
+# [[goals.actions]]
+# competency = ""
+# level = %-19d# the point of the scale to reach, 1..%d
+#
+# [[goals.actions]]
+# text = ""
++++
+<!-- Who the template is for and how to use it. -->
+`, title, s.Config.Scale.Max(), s.Config.Scale.Max())
 }

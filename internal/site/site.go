@@ -1,6 +1,7 @@
 // Package site is the content model of a career framework: the site's
 // configuration and its tracks, levels, competencies, courses, programs and
-// free pages. It does no I/O.
+// free pages, and the development-plan templates offered to employees. It
+// does no I/O.
 //
 // # Model
 //
@@ -45,7 +46,7 @@
 // by (Order, Title, ID); levels by track, path and rank; competencies by
 // (Category, Order, Title, ID), the entries of catalogue files after the
 // others of the same Order, in the files' order; courses, programs and pages by (Title, ID) unless a
-// page says otherwise with Order.
+// page says otherwise with Order; plan templates by (Order, Title, ID).
 package site
 
 import (
@@ -68,6 +69,7 @@ type Site struct {
 	Competencies []*Competency
 	Courses      []*Course
 	Programs     []*Program
+	Plans        []*Plan // development-plan templates
 	Pages        []*Page
 
 	// Files holds the text of every file that was read, by slash path from
@@ -85,6 +87,7 @@ type Site struct {
 	CompetencyByID map[string]*Competency
 	CourseByID     map[string]*Course
 	ProgramByID    map[string]*Program
+	PlanByID       map[string]*Plan
 	PageByID       map[string]*Page
 }
 
@@ -399,6 +402,7 @@ const (
 	KindCourse
 	KindProgram
 	KindPage
+	KindPlan
 	numKinds
 )
 
@@ -407,7 +411,8 @@ const (
 const NumKinds = int(numKinds)
 
 // String returns the name of the kind as references write it: "track",
-// "level", "competency", "course", "program", "page", or "" for KindNone.
+// "level", "competency", "course", "program", "page", "plan", or "" for
+// KindNone.
 func (k Kind) String() string {
 	switch k {
 	case KindNone:
@@ -424,6 +429,8 @@ func (k Kind) String() string {
 		return "program"
 	case KindPage:
 		return "page"
+	case KindPlan:
+		return "plan"
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -440,7 +447,7 @@ func ParseKind(name string) Kind {
 }
 
 // Entity is an entity of any kind: *Track, *Level, *Competency, *Course,
-// *Program or *Page.
+// *Program, *Plan or *Page.
 type Entity interface {
 	// EntityKind returns the entity's kind. (Program has a field named
 	// Kind, the kind of program.)
@@ -470,6 +477,9 @@ func (*Program) EntityKind() Kind { return KindProgram }
 
 // EntityKind returns KindPage.
 func (*Page) EntityKind() Kind { return KindPage }
+
+// EntityKind returns KindPlan.
+func (*Plan) EntityKind() Kind { return KindPlan }
 
 // CommonOf returns the fields every entity has, for an Entity, or nil for
 // anything else (templates pass entities as values of any type).
@@ -669,7 +679,7 @@ type Course struct {
 
 // ReservedSlugs are the first path segments of the pages the site makes
 // itself; a free page may not take one as its slug.
-var ReservedSlugs = []string{"404.html", "assess", "assets", "compare", "competencies", "courses", "data", "paths", "plan", "programs", "search", "sitemap.xml", "tracks"}
+var ReservedSlugs = []string{"404.html", "assess", "assets", "compare", "competencies", "courses", "data", "paths", "plan", "plans", "programs", "search", "sitemap.xml", "tracks"}
 
 // Formats lists the course formats the SPEC allows.
 var Formats = []string{"self-paced", "instructor-led", "on-the-job", "blended", "video", "classroom"}
@@ -790,6 +800,72 @@ type Outcomes struct {
 	Participants  int     `toml:"participants" json:"participants,omitempty"`
 }
 
+// Plan is a development-plan template (content/plans/<id>.md): goals, each
+// with actions that name a course to take, a program to join or a
+// competency to grow, offered to the people of some tracks or levels as the
+// start of their own plan on /plan/. Its markdown body introduces it.
+type Plan struct {
+	Common
+	Order int `toml:"order"`
+	// TrackIDs and LevelIDs say whom the template is for: every level of
+	// the tracks, and the levels (full ids); a level in either is offered
+	// the template. With neither, every level is.
+	TrackIDs []string `toml:"tracks"`
+	LevelIDs []string `toml:"levels"`
+	Goals    []Goal   `toml:"goals"`
+
+	Tracks []*Track // resolved
+	Levels []*Level // resolved
+}
+
+// For reports whether the template is offered at level l: l's track is one
+// of its tracks, or l one of its levels, or it names neither.
+func (p *Plan) For(l *Level) bool {
+	if len(p.TrackIDs) == 0 && len(p.LevelIDs) == 0 {
+		return true
+	}
+	for _, t := range p.Tracks {
+		if t == l.Track {
+			return true
+		}
+	}
+	for _, x := range p.Levels {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// Goal is one goal of a plan template: what to reach, why, and the actions
+// that get there.
+type Goal struct {
+	Title string `toml:"title"`
+	// Text says more, in inline markdown; Desc is it converted by the
+	// loader, with internal links left as placeholders, as in an Inline.
+	Text    string   `toml:"text"`
+	Actions []Action `toml:"actions"`
+	Desc    Inline   `toml:"-"`
+}
+
+// Action is one step towards a goal, a checklist item of the plan: a course
+// to take, a program to join or a competency to grow (to Level, a point of
+// the scale, when given), or only Text. Text, when given, is what the
+// checklist item says, with the course, program or competency linked beside
+// it; without it, the item's words are made from what it names ("Take
+// Linux command line (6 h)").
+type Action struct {
+	Text         string `toml:"text"`
+	CourseID     string `toml:"course"`
+	ProgramID    string `toml:"program"`
+	CompetencyID string `toml:"competency"`
+	Level        int    `toml:"level"`
+
+	Course     *Course     // resolved
+	Program    *Program    // resolved
+	Competency *Competency // resolved
+}
+
 // The orders of a Site's lists (see Order above); levels are ordered by the
 // loader, by track, path and rank.
 
@@ -873,6 +949,14 @@ func CompareCourses(a, b *Course) int { return byTitle(&a.Common, &b.Common) }
 // ComparePrograms orders programs by title.
 func ComparePrograms(a, b *Program) int { return byTitle(&a.Common, &b.Common) }
 
+// ComparePlans orders plan templates by Order, then title.
+func ComparePlans(a, b *Plan) int {
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	return byTitle(&a.Common, &b.Common)
+}
+
 // ComparePages orders free pages by Order, then title.
 func ComparePages(a, b *Page) int {
 	if c := cmp.Compare(a.Order, b.Order); c != 0 {
@@ -910,6 +994,9 @@ func (s *Site) ForgetSources() {
 		forget(x.Base())
 	}
 	for _, x := range s.Pages {
+		forget(x.Base())
+	}
+	for _, x := range s.Plans {
 		forget(x.Base())
 	}
 	cfg := s.Config.Src.File

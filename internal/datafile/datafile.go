@@ -2,8 +2,9 @@
 // template draws: /data/framework.json (the whole framework, for
 // integrations), the data of the interactive tools under /data/tools/ (a
 // small index and one file per track, so that the compare, path finder and
-// plan pages load only what they show, and the self-assessment the
-// descriptors and courses of the tracks it shows), JSON Schemas of framework.json and
+// plan pages load only what they show, the self-assessment the
+// descriptors and courses of the tracks it shows, and the plan page the
+// plan templates it offers), JSON Schemas of framework.json and
 // of every kind of content file (/data/framework.schema.json,
 // /data/schemas/<kind>.schema.json), and /sitemap.xml. docs/data.md describes every file.
 //
@@ -37,6 +38,7 @@ const (
 	KindToolIndex              // data/tools/index.json
 	KindToolTrack              // data/tools/tracks/<id>.json
 	KindToolAssess             // data/tools/assess/<id>.json
+	KindToolPlan               // data/tools/plans/<id>.json
 )
 
 // File is one data file of a site.
@@ -44,6 +46,7 @@ type File struct {
 	Path  string // output path, "data/tools/tracks/sde.json"
 	Kind  Kind
 	Track *site.Track // for KindToolTrack and KindToolAssess
+	Plan  *site.Plan  // for KindToolPlan
 	// Schema names the embedded schema of a KindSchema file:
 	// "framework", "site", "track", "level", ...
 	Schema string
@@ -95,7 +98,7 @@ func VersionedName(p, v string) string {
 
 // Files lists the data files, in a fixed order.
 func (d *Set) Files() []File {
-	out := make([]File, 0, 3+len(ContentSchemas)+2*len(d.site.Tracks))
+	out := make([]File, 0, 3+len(ContentSchemas)+2*len(d.site.Tracks)+len(d.site.Plans))
 	out = append(out,
 		File{Path: "data/framework.json", Kind: KindFramework},
 		File{Path: "data/framework.schema.json", Kind: KindSchema, Schema: "framework"})
@@ -109,6 +112,9 @@ func (d *Set) Files() []File {
 	}
 	for _, t := range d.site.Tracks {
 		out = append(out, File{Path: "data/tools/assess/" + t.ID + ".json", Kind: KindToolAssess, Track: t})
+	}
+	for _, p := range d.site.Plans {
+		out = append(out, File{Path: "data/tools/plans/" + p.ID + ".json", Kind: KindToolPlan, Plan: p})
 	}
 	return out
 }
@@ -127,6 +133,11 @@ func (d *Set) Render(f File) ([]byte, error) {
 	case KindToolAssess:
 		d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
 		return marshal(BuildAssess(d.site, f.Track, d.candidates))
+	case KindToolPlan:
+		if err := d.toolData().err; err != nil {
+			return nil, err
+		}
+		return marshal(BuildPlan(f.Plan))
 	}
 	return nil, fmt.Errorf("data file %s: unknown kind %d", f.Path, f.Kind)
 }

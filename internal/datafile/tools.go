@@ -26,8 +26,8 @@ import (
 // ToolIndex is /data/tools/index.json.
 type ToolIndex struct {
 	Schema int `json:"schema"`
-	// Version is a hash of the track files, the assessment files and the
-	// index, which a build puts in the names of the track and assessment
+	// Version is a hash of the track files, the assessment files, the
+	// plan templates' files and the index, which a build puts in the names of the track and assessment
 	// files (see TrackFile).
 	Version string `json:"version"`
 	// TrackFile is the path of a track's file from the site root, with
@@ -37,6 +37,8 @@ type ToolIndex struct {
 	TrackFile string `json:"track_file"`
 	// AssessFile is the path of a track's assessment file, as TrackFile.
 	AssessFile string `json:"assess_file"`
+	// PlanFile is the path of a plan template's file, as TrackFile.
+	PlanFile string `json:"plan_file"`
 	// Framework is the version and content hash of framework.json, which
 	// a self-assessment records to tell when the framework has changed
 	// since it was made.
@@ -49,6 +51,8 @@ type ToolIndex struct {
 	Comps             [][]string     `json:"competencies"` // [id, title] or [id, title, category] of each competency, in site order
 	Tracks            []ToolTrackRef `json:"tracks"`
 	Programs          []ToolProgram  `json:"programs"`
+	// Plans lists the plan templates, in site order.
+	Plans []ToolPlanRef `json:"plans"`
 }
 
 // ToolFramework names the framework a build publishes: the site's version
@@ -246,7 +250,7 @@ func (d *Set) buildIndex() ([]byte, string, error) {
 		ScaleDescriptions: s.Config.Scale.Descriptions,
 		Framework:         ToolFramework{Version: s.Config.Version, Hash: BuildFramework(s, d.rel).Hash},
 		Comps:             make([][]string, 0, len(s.Competencies)), Tracks: make([]ToolTrackRef, 0, len(s.Tracks)),
-		Programs: make([]ToolProgram, 0, len(s.Programs))}
+		Programs: make([]ToolProgram, 0, len(s.Programs)), Plans: make([]ToolPlanRef, 0, len(s.Plans))}
 	for _, c := range s.Competencies {
 		if c.Category != "" {
 			ix.Comps = append(ix.Comps, []string{c.ID, c.Title, c.Category})
@@ -301,16 +305,31 @@ func (d *Set) buildIndex() ([]byte, string, error) {
 		}
 		ix.Programs = append(ix.Programs, tp)
 	}
+	for _, p := range s.Plans {
+		ref := ToolPlanRef{ID: p.ID, Title: p.Title, Tracks: make([]int, 0, len(p.Tracks)), Levels: nums(p.Levels)}
+		for _, t := range p.Tracks {
+			if i, ok := trackNum[t]; ok {
+				ref.Tracks = append(ref.Tracks, i)
+			}
+		}
+		ix.Plans = append(ix.Plans, ref)
+		b, err := marshal(BuildPlan(p))
+		if err != nil {
+			return nil, "", fmt.Errorf("tool data of plan template %s: %w", p.ID, err)
+		}
+		h.Write(b)
+	}
 	idx, err := marshal(ix)
 	if err != nil {
 		return nil, "", err
 	}
 	h.Write(idx)
 	ix.Version = hex.EncodeToString(h.Sum(nil))[:8]
-	ix.TrackFile, ix.AssessFile = "data/tools/tracks/{id}.json", "data/tools/assess/{id}.json"
+	ix.TrackFile, ix.AssessFile, ix.PlanFile = "data/tools/tracks/{id}.json", "data/tools/assess/{id}.json", "data/tools/plans/{id}.json"
 	if d.versioned {
 		ix.TrackFile = VersionedName(ix.TrackFile, ix.Version)
 		ix.AssessFile = VersionedName(ix.AssessFile, ix.Version)
+		ix.PlanFile = VersionedName(ix.PlanFile, ix.Version)
 	}
 	b, err := marshal(ix)
 	return b, ix.Version, err

@@ -23,13 +23,14 @@ import (
 //	data/tools/index.json            data/tools/index.<hash>.json
 //	data/tools/tracks/<t>.json       data/tools/tracks/<t>.<version>.json
 //	data/tools/assess/<t>.json       data/tools/assess/<t>.<version>.json
+//	data/tools/plans/<id>.json       data/tools/plans/<id>.<version>.json
 //	data/search.json                 data/search.<hash>.json
 //	data/search/t3.json              data/search/t3.<version>.json
 //
 // A file that pages link is named by its own bytes. A file that only
 // another data file names (a track's file, a part of the search index) is
 // named by the version of its set, which the naming file holds (the tools'
-// index its track_file and assess_file, the search layout its file): the naming file's
+// index its track_file, assess_file and plan_file, the search layout its file): the naming file's
 // hash then covers every file it leads to. Pages learn the names from
 // their links ({{.Asset "style.css"}}) and from a JSON data block in the
 // head ({{.DataFiles}}), so that no extra request is needed to find them.
@@ -76,7 +77,7 @@ func scriptData(spec PageSpec) bool {
 		return true
 	case "data":
 		f, _ := spec.Entity.(datafile.File)
-		return f.Kind == datafile.KindToolIndex || f.Kind == datafile.KindToolTrack || f.Kind == datafile.KindToolAssess
+		return f.Kind == datafile.KindToolIndex || f.Kind == datafile.KindToolTrack || f.Kind == datafile.KindToolAssess || f.Kind == datafile.KindToolPlan
 	}
 	return false
 }
@@ -132,7 +133,7 @@ func (r *Renderer) names() (map[string]string, error) {
 						return
 					}
 					names[spec.Path] = datafile.VersionedName(spec.Path, contentHash(b))
-				case datafile.KindToolTrack, datafile.KindToolAssess:
+				case datafile.KindToolTrack, datafile.KindToolAssess, datafile.KindToolPlan:
 					names[spec.Path] = datafile.VersionedName(spec.Path, toolVer)
 				}
 			case "search.json":

@@ -88,7 +88,8 @@ window.LadderTools = (function () {
     level: function (id) { return "tracks/" + id + "/"; },
     competency: function (id) { return "competencies/" + id + "/"; },
     course: function (id) { return "courses/" + id + "/"; },
-    program: function (id) { return "programs/" + id + "/"; }
+    program: function (id) { return "programs/" + id + "/"; },
+    plan: function (id) { return "plans/" + id + "/"; }
   };
 
   // Data is the tools' data (docs/data.md): /data/tools/index.json, which
@@ -101,6 +102,10 @@ window.LadderTools = (function () {
     this.version = ix.version;
     this.trackFile = ix.track_file || "data/tools/tracks/{id}.json";
     this.assessFile = ix.assess_file || "data/tools/assess/{id}.json";
+    this.planFile = ix.plan_file || "data/tools/plans/{id}.json";
+    // plans are the plan templates: {id, title, tracks, levels} (see
+    // Data.prototype.plansFor).
+    this.plans = ix.plans || [];
     this.title = ix.title;
     this.scale = ix.scale || [];
     this.competencies = (ix.competencies || []).map(function (c) { return { id: c[0], title: c[1], category: c[2] || "", url: urls.competency(c[0]) }; });
@@ -185,6 +190,21 @@ window.LadderTools = (function () {
     var self = this;
     if (!(n >= 0 && n < this.nl)) return Promise.resolve(null);
     return this.loadTrack(this.trackOfNum(n).id).then(function () { return self.levels[n] || null; });
+  };
+
+  // plansFor lists the plan templates offered at level number n: those of
+  // its track or naming it, and those for everyone.
+  Data.prototype.plansFor = function (n) {
+    var t = this.trackOf[n];
+    return this.plans.filter(function (p) {
+      var tracks = p.tracks || [], levels = p.levels || [];
+      return (!tracks.length && !levels.length) || tracks.indexOf(t) >= 0 || levels.indexOf(n) >= 0;
+    });
+  };
+
+  // loadPlan resolves to the file of a plan template (docs/data.md).
+  Data.prototype.loadPlan = function (id) {
+    return fetchJSON(this.planFile.replace("{id}", function () { return encodeURIComponent(id); }));
   };
 
   // levelID is the full id of level number n, once its track is loaded.
@@ -837,6 +857,6 @@ window.LadderTools = (function () {
     timeText: timeText, rangeText: rangeText,
     Graph: Graph,
     params: params, setParams: setParams, fail: fail, empty: empty, levelLink: levelLink, gapText: gapText,
-    criteria: criteria
+    criteria: criteria, urls: urls
   };
 })();

@@ -83,11 +83,12 @@ func TestAssess(t *testing.T) {
 		const n = document.getElementById("rate-safety-note"); n.value = "Reported two near misses"; n.dispatchEvent(new Event("input", {bubbles: true}));
 		const e = document.getElementById("rate-safety-evidence"); e.value = "https://wiki.example.com/near-miss"; e.dispatchEvent(new Event("input", {bubbles: true}));
 		return true })()`)
-	// Add to my plan writes into the plan page's own storage.
+	// Add to my plan writes an action into the plan page's own storage
+	// (TestAssessAddsToPlan follows it onto the plan page).
 	browsertest.Eval[bool](t, b, `(() => { document.querySelector(".assess-close .add-plan").click(); return true })()`)
 	b.WaitFor(t, `document.getElementById("assess-status").textContent.startsWith("Added to your plan")`, wait)
 	plan := browsertest.Eval[string](t, b, `localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith("ladder-plan:") && k.endsWith(":fulfillment/associate>fulfillment/ambassador")))`)
-	if !strings.Contains(plan, `"notes":"- Take `) {
+	if !strings.Contains(plan, `"goals":[{"id":"assess","kind":"assess","actions":[{"id":"assess:course:`) || !strings.Contains(plan, `"notes":""`) {
 		t.Errorf("the plan kept %s", plan)
 	}
 

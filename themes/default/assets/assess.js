@@ -12,7 +12,7 @@
 "use strict";
 
 window.LadderAssess = (function () {
-  var T = window.LadderTools, el = T.el, svg = T.svg;
+  var T = window.LadderTools, el = T.el, svg = T.svg, text = T.t;
   var KIND = "ladder-assessment", CHECKIN = "ladder-checkin", MAX_COURSES = 5;
 
   function storeKey() { return "ladder-assess:" + T.siteURL(""); }
@@ -158,7 +158,7 @@ window.LadderAssess = (function () {
   // clean checks an assessment read from a file, a link or storage and
   // keeps only what it knows; it throws when x is not an assessment.
   function clean(x) {
-    if (!x || typeof x !== "object" || x.kind !== KIND) throw new Error("this is not a self-assessment of a ladder site");
+    if (!x || typeof x !== "object" || x.kind !== KIND) throw new Error(text("assess.not_an_assessment"));
     var a = blank();
     a.level = typeof x.level === "string" ? x.level : "";
     a.target = typeof x.target === "string" ? x.target : "";
@@ -206,24 +206,23 @@ window.LadderAssess = (function () {
       var s = a.snapshot[id], r = now.get(id);
       if (!r) {
         var c = ctx.d.index.competencies.get(id);
-        out.push(c ? s.title + " is no longer expected at this level" : s.title + " was removed from the framework");
+        out.push(c ? text("assess.change_unexpected", s.title) : text("assess.change_removed", s.title));
         return;
       }
-      if (r.title !== s.title) out.push(s.title + " was renamed " + r.title);
-      if (r.level > s.level) out.push(r.title + ": " + ctx.level.title + " now expects " + pointName(ctx, r.level) + " (was " + pointName(ctx, s.level) + ")");
-      else if (r.level < s.level) out.push(r.title + ": " + ctx.level.title + " now expects " + pointName(ctx, r.level) + " (was " + pointName(ctx, s.level) + ")");
-      if (ctx.target && r.target !== s.target && (r.target || s.target)) out.push(r.title + ": " + ctx.target.title + " now expects " + pointName(ctx, r.target) + " (was " + pointName(ctx, s.target) + ")");
+      if (r.title !== s.title) out.push(text("assess.change_renamed", s.title, r.title));
+      if (r.level !== s.level) out.push(text("assess.change_expects", r.title, ctx.level.title, pointName(ctx, r.level), pointName(ctx, s.level)));
+      if (ctx.target && r.target !== s.target && (r.target || s.target)) out.push(text("assess.change_expects", r.title, ctx.target.title, pointName(ctx, r.target), pointName(ctx, s.target)));
     });
-    res.rows.forEach(function (r) { if (!a.snapshot[r.id] && Object.keys(a.snapshot).length) out.push(r.title + " is new to the assessment: rate it"); });
+    res.rows.forEach(function (r) { if (!a.snapshot[r.id] && Object.keys(a.snapshot).length) out.push(text("assess.change_new", r.title)); });
     Object.keys(a.ratings).forEach(function (id) {
-      if (!now.has(id) && !a.snapshot[id] && typeof a.ratings[id].r === "number") out.push(id + " was rated but is no longer in the framework");
+      if (!now.has(id) && !a.snapshot[id] && typeof a.ratings[id].r === "number") out.push(text("assess.change_gone", id));
     });
-    if (!out.length) out.push("nothing this assessment covers changed");
+    if (!out.length) out.push(text("assess.change_none"));
     return out;
   }
 
   function pointName(ctx, n) {
-    if (!n) return "nothing";
+    if (!n) return text("assess.nothing");
     var name = ctx.d.scale[n - 1];
     return n + (name ? " " + name : "");
   }
@@ -255,14 +254,14 @@ window.LadderAssess = (function () {
   // decode resolves to the assessment of a fragment made by encode.
   function decode(fragment) {
     var m = /^#?([aj])=([A-Za-z0-9_-]+)$/.exec(fragment || "");
-    if (!m) return Promise.reject(new Error("this link holds no assessment"));
+    if (!m) return Promise.reject(new Error(text("assess.link_none")));
     var bytes;
-    try { bytes = unb64url(m[2]); } catch (e) { return Promise.reject(new Error("this link is damaged")); }
-    var text;
-    if (m[1] === "j") text = Promise.resolve(new TextDecoder().decode(bytes));
-    else if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("this browser cannot open compressed links"));
-    else text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
-    return text.then(function (t) { return clean(JSON.parse(t)); }, function () { throw new Error("this link is damaged"); });
+    try { bytes = unb64url(m[2]); } catch (e) { return Promise.reject(new Error(text("assess.link_damaged"))); }
+    var json;
+    if (m[1] === "j") json = Promise.resolve(new TextDecoder().decode(bytes));
+    else if (typeof DecompressionStream === "undefined") return Promise.reject(new Error(text("assess.link_compressed")));
+    else json = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+    return json.then(function (t) { return clean(JSON.parse(t)); }, function () { throw new Error(text("assess.link_damaged")); });
   }
 
   function shareURL(fragment) {
@@ -283,8 +282,7 @@ window.LadderAssess = (function () {
     var root = svg("svg", { xmlns: "http://www.w3.org/2000/svg", class: "chart chart-radar", "data-chart": "radar",
       viewBox: "0 0 " + W + " " + H, width: "100%", role: "group", "aria-labelledby": id + "-title " + id + "-desc", "font-size": "13", fill: "currentColor" });
     root.append(svg("title", { id: id + "-title" }, title),
-      svg("desc", { id: id + "-desc" }, "Radar chart of " + n + " competencies on a scale from 1 to " + top + ": " +
-        series.map(function (s) { return s.name; }).join(", ") + ". The table below lists every value."));
+      svg("desc", { id: id + "-desc" }, text("assess.radar_desc", n, top, series.map(function (s) { return s.name; }).join(", "))));
     var grid = svg("g", { class: "chart-grid", fill: "none", stroke: "currentColor", "stroke-opacity": "0.25" });
     for (var k = 1; k <= top; k++) {
       var ps = [];
@@ -303,7 +301,7 @@ window.LadderAssess = (function () {
       s.values.forEach(function (v, i) {
         var p = pt(i, v);
         root.append(svg("circle", { class: "chart-point chart-series-" + s.cls, cx: num(p[0]), cy: num(p[1]), r: s.cls === "a" ? "4" : "3", "data-series": s.cls, "data-value": String(v) },
-          svg("title", null, axes[i].title + ", " + s.name + ": " + (v > 0 ? pointName(ctx, v) : v === 0 ? "none yet" : "not rated"))));
+          svg("title", null, text("assess.point_title", axes[i].title, s.name, v > 0 ? pointName(ctx, v) : v === 0 ? text("assess.none_yet") : text("assess.not_rated")))));
       });
     });
     var labels = svg("g", { class: "chart-label" });
@@ -325,46 +323,47 @@ window.LadderAssess = (function () {
     root.append(legend);
     var table = el("table", { class: "chart-data" },
       el("caption", { id: id + "-caption" }, title),
-      el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), series.map(function (s) { return el("th", { scope: "col" }, s.name); }))),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, text("assess.competency")), series.map(function (s) { return el("th", { scope: "col" }, s.name); }))),
       el("tbody", null, axes.map(function (r, i) {
         return el("tr", null, el("th", { scope: "row" }, r.title), series.map(function (s) {
           var v = s.values[i];
-          return el("td", null, v > 0 ? pointName(ctx, v) : v === 0 ? "–" : "not rated");
+          return el("td", null, v > 0 ? pointName(ctx, v) : v === 0 ? "–" : text("assess.not_rated"));
         }));
       })));
     return el("figure", { class: "chart-figure assess-radar" }, el("div", { class: "chart-box" }, root),
-      el("details", { class: "chart-table" }, el("summary", null, "Show the chart as a table"),
+      el("details", { class: "chart-table" }, el("summary", null, text("assess.show_table")),
         el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": id + "-caption" }, table)));
   }
 
   function scaleChip(ctx, v) {
     if (v > 0) return el("span", { class: "scale heat-" + Math.min(v, 5) }, pointName(ctx, v));
-    if (v === 0) return el("span", { class: "scale heat-0" }, "0 · none yet");
+    if (v === 0) return el("span", { class: "scale heat-0" }, text("assess.zero"));
     return el("span", { class: "none" }, "—");
   }
 
-  var statusText = { below: "below", at: "at the level", above: "above", unrated: "not rated yet" };
+  // statusText is what a row's status says: below, at, above or unrated.
+  function statusText(s) { return text("assess.status_" + s); }
 
   // --- Exports --------------------------------------------------------------------
 
   function markdown(ctx, a, res) {
     var lines = [];
-    lines.push("# Self-assessment: " + ctx.level.title + (ctx.target ? " → " + ctx.target.title : ""), "");
-    lines.push("- Level: " + ctx.level.title + " (" + ctx.level.id + ")");
-    if (ctx.target) lines.push("- Target: " + ctx.target.title + " (" + ctx.target.id + ")");
-    lines.push("- Assessed by: " + (a.role === "manager" ? "manager" : "self") + (a.name ? " (" + a.name + ")" : ""));
-    if (a.date) lines.push("- Date: " + a.date);
-    if (a.framework) lines.push("- Framework: " + (a.framework.version ? "version " + a.framework.version + ", " : "") + a.framework.hash);
-    lines.push("", "| Competency | Rating | " + ctx.level.title + (ctx.target ? " | " + ctx.target.title : "") + " | Status |",
+    lines.push("# " + text("assess.md_title", ctx.level.title + (ctx.target ? " → " + ctx.target.title : "")), "");
+    lines.push("- " + text("assess.md_level", ctx.level.title, ctx.level.id));
+    if (ctx.target) lines.push("- " + text("assess.md_target", ctx.target.title, ctx.target.id));
+    lines.push("- " + text("assess.md_by", text(a.role === "manager" ? "assess.by_manager" : "assess.by_self")) + (a.name ? " (" + a.name + ")" : ""));
+    if (a.date) lines.push("- " + text("assess.md_date", a.date));
+    if (a.framework) lines.push("- " + text("assess.md_framework", (a.framework.version ? text("assess.version", a.framework.version) + ", " : "") + a.framework.hash));
+    lines.push("", "| " + text("assess.competency") + " | " + text("assess.rating") + " | " + ctx.level.title + (ctx.target ? " | " + ctx.target.title : "") + " | " + text("assess.status") + " |",
       "|---|---|---|" + (ctx.target ? "---|" : "") + "---|");
     var cell = function (s) { return String(s).replace(/\|/g, "\\|").replace(/\n+/g, " "); };
     res.rows.forEach(function (r) {
-      lines.push("| " + cell(r.title) + " | " + (r.rating >= 0 ? pointName(ctx, r.rating) : "not rated") + " | " + pointName(ctx, r.level) +
-        (ctx.target ? " | " + pointName(ctx, r.target) : "") + " | " + statusText[r.status] + " |");
+      lines.push("| " + cell(r.title) + " | " + (r.rating >= 0 ? pointName(ctx, r.rating) : text("assess.not_rated")) + " | " + pointName(ctx, r.level) +
+        (ctx.target ? " | " + pointName(ctx, r.target) : "") + " | " + statusText(r.status) + " |");
     });
     var notes = res.rows.filter(function (r) { var x = a.ratings[r.id]; return x && (x.note || (x.evidence && x.evidence.length)); });
     if (notes.length) {
-      lines.push("", "## Notes and evidence", "");
+      lines.push("", "## " + text("assess.md_notes"), "");
       notes.forEach(function (r) {
         var x = a.ratings[r.id];
         lines.push("- **" + r.title + "**" + (x.note ? ": " + x.note.replace(/\n+/g, " ") : ""));
@@ -373,7 +372,7 @@ window.LadderAssess = (function () {
     }
     var gaps = res.rows.filter(function (r) { return r.courses.length; });
     if (gaps.length) {
-      lines.push("", "## Courses that close the gaps", "");
+      lines.push("", "## " + text("assess.md_courses"), "");
       gaps.forEach(function (r) {
         lines.push("- " + r.title + " (" + (r.rating >= 0 ? r.rating : "–") + " → " + r.need + "): " +
           r.courses.map(function (c) { return c.title + " (" + T.hours(c.hours) + ")"; }).join("; "));
@@ -393,12 +392,12 @@ window.LadderAssess = (function () {
     return out.join("\r\n") + "\r\n";
   }
 
-  function offer(box, status, text, type, name) {
+  function offer(box, status, data, type, name) {
     T.clear(box);
-    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: name, class: "plan-download-link" }, "Download " + name);
+    var a = el("a", { href: URL.createObjectURL(new Blob([data], { type: type })), download: name, class: "plan-download-link" }, text("assess.download", name));
     box.append(a);
     a.click();
-    status.textContent = "Exported " + name + ".";
+    status.textContent = text("assess.exported", name);
   }
 
   function fileName(a, ext) {
@@ -407,24 +406,36 @@ window.LadderAssess = (function () {
 
   // --- The plan ---------------------------------------------------------------------
 
-  // addToPlan writes a line into the notes of the plan from the level to
-  // the target (else to the level's first promotion), in the plan page's
-  // own storage, and makes that plan the one /plan/ opens.
-  function addToPlan(ctx, text) {
+  // addToPlan adds an action (a course to take, a program to join) to the
+  // plan from the level to the target (else to the level's first
+  // promotion), in the plan page's own storage (see plan.js): a checklist
+  // item of the goal "From my self-assessment", once. Every other field of
+  // the plan (its ticks, notes and other goals) is kept as it is. It makes
+  // that plan the one /plan/ opens, and resolves to its link and whether
+  // the action is new to it.
+  function addToPlan(ctx, action) {
     var from = ctx.level.id, to = ctx.target ? ctx.target.id : "";
     if (!to && ctx.d.next[ctx.level.num].length) to = ctx.d.levelID(ctx.d.next[ctx.level.num][0]);
     var go = to ? Promise.resolve(to) : Promise.resolve("");
     if (!to && ctx.d.next[ctx.level.num].length) go = ctx.d.loadNum(ctx.d.next[ctx.level.num][0]).then(function (l) { return l ? l.id : ""; });
     return go.then(function (to) {
-      if (!to) throw new Error("choose a target level first: the plan goes from your level to it");
+      if (!to) throw new Error(text("assess.plan_no_target"));
       var key = "ladder-plan:" + T.siteURL("") + ":" + from + ">" + to;
-      var s = readStore(key) || {};
-      var state = { items: s.items || {}, notes: s.notes || "", updated: new Date().toISOString() };
-      var line = "- " + text;
-      if (state.notes.split("\n").indexOf(line) < 0) state.notes = (state.notes ? state.notes.replace(/\n*$/, "\n") : "") + line;
-      writeStore(key, state);
+      var s = readStore(key);
+      if (!s || typeof s !== "object" || Array.isArray(s)) s = {};
+      if (!s.items || typeof s.items !== "object") s.items = {};
+      if (typeof s.notes !== "string") s.notes = "";
+      if (!Array.isArray(s.goals)) s.goals = [];
+      var g = null;
+      s.goals.forEach(function (x) { if (x && x.id === "assess") g = x; });
+      if (!g) { g = { id: "assess", kind: "assess", actions: [] }; s.goals.push(g); }
+      if (!Array.isArray(g.actions)) g.actions = [];
+      var fresh = !g.actions.some(function (x) { return x && x.id === action.id; });
+      if (fresh) g.actions.push(action);
+      s.updated = new Date().toISOString();
+      writeStore(key, s);
       writeStore("ladder-plan-last:" + T.siteURL(""), { from: from, to: to });
-      return T.siteURL("plan/?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to));
+      return { href: T.siteURL("plan/?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to)), fresh: fresh };
     });
   }
 
@@ -453,53 +464,54 @@ window.LadderAssess = (function () {
       var rows = res.rows, count = { below: 0, at: 0, above: 0, unrated: 0 };
       rows.forEach(function (r) { count[r.status]++; });
       var rated = rows.length - count.unrated;
-      box.append(el("h2", { id: "assess-results-h" }, "Where you stand"),
-        el("p", { class: "assess-meta" }, (a.role === "manager" ? "Rated by the manager" : "Self-assessment") + (a.name ? " of " + a.name : "") +
+      var who = text(a.role === "manager" ? "assess.meta_manager" : "assess.meta_self");
+      box.append(el("h2", { id: "assess-results-h" }, text("assess.where")),
+        el("p", { class: "assess-meta" }, (a.name ? text("assess.of", who, a.name) : who) +
           (a.date ? " · " + a.date : "") + " · " + ctx.level.title + (ctx.target ? " → " + ctx.target.title : "")),
-        el("p", { id: "assess-summary", class: "route-totals" }, rated + " of " + rows.length + " rated: " + count.below + " below, " + count.at + " at, " + count.above + " above what " +
-          (ctx.target ? "the two levels expect" : "your level expects") + "."));
+        el("p", { id: "assess-summary", class: "route-totals" }, text(ctx.target ? "assess.summary_target" : "assess.summary", rated, rows.length, count.below, count.at, count.above)));
       if (rows.length >= 3) {
-        var series = [{ name: a.role === "manager" ? "Manager's rating" : "Your rating", cls: "a", values: rows.map(function (r) { return r.rating; }) },
+        var series = [{ name: text(a.role === "manager" ? "assess.series_manager" : "assess.series_self"), cls: "a", values: rows.map(function (r) { return r.rating; }) },
           { name: ctx.level.title, cls: "b", values: rows.map(function (r) { return r.level; }), dash: "6 4" }];
         if (ctx.target) series.push({ name: ctx.target.title, cls: "c", values: rows.map(function (r) { return r.target; }), dash: "2 3" });
-        box.append(radar(ctx, "assess-radar", "Ratings against " + ctx.level.title + (ctx.target ? " and " + ctx.target.title : ""), rows, series));
+        box.append(radar(ctx, "assess-radar", ctx.target ? text("assess.radar_title_target", ctx.level.title, ctx.target.title) : text("assess.radar_title", ctx.level.title), rows, series));
       }
       var trs = rows.map(function (r) {
         var x = a.ratings[r.id] || {};
         return el("tr", { class: "gap-" + r.status, "data-id": r.id },
           el("th", { scope: "row" }, r.title, x.note ? el("p", { class: "gap-note" }, x.note) : null,
-            (x.evidence || []).length ? el("p", { class: "gap-note" }, (x.evidence || []).map(function (u, i) { return [i ? ", " : "Evidence: ", /^https?:/i.test(u) ? el("a", { href: u, rel: "noopener noreferrer" }, u) : u]; })) : null),
+            (x.evidence || []).length ? el("p", { class: "gap-note" }, (x.evidence || []).map(function (u, i) { return [i ? ", " : text("assess.evidence") + " ", /^https?:/i.test(u) ? el("a", { href: u, rel: "noopener noreferrer" }, u) : u]; })) : null),
           el("td", null, scaleChip(ctx, r.rating)),
-          el("td", null, r.level ? scaleChip(ctx, r.level) : el("span", { class: "none" }, "not expected")),
-          ctx.target ? el("td", null, r.target ? scaleChip(ctx, r.target) : el("span", { class: "none" }, "not expected")) : null,
-          el("td", null, el("span", { class: "gap-status status-" + r.status }, statusText[r.status])));
+          el("td", null, r.level ? scaleChip(ctx, r.level) : el("span", { class: "none" }, text("assess.not_expected"))),
+          ctx.target ? el("td", null, r.target ? scaleChip(ctx, r.target) : el("span", { class: "none" }, text("assess.not_expected"))) : null,
+          el("td", null, el("span", { class: "gap-status status-" + r.status }, statusText(r.status))));
       });
       box.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": "assess-gaps-caption" }, el("table", { id: "assess-gaps", class: "assess-gaps" },
-        el("caption", { id: "assess-gaps-caption" }, "Your ratings against your level, " + ctx.level.title + (ctx.target ? ", and the target, " + ctx.target.title : "")),
-        el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, "You"),
-          el("th", { scope: "col" }, "Your level"), ctx.target ? el("th", { scope: "col" }, "Target") : null, el("th", { scope: "col" }, "Status"))),
+        el("caption", { id: "assess-gaps-caption" }, ctx.target ? text("assess.caption_target", ctx.level.title, ctx.target.title) : text("assess.caption", ctx.level.title)),
+        el("thead", null, el("tr", null, el("th", { scope: "col" }, text("assess.competency")), el("th", { scope: "col" }, text("assess.col_you")),
+          el("th", { scope: "col" }, text("assess.col_level")), ctx.target ? el("th", { scope: "col" }, text("assess.col_target")) : null, el("th", { scope: "col" }, text("assess.status")))),
         el("tbody", null, trs))));
       var below = rows.filter(function (r) { return r.status === "below"; });
-      var close = el("section", { class: "assess-close", "aria-labelledby": "assess-close-h" }, el("h2", { id: "assess-close-h" }, "Closing the gaps"));
-      if (!below.length) close.append(el("p", { class: "hint" }, rated ? "No rated competency is below what is expected." : "Rate yourself above to see the courses that close your gaps."));
+      var close = el("section", { class: "assess-close", "aria-labelledby": "assess-close-h" }, el("h2", { id: "assess-close-h" }, text("assess.close")));
+      if (!below.length) close.append(el("p", { class: "hint" }, text(rated ? "assess.close_none" : "assess.close_rate")));
       below.forEach(function (r) {
-        close.append(el("h3", null, r.title, " ", el("span", { class: "meta" }, (r.rating > 0 ? pointName(ctx, r.rating) : "none yet") + " → " + pointName(ctx, r.need))));
-        if (!r.courses.length) { close.append(el("p", { class: "hint" }, "No course of the catalogue teaches this competency further.")); return; }
+        close.append(el("h3", null, r.title, " ", el("span", { class: "meta" }, (r.rating > 0 ? pointName(ctx, r.rating) : text("assess.none_yet")) + " → " + pointName(ctx, r.need))));
+        if (!r.courses.length) { close.append(el("p", { class: "hint" }, text("assess.no_course"))); return; }
         close.append(el("ul", { class: "suggestions" }, r.courses.map(function (c) {
           return el("li", { "data-course": c.id }, el("a", { href: T.siteURL("courses/" + c.id + "/") }, c.title), " ",
-            el("span", { class: "meta" }, T.hours(c.hours) + " · brings you to " + pointName(ctx, c.level) + (c.reaches ? "" : ", not all the way")), " ",
-            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-text": "Take " + c.title + " (" + T.hours(c.hours) + ") for " + r.title + " " + (r.rating > 0 ? r.rating : 0) + " → " + r.need, "aria-label": "Add to my plan: " + c.title }, "Add to my plan"));
+            el("span", { class: "meta" }, text(c.reaches ? "assess.brings" : "assess.brings_part", T.hours(c.hours), pointName(ctx, c.level))), " ",
+            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-kind": "course", "data-ref": c.id, "data-title": c.title, "data-hours": String(c.hours),
+              "data-gap": r.title, "data-from": String(r.rating > 0 ? r.rating : 0), "data-to": String(r.need), "aria-label": text("assess.add_plan_of", c.title) }, text("assess.add_plan")));
         })));
       });
       if (res.programs.length) {
-        close.append(el("h3", null, "Programs open to you"), el("ul", { class: "suggestions" }, res.programs.map(function (p) {
+        close.append(el("h3", null, text("assess.programs")), el("ul", { class: "suggestions" }, res.programs.map(function (p) {
           var pr = p.program, cond = [];
-          if (pr.min_tenure_months) cond.push("after " + T.months(pr.min_tenure_months) + " with the company");
-          if (pr.courses && pr.courses.length) cond.push("after " + pr.courses.map(function (c) { return c.title; }).join(", "));
-          if (pr.approval) cond.push("with your " + pr.approval + "'s approval");
+          if (pr.min_tenure_months) cond.push(text("assess.after_tenure", T.months(pr.min_tenure_months)));
+          if (pr.courses && pr.courses.length) cond.push(text("assess.after_courses", pr.courses.map(function (c) { return c.title; }).join(", ")));
+          if (pr.approval) cond.push(text("assess.with_approval", pr.approval));
           return el("li", { "data-program": p.id }, el("a", { href: T.siteURL(pr.url) }, pr.title), " ",
-            el("span", { class: "meta" }, [pr.kind, p.leads_to_target ? "leads to " + ctx.target.title : ""].concat(cond).filter(Boolean).join(" · ")), " ",
-            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-text": "Join " + pr.title, "aria-label": "Add to my plan: " + pr.title }, "Add to my plan"));
+            el("span", { class: "meta" }, [pr.kind ? text("assess.kind_" + pr.kind) : "", p.leads_to_target ? text("assess.leads_to", ctx.target.title) : ""].concat(cond).filter(Boolean).join(" · ")), " ",
+            readOnly ? null : el("button", { type: "button", class: "secondary add-plan", "data-kind": "program", "data-ref": pr.id, "data-title": pr.title, "aria-label": text("assess.add_plan_of", pr.title) }, text("assess.add_plan")));
         })));
       }
       box.append(close);
@@ -513,8 +525,8 @@ window.LadderAssess = (function () {
       var base = "rate-" + r.id;
       var marks = function (n) {
         var m = [];
-        if (n && n === r.level) m.push(el("span", { class: "badge" }, "your level"));
-        if (n && ctx.target && n === r.target) m.push(el("span", { class: "badge badge-target" }, "target"));
+        if (n && n === r.level) m.push(el("span", { class: "badge" }, text("assess.badge_level")));
+        if (n && ctx.target && n === r.target) m.push(el("span", { class: "badge badge-target" }, text("assess.badge_target")));
         return m;
       };
       var opts = [];
@@ -523,7 +535,7 @@ window.LadderAssess = (function () {
         var input = el("input", { type: "radio", name: base, id: id, value: String(n), disabled: readOnly });
         input.checked = x.r === n;
         opts.push(el("div", { class: "rate-opt" + (n && n === r.level ? " rate-expected" : "") }, input,
-          el("label", { for: id }, el("b", null, n ? pointName(ctx, n) : "0 · none yet"), " ", marks(n), desc ? el("span", { class: "rate-desc" }, desc) : null)));
+          el("label", { for: id }, el("b", null, n ? pointName(ctx, n) : text("assess.zero")), " ", marks(n), desc ? el("span", { class: "rate-desc" }, desc) : null)));
       }
       var note = el("textarea", { id: base + "-note", rows: "2", disabled: readOnly });
       note.value = x.note || "";
@@ -531,12 +543,12 @@ window.LadderAssess = (function () {
       ev.value = (x.evidence || []).join("\n");
       var fs = el("fieldset", { class: "rate", "data-id": r.id },
         el("legend", null, el("span", { class: "rate-title" }, c.title), " ",
-          el("span", { class: "meta" }, (r.level ? "your level expects " + pointName(ctx, r.level) : "not expected at your level") +
-            (ctx.target ? "; target " + (r.target ? pointName(ctx, r.target) : "does not expect it") : ""))),
+          el("span", { class: "meta" }, (r.level ? text("assess.level_expects", pointName(ctx, r.level)) : text("assess.level_not")) +
+            (ctx.target ? (r.target ? text("assess.target_expects", pointName(ctx, r.target)) : text("assess.target_not")) : ""))),
         el("div", { class: "rate-opts" }, opts),
-        el("details", { class: "rate-more", open: !!(x.note || (x.evidence || []).length) }, el("summary", null, "Note and evidence"),
-          el("label", { for: base + "-note" }, "Note"), note,
-          el("label", { for: base + "-evidence" }, "Evidence links, one a line"), ev));
+        el("details", { class: "rate-more", open: !!(x.note || (x.evidence || []).length) }, el("summary", null, text("assess.note_evidence")),
+          el("label", { for: base + "-note" }, text("assess.note")), note,
+          el("label", { for: base + "-evidence" }, text("assess.evidence_links")), ev));
       var update = function () {
         var y = a.ratings[r.id] = a.ratings[r.id] || {};
         var picked = fs.querySelector("input[type=radio]:checked");
@@ -550,7 +562,7 @@ window.LadderAssess = (function () {
       };
       fs.addEventListener("change", function (e) {
         update();
-        if (e.target.type === "radio") status.textContent = c.title + ": " + (Number(e.target.value) ? pointName(ctx, Number(e.target.value)) : "none yet") + ".";
+        if (e.target.type === "radio") status.textContent = text("assess.rated", c.title, Number(e.target.value) ? pointName(ctx, Number(e.target.value)) : text("assess.none_yet"));
       });
       note.addEventListener("input", update);
       ev.addEventListener("input", update);
@@ -563,8 +575,8 @@ window.LadderAssess = (function () {
       linkRow.hidden = true;
       if (!ctx || !ctx.level) {
         tools.hidden = true;
-        out.append(el("p", { class: "hint" }, "Choose your level to start."));
-        return "Choose your level to start.";
+        out.append(el("p", { class: "hint" }, text("assess.choose")));
+        return text("assess.choose");
       }
       tools.hidden = false;
       res = compute(ctx, ratingMap(a));
@@ -572,28 +584,28 @@ window.LadderAssess = (function () {
       if (ch.length && !accepted) {
         var list = el("ul", null, ch.map(function (s) { return el("li", null, s); }));
         var notice = el("div", { id: "assess-changed", class: "panel assess-notice", role: "note" },
-          el("p", null, el("strong", null, "The framework has changed since this assessment was made"),
-            " (" + (a.framework.version ? "version " + a.framework.version : "an earlier version") + "; now " + (ctx.framework.version ? "version " + ctx.framework.version : "a later one") + "):"),
+          el("p", null, el("strong", null, text("assess.changed")),
+            " " + text("assess.changed_versions", a.framework.version ? text("assess.version", a.framework.version) : text("assess.earlier"), ctx.framework.version ? text("assess.version", ctx.framework.version) : text("assess.later"))),
           list);
-        if (!readOnly) notice.append(el("p", null, el("button", { type: "button", id: "assess-accept" }, "Update the assessment to the current framework")));
+        if (!readOnly) notice.append(el("p", null, el("button", { type: "button", id: "assess-accept" }, text("assess.accept"))));
         out.append(notice);
       }
       var resBox = el("div", { id: "assess-results", class: "assess-results" });
       var rate = el("section", { class: "assess-rate", "aria-labelledby": "assess-rate-h" },
-        el("h2", { id: "assess-rate-h", tabindex: "-1" }, readOnly ? "Ratings" : "Rate yourself"),
-        el("p", { class: "hint" }, "For each competency, pick the point of the scale that describes what you do today. The point your level expects is marked; leave a competency out if you cannot say yet."));
+        el("h2", { id: "assess-rate-h", tabindex: "-1" }, text(readOnly ? "assess.ratings" : "assess.rate")),
+        el("p", { class: "hint" }, text("assess.rate_hint")));
       var group = null, cat = null;
       res.rows.forEach(function (r) {
         var c = comp(ctx, r.id) || {};
-        var k = c.category || "General";
+        var k = c.category || text("assess.general");
         if (k !== cat) { cat = k; group = el("div", { class: "rate-group" }, el("h3", null, k)); rate.append(group); }
         group.append(ratingField(r, resBox));
       });
       out.append(el("div", { class: "assess-cols" }, rate, resBox));
       results(resBox);
       var acc = $("assess-accept");
-      if (acc) acc.addEventListener("click", function () { accepted = true; stamp(ctx, a, res); save(); status.textContent = render() + " Updated to the current framework."; });
-      return "Assessing against " + ctx.level.title + (ctx.target ? ", aiming for " + ctx.target.title : "") + ". " + $("assess-summary").textContent;
+      if (acc) acc.addEventListener("click", function () { accepted = true; stamp(ctx, a, res); save(); status.textContent = render() + " " + text("assess.updated"); });
+      return (ctx.target ? text("assess.assessing_target", ctx.level.title, ctx.target.title) : text("assess.assessing", ctx.level.title)) + " " + $("assess-summary").textContent;
     };
 
     // show loads the framework for assessment a and draws it.
@@ -606,7 +618,7 @@ window.LadderAssess = (function () {
       return context(a.level, a.target).then(function (c) {
         if (n !== seq) return;
         ctx = c;
-        if (a.level && !c.level) { status.textContent = "The level " + a.level + " is no longer in the framework: choose your level."; ctx = null; }
+        if (a.level && !c.level) { status.textContent = text("assess.level_gone", a.level); ctx = null; }
         if (a.target && !c.target) ctx && (ctx.target = null);
         var s = render();
         if (ctx) status.textContent = s;
@@ -627,70 +639,72 @@ window.LadderAssess = (function () {
       T.clear(box);
       ["a", "b"].forEach(function (k) {
         var x = checkin[k], p = $("checkin-" + k + "-loaded");
-        p.textContent = x ? (x.role === "manager" ? "Manager's" : "Self-") + " assessment" + (x.name ? " of " + x.name : "") + " at " + x.level + (x.date ? ", " + x.date : "") : "Nothing loaded yet.";
+        if (!x) { p.textContent = text("checkin.nothing"); return; }
+        var who = text(x.role === "manager" ? "checkin.manager_assessment" : "checkin.self_assessment");
+        p.textContent = text("checkin.at", x.name ? text("assess.of", who, x.name) : who, x.level) + (x.date ? ", " + x.date : "");
       });
       $("checkin-tools").hidden = !(checkin.a && checkin.b);
-      if (!checkin.a || !checkin.b) return Promise.resolve("Load two assessments to compare them.");
+      if (!checkin.a || !checkin.b) return Promise.resolve(text("checkin.load_two"));
       var A = checkin.a, B = checkin.b;
       return context(A.level, A.target || B.target).then(function (c) {
-        if (!c.level) { box.append(el("p", { class: "tool-error" }, "The level " + A.level + " is no longer in the framework.")); return "Cannot compare."; }
+        if (!c.level) { box.append(el("p", { class: "tool-error" }, text("checkin.level_gone", A.level))); return text("checkin.cannot"); }
         var ra = compute(c, ratingMap(A)), rb = compute(c, ratingMap(B));
-        var nameOf = function (x, fallback) { return (x.role === "manager" ? "Manager" : "Self") + (x.name ? " (" + x.name + ")" : "") || fallback; };
+        var nameOf = function (x) { return text(x.role === "manager" ? "checkin.manager" : "checkin.self") + (x.name ? " (" + x.name + ")" : ""); };
         var na = nameOf(A), nb = nameOf(B);
         if (na === nb) { na += " A"; nb += " B"; }
         var rows = ra.rows.map(function (r, i) { return { r: r, b: rb.rows[i], diff: (rb.rows[i].rating >= 0 && r.rating >= 0) ? rb.rows[i].rating - r.rating : (rb.rows[i].rating === r.rating ? 0 : null) }; });
         var differ = rows.filter(function (x) { return x.diff !== 0; }), same = rows.filter(function (x) { return x.diff === 0; });
-        if (A.level !== B.level) box.append(el("p", { class: "assess-notice panel" }, "The two assessments are at different levels (" + A.level + " and " + B.level + "); both are compared with " + c.level.title + "."));
-        box.append(el("p", { id: "checkin-summary", class: "route-totals" }, differ.length + " of " + rows.length + " " + T.plural(rows.length, "competency differs", "competencies differ") + " between the two."));
+        if (A.level !== B.level) box.append(el("p", { class: "assess-notice panel" }, text("checkin.different_levels", A.level, B.level, c.level.title)));
+        box.append(el("p", { id: "checkin-summary", class: "route-totals" }, text("checkin.summary", rows.length, differ.length)));
         if (rows.length >= 3) {
-          box.append(radar(c, "checkin-radar", na + " and " + nb + " against " + c.level.title, ra.rows, [
+          box.append(radar(c, "checkin-radar", text("checkin.radar_title", na, nb, c.level.title), ra.rows, [
             { name: na, cls: "a", values: ra.rows.map(function (r) { return r.rating; }) },
             { name: nb, cls: "b", values: rb.rows.map(function (r) { return r.rating; }), dash: "6 4" },
             { name: c.level.title, cls: "c", values: ra.rows.map(function (r) { return r.level; }), dash: "2 3" }]));
         }
-        var diffText = function (x) { return x.diff === null ? "rated by one only" : x.diff === 0 ? "same" : (x.diff > 0 ? "+" : "−") + Math.abs(x.diff); };
+        var diffText = function (x) { return x.diff === null ? text("checkin.one_only") : x.diff === 0 ? text("checkin.same") : (x.diff > 0 ? "+" : "−") + T.number(Math.abs(x.diff)); };
         box.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-labelledby": "checkin-caption" }, el("table", { id: "checkin-table", class: "assess-gaps" },
-          el("caption", { id: "checkin-caption" }, "Ratings side by side, those that differ first"),
-          el("thead", null, el("tr", null, el("th", { scope: "col" }, "Competency"), el("th", { scope: "col" }, na), el("th", { scope: "col" }, nb),
-            el("th", { scope: "col" }, c.level.title), el("th", { scope: "col" }, "Difference"))),
+          el("caption", { id: "checkin-caption" }, text("checkin.caption")),
+          el("thead", null, el("tr", null, el("th", { scope: "col" }, text("assess.competency")), el("th", { scope: "col" }, na), el("th", { scope: "col" }, nb),
+            el("th", { scope: "col" }, c.level.title), el("th", { scope: "col" }, text("checkin.difference")))),
           el("tbody", null, differ.concat(same).map(function (x) {
             return el("tr", { class: x.diff === 0 ? "row-same" : "row-differs", "data-id": x.r.id }, el("th", { scope: "row" }, x.r.title),
               el("td", null, scaleChip(c, x.r.rating)), el("td", null, scaleChip(c, x.b.rating)),
-              el("td", null, x.r.level ? scaleChip(c, x.r.level) : el("span", { class: "none" }, "not expected")),
+              el("td", null, x.r.level ? scaleChip(c, x.r.level) : el("span", { class: "none" }, text("assess.not_expected"))),
               el("td", null, el("span", { class: "diff " + (x.diff === 0 ? "diff-same" : "diff-higher") }, diffText(x))));
           })))));
         checkinView = { c: c, ra: ra, rb: rb, rows: differ.concat(same), na: na, nb: nb, diffText: diffText };
-        return "Check-in: " + $("checkin-summary").textContent;
+        return text("checkin.status", $("checkin-summary").textContent);
       });
     };
     var checkinView = null;
     var checkinMarkdown = function () {
-      var v = checkinView, c = v.c, lines = ["# Check-in: " + c.level.title, ""];
-      lines.push("- " + v.na + ": " + (checkin.a.date || "undated"), "- " + v.nb + ": " + (checkin.b.date || "undated"), "");
-      lines.push("| Competency | " + v.na + " | " + v.nb + " | " + c.level.title + " | Difference |", "|---|---|---|---|---|");
+      var v = checkinView, c = v.c, lines = ["# " + text("checkin.md_title", c.level.title), ""];
+      lines.push("- " + v.na + ": " + (checkin.a.date || text("checkin.undated")), "- " + v.nb + ": " + (checkin.b.date || text("checkin.undated")), "");
+      lines.push("| " + text("assess.competency") + " | " + v.na + " | " + v.nb + " | " + c.level.title + " | " + text("checkin.difference") + " |", "|---|---|---|---|---|");
       v.rows.forEach(function (x) {
-        var p = function (n) { return n >= 0 ? pointName(c, n) : "not rated"; };
+        var p = function (n) { return n >= 0 ? pointName(c, n) : text("assess.not_rated"); };
         lines.push("| " + x.r.title + " | " + p(x.r.rating) + " | " + p(x.b.rating) + " | " + pointName(c, x.r.level) + " | " + v.diffText(x) + " |");
       });
-      lines.push("", "## Agreed actions", "", checkin.actions || "None yet.", "");
+      lines.push("", "## " + text("checkin.md_actions"), "", checkin.actions || text("checkin.none_yet"), "");
       return lines.join("\n");
     };
     var loadInto = function (k, x, from) {
       checkin[k] = x;
       saveCheckin();
-      return drawCheckin().then(function (s) { $("checkin-status").textContent = "Loaded " + from + ". " + s; });
+      return drawCheckin().then(function (s) { $("checkin-status").textContent = text("checkin.loaded", from) + " " + s; });
     };
-    var checkinFail = function (err) { $("checkin-status").textContent = "Could not load it: " + (err.message || err) + "."; };
+    var checkinFail = function (err) { $("checkin-status").textContent = text("checkin.failed", err.message || err); };
 
-    status.textContent = "Loading the framework…";
+    status.textContent = text("tools.loading");
     T.loadData().then(function (d) {
       if (!d.nl) { status.textContent = ""; T.empty(out, "assess"); return; }
-      pickLevel = new T.LevelPicker(d, $("assess-level-track"), $("assess-level"), "Choose your level…");
-      pickTarget = new T.LevelPicker(d, $("assess-target-track"), $("assess-target"), "No target");
+      pickLevel = new T.LevelPicker(d, $("assess-level-track"), $("assess-level"), text("paths.choose_from"));
+      pickTarget = new T.LevelPicker(d, $("assess-target-track"), $("assess-target"), text("assess.no_target"));
       var stored = readStore(storeKey());
       try { if (stored) a = clean(stored); } catch (e) { a = blank(); }
       var p = T.params(), shared = null;
-      if (/^#[aj]=/.test(location.hash)) shared = decode(location.hash).catch(function (err) { status.textContent = "Could not open the shared assessment: " + err.message + "."; return null; });
+      if (/^#[aj]=/.test(location.hash)) shared = decode(location.hash).catch(function (err) { status.textContent = text("assess.shared_failed", err.message); return null; });
       return Promise.resolve(shared).then(function (sh) {
         if (sh) { a = sh; setShared(true); }
         else if (p.get("level") && p.get("level") !== a.level) {
@@ -723,12 +737,12 @@ window.LadderAssess = (function () {
           setShared(false);
           history.replaceState(null, "", location.pathname + location.search);
           save();
-          status.textContent = "This assessment is now yours: it is kept in this browser. " + render();
+          status.textContent = text("assess.now_mine") + " " + render();
         });
         $("assess-checkin-shared").addEventListener("click", function () {
           var mine = readStore(storeKey());
           try { checkin.a = mine ? clean(mine) : null; } catch (e) { checkin.a = null; }
-          loadInto("b", a, "the shared assessment").then(function () { $("checkin-h").scrollIntoView(); $("checkin-h").focus(); });
+          loadInto("b", a, text("checkin.from_shared")).then(function () { $("checkin-h").scrollIntoView(); $("checkin-h").focus(); });
         });
         $("assess-share").addEventListener("click", function () {
           save();
@@ -737,8 +751,8 @@ window.LadderAssess = (function () {
             linkRow.hidden = false;
             linkBox.focus();
             linkBox.select();
-            status.textContent = "The link below holds the whole assessment; nothing is stored on a server. Copy it and send it.";
-            if (navigator.clipboard) navigator.clipboard.writeText(linkBox.value).then(function () { status.textContent = "Link copied. It holds the whole assessment; nothing is stored on a server."; }, function () {});
+            status.textContent = text("assess.share_status");
+            if (navigator.clipboard) navigator.clipboard.writeText(linkBox.value).then(function () { status.textContent = text("assess.share_copied"); }, function () {});
           });
         });
         $("assess-export-json").addEventListener("click", function () { save(); offer(dl, status, JSON.stringify(a, null, 2) + "\n", "application/json", fileName(a, ".json")); });
@@ -746,7 +760,7 @@ window.LadderAssess = (function () {
         $("assess-export-csv").addEventListener("click", function () { offer(dl, status, csv(ctx, a, res), "text/csv", fileName(a, ".csv")); });
         $("assess-print").addEventListener("click", function () { window.print(); });
         $("assess-reset").addEventListener("click", function () {
-          if (!window.confirm("Clear every rating, note and link of this assessment?")) return;
+          if (!window.confirm(text("assess.confirm_reset"))) return;
           a.ratings = {};
           save();
           status.textContent = render();
@@ -754,32 +768,38 @@ window.LadderAssess = (function () {
         $("assess-import").addEventListener("change", function (e) {
           var file = e.target.files && e.target.files[0];
           if (!file) return;
-          file.text().then(function (text) {
-            a = clean(JSON.parse(text));
+          file.text().then(function (data) {
+            a = clean(JSON.parse(data));
             accepted = false;
             setShared(false);
             writeStore(storeKey(), a);
             return Promise.all([pickLevel.set(a.level), pickTarget.set(a.target)]).then(show);
-          }).then(function () { status.textContent = "Imported " + file.name + ". " + status.textContent; },
-            function (err) { status.textContent = "Could not import " + file.name + ": " + (err.message || err) + "."; });
+          }).then(function () { status.textContent = text("assess.imported", file.name) + " " + status.textContent; },
+            function (err) { status.textContent = text("assess.import_failed", file.name, err.message || err); });
           e.target.value = "";
         });
         out.addEventListener("click", function (e) {
           var b = e.target.closest && e.target.closest(".add-plan");
           if (!b) return;
-          addToPlan(ctx, b.dataset.text).then(function (href) {
+          var x = b.dataset, action = { id: "assess:" + x.kind + ":" + x.ref, kind: x.kind, ref: x.ref, title: x.title };
+          if (x.kind === "course") {
+            action.hours = Number(x.hours) || 0;
+            action.why = { title: x.gap, from: Number(x.from) || 0, to: Number(x.to) || 0 };
+          }
+          var words = x.kind === "course" ? text("plan.take", x.title, T.hours(action.hours)) : text("plan.join", x.title);
+          addToPlan(ctx, action).then(function (res) {
             b.disabled = true;
-            b.textContent = "Added";
+            b.textContent = text("assess.added");
             T.clear(dl);
-            dl.append(el("a", { href: href }, "Open my plan"));
-            status.textContent = "Added to your plan: " + b.dataset.text + ".";
-          }, function (err) { status.textContent = "Could not add it: " + err.message + "."; });
+            dl.append(el("a", { href: res.href }, text("assess.open_plan")));
+            status.textContent = text(res.fresh ? "assess.added_status" : "assess.added_before", words);
+          }, function (err) { status.textContent = text("assess.add_failed", err.message); });
         });
         // The check-in's controls.
         ["a", "b"].forEach(function (k) {
           $("checkin-" + k + "-mine").addEventListener("click", function () {
             var mine = readStore(storeKey());
-            try { loadInto(k, clean(mine), "your assessment").catch(checkinFail); } catch (err) { checkinFail(new Error("no assessment is kept in this browser yet")); }
+            try { loadInto(k, clean(mine), text("checkin.from_mine")).catch(checkinFail); } catch (err) { checkinFail(new Error(text("checkin.none_kept"))); }
           });
           $("checkin-" + k + "-file").addEventListener("change", function (e) {
             var file = e.target.files && e.target.files[0];
@@ -789,7 +809,7 @@ window.LadderAssess = (function () {
           });
           $("checkin-" + k + "-load").addEventListener("click", function () {
             var v = $("checkin-" + k + "-link").value, i = v.indexOf("#");
-            decode(i >= 0 ? v.slice(i) : "").then(function (x) { return loadInto(k, x, "the link"); }).catch(checkinFail);
+            decode(i >= 0 ? v.slice(i) : "").then(function (x) { return loadInto(k, x, text("checkin.from_link")); }).catch(checkinFail);
           });
         });
         var actions = $("checkin-actions");

@@ -272,9 +272,73 @@ window.LadderAssess = (function () {
 
   function num(x) { return String(Math.round(x * 10) / 10); }
 
+  // MAX_AXES is the most competencies drawn as a radar (chart.MaxRadarAxes
+  // on the server): with more, the spokes are too close to read.
+  var MAX_AXES = 12;
+
+  // bars draws, for more competencies than a radar can show, a bar per
+  // category and series: the series' average over the category's
+  // competencies, leaving out those not rated yet. When the competencies
+  // fall into fewer than two categories or more than MAX_AXES, each has a
+  // bar of its own, as on level and compare pages. A note under the chart
+  // says why there is no radar.
+  function bars(ctx, id, title, axes, series) {
+    var tr = T.t, top = Math.max(ctx.d.scale.length, 1), groups = [], byName = new Map();
+    axes.forEach(function (r, i) {
+      var c = ctx.d.index.competencies.get(r.id), name = (c && c.category) || tr("chart.general"), g = byName.get(name);
+      if (!g) { g = { label: name, axes: [] }; byName.set(name, g); groups.push(g); }
+      g.axes.push(i);
+    });
+    var grouped = groups.length >= 2 && groups.length <= MAX_AXES;
+    if (grouped) groups.forEach(function (g) { g.label += " (" + g.axes.length + ")"; });
+    else groups = axes.map(function (r, i) { return { label: r.title, axes: [i] }; });
+    var average = function (s, g) {
+      var sum = 0, n = 0;
+      g.axes.forEach(function (i) { if (s.values[i] >= 0) { sum += s.values[i]; n++; } });
+      return n ? sum / n : -1;
+    };
+    var note = tr(grouped ? "chart.many_axes_groups" : "chart.many_axes", axes.length);
+    var names = series.map(function (s) { return s.name; }).join(", ");
+    var ns = series.length, W = 440, labelW = 130, barH = 12, barGap = 3, groupG = 14;
+    var x0 = 12 + labelW + 12, x1 = W - 12 - 24, groupH = ns * barH + (ns - 1) * barGap;
+    var scale = function (v) { return x0 + (x1 - x0) * v / top; };
+    var y0 = 28, bottom = y0 + groupG / 2 + groups.length * (groupH + groupG), H = bottom + 16 + 18 * ns;
+    var root = svg("svg", { xmlns: "http://www.w3.org/2000/svg", class: "chart chart-bars", "data-chart": "bars",
+      viewBox: "0 0 " + W + " " + H, width: String(W), role: "group", "aria-labelledby": id + "-title " + id + "-desc", "font-size": "13", fill: "currentColor" });
+    root.style.setProperty("--chart-w", W);
+    root.append(svg("title", { id: id + "-title" }, title),
+      svg("desc", { id: id + "-desc" }, (grouped ? tr("chart.bars_desc_groups", groups.length, axes.length, top, names) : tr("chart.bars_desc", axes.length, top, names)) + " " + note));
+    var grid = svg("g", { class: "chart-grid" }), ticks = svg("g", { class: "chart-tick" });
+    for (var k = 0; k <= top; k++) {
+      grid.append(svg("line", { x1: num(scale(k)), y1: num(y0), x2: num(scale(k)), y2: num(bottom) }));
+      if (k) ticks.append(svg("text", { x: num(scale(k)), y: num(y0 - 5) }, svg("title", null, ctx.d.scale[k - 1] || ""), String(k)));
+    }
+    root.append(grid, ticks, svg("line", { class: "chart-axis", x1: num(x0), y1: num(y0), x2: num(x0), y2: num(bottom) }));
+    var y = y0 + groupG / 2;
+    groups.forEach(function (g) {
+      var text = g.label, short = text.length > 18 ? text.slice(0, 17) + "…" : text;
+      root.append(svg("text", { class: "chart-label", x: num(x0 - 10), y: num(y + groupH / 2 + 4.5), "text-anchor": "end" }, short !== text ? svg("title", null, text) : null, short));
+      series.forEach(function (s, j) {
+        var v = average(s, g), by = y + j * (barH + barGap);
+        if (v >= 0) root.append(svg("rect", { class: "chart-bar chart-series-" + s.cls, x: num(x0), y: num(by), width: num(scale(v) - x0), height: String(barH), "data-series": s.cls, "data-value": num(v) }));
+        root.append(svg("text", { class: "chart-value", x: num((v >= 0 ? scale(v) : x0) + 5), y: num(by + barH / 2 + 4) }, v >= 0 ? num(v) : "–"));
+      });
+      y += groupH + groupG;
+    });
+    var legend = svg("g", { class: "chart-legend" });
+    series.forEach(function (s, j) {
+      var ly = bottom + 24 + 18 * j;
+      legend.append(svg("g", { class: "chart-series-" + s.cls }, svg("line", { x1: "40", y1: num(ly - 4), x2: "68", y2: num(ly - 4) })),
+        svg("text", { x: "74", y: num(ly) }, s.name.length > 48 ? s.name.slice(0, 47) + "…" : s.name));
+    });
+    root.append(legend);
+    return el("figure", { class: "chart-figure assess-radar" }, el("div", { class: "chart-box" }, root), el("figcaption", { class: "chart-note" }, note));
+  }
+
   // radar draws series ({name, cls, values, dash}) over axes (competency
   // rows) in the style of the server's charts, with its data table.
   function radar(ctx, id, title, axes, series) {
+    if (axes.length > MAX_AXES) return bars(ctx, id, title, axes, series);
     var n = axes.length, top = Math.max(ctx.d.scale.length, 1);
     var W = 640, R = 120, cx = W / 2, cy = R + 52, H = 2 * R + 130 + 18 * Math.ceil(series.length / 2);
     var ang = function (i) { return -Math.PI / 2 + 2 * Math.PI * i / n; };

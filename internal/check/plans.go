@@ -50,27 +50,15 @@ func (c *checker) resolvePlan(p *site.Plan) {
 			var named []string
 			if a.CourseID != "" {
 				named = append(named, "course")
-				if x, ok := c.s.CourseByID[a.CourseID]; ok {
-					a.Course = x
-				} else {
-					c.unknown(src, akey+".course", site.KindCourse, a.CourseID)
-				}
+				a.Course = resolveRef(c, src, akey+".course", site.KindCourse, a.CourseID, c.s.CourseByID)
 			}
 			if a.ProgramID != "" {
 				named = append(named, "program")
-				if x, ok := c.s.ProgramByID[a.ProgramID]; ok {
-					a.Program = x
-				} else {
-					c.unknown(src, akey+".program", site.KindProgram, a.ProgramID)
-				}
+				a.Program = resolveRef(c, src, akey+".program", site.KindProgram, a.ProgramID, c.s.ProgramByID)
 			}
 			if a.CompetencyID != "" {
 				named = append(named, "competency")
-				if x, ok := c.s.CompetencyByID[a.CompetencyID]; ok {
-					a.Competency = x
-				} else {
-					c.unknown(src, akey+".competency", site.KindCompetency, a.CompetencyID)
-				}
+				a.Competency = resolveRef(c, src, akey+".competency", site.KindCompetency, a.CompetencyID, c.s.CompetencyByID)
 			}
 			switch {
 			case len(named) > 1:
@@ -92,6 +80,16 @@ func (c *checker) resolvePlan(p *site.Plan) {
 			}
 		}
 	}
+}
+
+// resolveRef returns the entity of kind named id in byID, or nil after
+// reporting an unknown reference at key of src.
+func resolveRef[T any](c *checker, src *site.Source, key string, kind site.Kind, id string, byID map[string]*T) *T {
+	if x, ok := byID[id]; ok {
+		return x
+	}
+	c.unknown(src, key, kind, id)
+	return nil
 }
 
 // warnEmptyPlans warns about a plan template without goals, and about a

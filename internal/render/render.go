@@ -75,6 +75,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ladder-ssg/ladder/internal/chart"
@@ -147,8 +148,9 @@ type Renderer struct {
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
 	// page's prefix in a link to the entity.
-	links     map[any]string
-	linksOnce sync.Once // links is listed on first use
+	links      map[any]string
+	linksOnce  sync.Once   // links is listed by Each
+	linksReady atomic.Bool // links is listed
 
 	bufs sync.Pool // *bytes.Buffer, reused by Render
 
@@ -357,6 +359,7 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 		}
 		return p
 	}
+	r.listLinks()
 	for _, p := range r.Assets() {
 		if err := write(outPath(p), r.assets[p]); err != nil {
 			return err

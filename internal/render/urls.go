@@ -178,27 +178,34 @@ func (u urls) prefix(from string) string {
 }
 
 // listLinks fills r.links: for each entity that has a page, the link to it
-// from the site root, less the root's prefix.
+// from the site root, less the root's prefix. Each lists them before it
+// draws every page, so that the pages share one string per entity; a
+// Renderer that draws a page or two (the dev server's, after an edit)
+// works out each link as it is asked for, the same string, instead of
+// listing every entity of a large site first.
 func (r *Renderer) listLinks() {
 	r.linksOnce.Do(func() {
 		root := r.urls.prefix("/")
-		r.links = make(map[any]string, len(r.pages))
+		links := make(map[any]string, len(r.pages))
 		for _, p := range r.pages {
 			if p.Entity != nil {
-				r.links[p.Entity] = strings.TrimPrefix(r.urls.href("/", URLOf(p.Entity)), root)
+				links[p.Entity] = strings.TrimPrefix(r.urls.href("/", URLOf(p.Entity)), root)
 			}
 		}
+		r.links = links
+		r.linksReady.Store(true)
 	})
 }
 
 // linkTail returns what follows a page's prefix in a link to entity x, so
 // that Page.pre+linkTail(x) is the link to x from that page.
 func (r *Renderer) linkTail(x any) string {
-	r.listLinks()
-	switch x.(type) {
-	case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Plan, *site.Page:
-		if s, ok := r.links[x]; ok {
-			return s
+	if r.linksReady.Load() {
+		switch x.(type) {
+		case *site.Track, *site.Level, *site.Competency, *site.Course, *site.Program, *site.Plan, *site.Page:
+			if s, ok := r.links[x]; ok {
+				return s
+			}
 		}
 	}
 	return strings.TrimPrefix(r.urls.href("/", URLOf(x)), r.urls.prefix("/"))

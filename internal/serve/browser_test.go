@@ -338,3 +338,38 @@ func TestBrowserLivePatchKeepsScriptChanges(t *testing.T) {
 	}
 	checkPolicy(t, b)
 }
+
+// TestBrowserLiveTrackTitle edits the title of the open level's track,
+// which its page and its ladder image show: the page is patched in place,
+// and the image is loaded again with a new query instead of a reload.
+func TestBrowserLiveTrackTitle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the browser test in short mode")
+	}
+	b := browsertest.New(t, 120*time.Second)
+	watchPolicy(t, b)
+	dir := writeSite(t, testSite)
+	ts := start(t, dir, Options{Drafts: true})
+	b.Navigate(t, ts.site+"tracks/eng/l1/")
+	eventually(t, 10*time.Second, func() string {
+		if ts.clients.count() != 1 {
+			return "the page did not connect to the event stream"
+		}
+		return ""
+	})
+	ladder := `[...document.images].filter((i) => new URL(i.src).pathname === "/careers/tracks/eng/ladder.svg")`
+	if n := browsertest.Eval[int](t, b, ladder+`.length`); n == 0 {
+		t.Fatal("the level page shows no ladder image")
+	}
+	browsertest.Eval[bool](t, b, `window.ladderMarker = true`)
+	writeFile(t, dir, "content/tracks/eng/_index.md", "+++\ntitle = \"Engineering Renamed\"\nsummary = \"Builds things.\"\n+++\nThe engineering track.\n")
+	waitJS(t, b, `document.body.innerText.includes("Engineering Renamed")`, 10*time.Second)
+	waitJS(t, b, ladder+`.every((i) => new URL(i.src).searchParams.has("v") && i.complete && i.naturalWidth > 0)`, 10*time.Second)
+	if !browsertest.Eval[bool](t, b, `window.ladderMarker === true`) {
+		t.Error("the page reloaded for an edit of its track's title")
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("errors in the page: %q", errs)
+	}
+	checkPolicy(t, b)
+}

@@ -226,10 +226,24 @@ const change = (d) => {
 	const links = sheets(document);
 	for (const l of links) used.add(pathOf(l.href));
 	let css = false;
+	const imgs = [];
 	for (const p of [...d.updated, ...d.removed]) {
 		if (p === P || !used.has(p)) continue; // P: fetched by the morph
-		if (!p.endsWith(".css") || d.removed.includes(p)) return location.reload();
-		css = true;
+		if (d.removed.includes(p)) return location.reload();
+		if (p.endsWith(".css")) {
+			css = true;
+			continue;
+		}
+		// An image the page shows (a track's ladder) is loaded again in
+		// place; any other file the page loaded takes a reload.
+		const shown = [...document.images].filter((i) => pathOf(i.src) === p);
+		if (!shown.length) return location.reload();
+		imgs.push(...shown);
+	}
+	for (const i of imgs) {
+		const u = new URL(i.src);
+		u.searchParams.set("v", Date.now().toString(36));
+		i.src = u.href;
 	}
 	// A page that changed brings its stylesheets' new links along.
 	if (d.updated.includes(P)) return update(css);

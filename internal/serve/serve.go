@@ -88,10 +88,12 @@
 //     reloads instead when the page's scripts or its head (other than the
 //     title, the stylesheets and data blocks) changed, when its own path
 //     was added (a 404 page whose page now exists) or removed, or when a
-//     file it loaded (other than a stylesheet) was updated or removed; when
-//     only stylesheets it uses changed, it swaps them in place, by linking
-//     them again with a new ?v= query and dropping the old link once the
-//     new one has loaded;
+//     file it loaded (other than a stylesheet, or an image it shows) was
+//     updated or removed; when only stylesheets it uses changed, it swaps
+//     them in place, by linking them again with a new ?v= query and
+//     dropping the old link once the new one has loaded; an image it shows
+//     that was updated (a track's ladder, after an edit of the track) is
+//     loaded again in place, with a new ?v= query;
 //   - on "error", shows a full-page overlay listing every error with its
 //     file:line:col, the source line with a caret, and the hint; on "ok",
 //     removes it;

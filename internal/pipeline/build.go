@@ -226,6 +226,10 @@ type Options struct {
 	// StableNames keeps the plain names of assets and data files (see
 	// render.Options): for the dev server.
 	StableNames bool
+	// RenderCache, when not nil, keeps the parsed templates and the
+	// minified assets between compilations of the same site (see
+	// render.Cache).
+	RenderCache *render.Cache
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -297,7 +301,7 @@ func (p *Project) renderer(s *site.Site, opts Options, texts *i18n.Catalog) (*re
 	static := p.static(s.Config)
 	r, err := render.New(s, theme, p.sub("layouts"), static, render.Options{
 		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Generator: opts.Generator, Texts: texts, Archive: opts.Archive,
-		StableNames: opts.StableNames,
+		StableNames: opts.StableNames, Cache: opts.RenderCache,
 	})
 	if err != nil {
 		return nil, nil, err

@@ -14,6 +14,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -95,6 +96,10 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"layout override", "layouts/404.html", func(string) string { return "{{define \"main\"}}<h1>Lost</h1>{{end}}\n" }, false},
 		{"static file", "static/robots.txt", func(string) string { return "User-agent: *\n" }, false},
 		{"layout edited again", "layouts/404.html", appendText("<!-- -->\n"), false},
+		{"partial override", "layouts/partials/footer.html", func(string) string { return "<footer>Our own footer</footer>\n" }, false},
+		{"partial override removed", "layouts/partials/footer.html", nil, false},
+		{"brand colour", "site.toml", appendText("\n[brand]\ncolor = \"#0a58a8\"\n"), false},
+		{"brand colour changed", "site.toml", replace(`color = "#0a58a8"`, `color = "#8a1c1c"`), false},
 		{"new course", newFile, func(string) string {
 			return "+++\ntitle = \"A new course\"\nprerequisites = [\"secure-coding\"]\n[skills]\ncoding = 3\n+++\nAfter [secure coding](course:secure-coding).\n"
 		}, false},
@@ -529,7 +534,7 @@ func newDevSession(t *testing.T, drafts bool) *devSession {
 		t.Fatal(err)
 	}
 	ds := &devSession{t: t, dir: dir, p: p, l: load.NewLoader(),
-		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), Drafts: drafts}}
+		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), Drafts: drafts, RenderCache: render.NewCache()}}
 	ds.prev, err = p.Compile(ds.l, ds.opts, nil)
 	if err != nil || ds.prev.Renderer == nil {
 		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())

@@ -67,6 +67,7 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -109,6 +110,9 @@ type Options struct {
 	// with a version query instead: the dev server serves every file with
 	// no-store and swaps a stylesheet by its name.
 	StableNames bool
+	// Cache, when not nil, keeps the parsed templates and the minified
+	// assets between Renderers of the same site (see Cache).
+	Cache *Cache
 }
 
 // Archive describes an earlier release of the framework published beside
@@ -128,7 +132,7 @@ type Renderer struct {
 	opts     Options
 	texts    *i18n.Catalog // the interface's texts, in the site's language
 	urls     urls
-	tmpls    map[string]*template.Template // by page kind
+	tmpls    map[string]*kindTemplate // by page kind
 	pages    []PageSpec
 	byPath   map[string]int
 	assets   map[string][]byte // theme assets and static files, by output path
@@ -309,9 +313,12 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 		}
 		return r.newPage(spec).ladderSVG(t), nil
 	}
-	t, ok := r.tmpls[spec.Kind]
+	t, ok, err := r.template(spec.Kind)
 	if !ok {
 		return nil, fmt.Errorf("render %s: no template for page kind %q", spec.Path, spec.Kind)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", spec.Path, err)
 	}
 	p := r.newPage(spec)
 	if err := t.ExecuteTemplate(buf, "baseof.html", p); err != nil {
@@ -603,8 +610,9 @@ func URLOf(x any) string {
 	return ""
 }
 
-// parseTemplates parses the shared templates once, then one clone per page
-// kind with that kind's file.
+// parseTemplates reads the layouts of the theme and of the site and takes
+// their templates from the cache when they have the same bytes as last
+// time, else parses them (see parseKinds).
 func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 	files := map[string][]byte{}
 	read := func(fsys fs.FS) error {
@@ -625,9 +633,6 @@ func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 			if err != nil {
 				return fmt.Errorf("read template %s: %w", p, err)
 			}
-			if b, err = minify.Template(p, b); err != nil {
-				return err
-			}
 			files[p] = b
 			return nil
 		})
@@ -647,32 +652,93 @@ func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	shared := template.New("").Funcs(funcs(r))
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%d:%s%d:", len(n), n, len(files[n]))
+		h.Write(files[n])
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	kinds, err := r.opts.Cache.templates(key, func() (map[string]*template.Template, error) {
+		return parseKinds(names, files)
+	})
+	if err != nil {
+		return err
+	}
+	r.tmpls = make(map[string]*kindTemplate, len(kinds))
+	for k, t := range kinds {
+		r.tmpls[k] = &kindTemplate{src: t}
+	}
+	return nil
+}
+
+// parseKinds minifies and parses the layouts in files (names sorted): the
+// shared templates once, then one clone per page kind with that kind's
+// file. The templates' functions are placeholders, bound to no Renderer:
+// each Renderer executes a clone with its own (see kindTemplate).
+func parseKinds(names []string, files map[string][]byte) (map[string]*template.Template, error) {
+	min := make(map[string][]byte, len(files))
+	for _, n := range names {
+		b, err := minify.Template(n, files[n])
+		if err != nil {
+			return nil, err
+		}
+		min[n] = b
+	}
+	shared := template.New("").Funcs(funcs(&Renderer{}))
 	var kinds []string
 	for _, n := range names {
 		if n == "baseof.html" || strings.HasPrefix(n, "partials/") {
-			if _, err := shared.New(n).Parse(string(files[n])); err != nil {
-				return fmt.Errorf("parse template %s: %w", n, err)
+			if _, err := shared.New(n).Parse(string(min[n])); err != nil {
+				return nil, fmt.Errorf("parse template %s: %w", n, err)
 			}
 		} else if !strings.Contains(n, "/") {
 			kinds = append(kinds, n)
 		}
 	}
 	if shared.Lookup("baseof.html") == nil {
-		return fmt.Errorf("theme has no layouts/baseof.html")
+		return nil, fmt.Errorf("theme has no layouts/baseof.html")
 	}
-	r.tmpls = map[string]*template.Template{}
+	out := map[string]*template.Template{}
 	for _, n := range kinds {
 		t, err := shared.Clone()
 		if err != nil {
-			return fmt.Errorf("clone templates: %w", err)
+			return nil, fmt.Errorf("clone templates: %w", err)
 		}
-		if _, err := t.New(n).Parse(string(files[n])); err != nil {
-			return fmt.Errorf("parse template %s: %w", n, err)
+		if _, err := t.New(n).Parse(string(min[n])); err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", n, err)
 		}
-		r.tmpls[strings.TrimSuffix(n, ".html")] = t
+		out[strings.TrimSuffix(n, ".html")] = t
 	}
-	return nil
+	return out, nil
+}
+
+// kindTemplate is the template of a page kind, as parsed (never executed,
+// so that it can be cloned), and the clone that the Renderer executes,
+// with the Renderer's functions, made when it first draws a page of the
+// kind.
+type kindTemplate struct {
+	src  *template.Template
+	once sync.Once
+	t    *template.Template
+	err  error
+}
+
+// template returns the template that draws pages of kind k.
+func (r *Renderer) template(k string) (*template.Template, bool, error) {
+	kt, ok := r.tmpls[k]
+	if !ok {
+		return nil, false, nil
+	}
+	kt.once.Do(func() {
+		t, err := kt.src.Clone()
+		if err != nil {
+			kt.err = fmt.Errorf("clone the templates of %s: %w", k, err)
+			return
+		}
+		kt.t = t.Funcs(funcs(r))
+	})
+	return kt.t, true, kt.err
 }
 
 // readAssets reads the theme's assets/ to /assets/, without its hidden
@@ -719,9 +785,7 @@ func (r *Renderer) readAssets(theme, static fs.FS) error {
 		r.assets["assets/brand.css"] = []byte(":root{--brand:" + c.String() + "}\n")
 		r.themeAsset["assets/brand.css"] = true
 	}
-	for p, b := range r.assets {
-		r.assets[p] = minify.Asset(p, b)
-	}
+	r.opts.Cache.minifyAssets(r.assets)
 	h := newHash()
 	for _, p := range r.Assets() {
 		h.add(p, r.assets[p])

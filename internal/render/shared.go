@@ -47,9 +47,12 @@ func shared(p *Page, name string, x any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	t, ok := r.tmpls[p.Kind]
+	t, ok, err := r.template(p.Kind)
 	if !ok {
 		return "", fmt.Errorf("shared %s: no templates for page kind %q", name, p.Kind)
+	}
+	if err != nil {
+		return "", err
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, name, Fragment{Page: p, Of: x}); err != nil {

@@ -133,6 +133,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/pipeline"
+	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/watch"
 )
 
@@ -231,7 +232,8 @@ func New(proj *pipeline.Project, opts Options) *Server {
 	// The dev server keeps the plain names of assets and data files: it
 	// serves everything with no-store, and the client swaps a stylesheet
 	// by its name.
-	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks(), StableNames: true}
+	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks(), StableNames: true,
+		RenderCache: render.NewCache()}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}

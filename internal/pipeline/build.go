@@ -257,12 +257,27 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 		return nil, err
 	}
 	diags = append(diags, files...)
-	texts, tdiags, err := p.texts(s.Config)
-	if err != nil {
-		return nil, err
+	// The interface's texts depend on the configuration alone: read them
+	// on another core while the site is checked.
+	type textsResult struct {
+		texts *i18n.Catalog
+		diags diag.List
+		err   error
 	}
-	diags = append(diags, tdiags...)
+	read := make(chan textsResult, 1)
+	cfg := s.Config
+	go func() {
+		var t textsResult
+		t.texts, t.diags, t.err = p.texts(cfg)
+		read <- t
+	}()
 	errs, warnings := check.Resolve(s, opts.Cache)
+	tr := <-read
+	if tr.err != nil {
+		return nil, tr.err
+	}
+	texts := tr.texts
+	diags = append(diags, tr.diags...)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
 	ignore := s.Config.Check.Ignore

@@ -496,6 +496,16 @@ func (r *Renderer) listPages() {
 		url := full[:len(full)-len("index.html")]
 		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Title: title, Entity: ent})
 	}
+	// The search index sizes its files from the text of every entity:
+	// on another core, while the pages are listed.
+	var searched chan struct{}
+	if r.search == nil {
+		searched = make(chan struct{})
+		go func() {
+			defer close(searched)
+			r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
+		}()
+	}
 	add("/", "home", s.Home.Title, s.Home)
 	add("/tracks/", "tracks", r.tr("title.tracks"), nil)
 	for _, t := range s.Tracks {
@@ -551,8 +561,8 @@ func (r *Renderer) listPages() {
 	for _, f := range r.data.Files() {
 		add("/"+f.Path, "data", "", f)
 	}
-	if r.search == nil {
-		r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
+	if searched != nil {
+		<-searched
 	}
 	for _, f := range r.search.Files() {
 		add("/"+f.Path, "search.json", "", f)

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,6 +144,11 @@ func BenchmarkBrowserSaveToText(b *testing.B) {
 			}
 			if rss != nil {
 				line += fmt.Sprintf("; server RSS %d MB", rss()/1024)
+			} else {
+				runtime.GC()
+				var m runtime.MemStats
+				runtime.ReadMemStats(&m)
+				line += fmt.Sprintf("; live heap %d MB", m.HeapAlloc>>20)
 			}
 			fmt.Println(line)
 		})
@@ -214,6 +220,9 @@ func startBinary(b *testing.B, bin, dir string) (string, func() []int, func() in
 		}
 	})
 	lb := &logBuf{}
+	if f := os.Getenv("LADDER_LATENCY_LOG"); f != "" {
+		b.Cleanup(func() { os.WriteFile(f, []byte(lb.String()), 0o644) })
+	}
 	url := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)

@@ -193,6 +193,7 @@ type Server struct {
 	loader    *load.Loader     // each file's parse, kept from one build to the next
 	buildOpts pipeline.Options // how every build is made
 	fullNext  bool             // the loader must look at every file next time
+	warnLater func()           // prints the warnings of the last good build, not printed yet
 	printed   diag.List        // the diagnostics of the last build printed
 
 	clients clients
@@ -345,7 +346,10 @@ const failureGrace = 100 * time.Millisecond
 // so a build is followed by at most one more however many events came.
 func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
 	var pending *failure // errors not shown yet
-	var grace <-chan time.Time
+	var grace, warn <-chan time.Time
+	if s.warnLater != nil {
+		warn = time.After(warningsDelay)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -354,16 +358,32 @@ func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
 			if !ok {
 				return
 			}
+			// A rebuild whose warnings were not printed yet is followed
+			// by one that prints what is new since those printed last.
+			s.warnLater, warn = nil, nil
 			pending, grace = s.rebuild(b, false), nil
 			if pending != nil {
 				grace = time.After(failureGrace)
 			}
+			if s.warnLater != nil {
+				warn = time.After(warningsDelay)
+			}
 		case <-grace:
 			s.publish(pending)
 			pending, grace = nil, nil
+		case <-warn:
+			f := s.warnLater
+			s.warnLater, warn = nil, nil
+			f()
 		}
 	}
 }
+
+// warningsDelay is how long after a good rebuild its warnings are worked
+// out and printed: the browsers fetch and patch their pages meanwhile. A
+// change within the delay rebuilds at once, and the next good build
+// prints the warnings that are new since those printed last.
+const warningsDelay = 150 * time.Millisecond
 
 // changedSince reports whether a file the watcher watches was modified
 // after t.
@@ -458,12 +478,20 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	if old != nil {
 		watched = old.watched(open)
 	}
-	// The warnings are for the terminal, after the browsers have their page.
-	defer func() {
+	// The warnings are for the terminal, after the browsers have their
+	// page: at once after the first build, else a moment later (see
+	// warningsDelay), so that working them out does not take the
+	// processor from the browser while it fetches and patches the page.
+	warn := func() {
 		res.Diags = append(res.Diags, res.Warnings()...)
 		res.Diags.Sort()
 		s.printDiags(res.Diags, res.Site.Sources())
-	}()
+	}
+	if first {
+		defer warn()
+	} else {
+		s.warnLater = warn
+	}
 	base := next.base
 	s.base.Store(&base)
 	hadFail := s.fail.Swap(nil) != nil

@@ -11,6 +11,7 @@ import (
 	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/load"
+	"github.com/ladder-ssg/ladder/internal/render"
 )
 
 // corpus returns the generated benchmark site (see benchcorpus.Dir).
@@ -53,7 +54,7 @@ func BenchmarkRecompile(b *testing.B) {
 }
 
 // BenchmarkRebuild measures the dev server's rebuild after one edit, from
-// a warm per-file cache: the edited file is read and parsed again, and a
+// warm caches, with the dev server's options: the edited file is read and parsed again, and a
 // new site is loaded, checked and given a Renderer (no page is drawn; the
 // warnings are left for later, as the server does). Each edit is one the
 // server used to take a slower way: a level's body, its track's title,
@@ -69,7 +70,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	l := load.NewLoader()
-	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks()}
+	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), StableNames: true, RenderCache: render.NewCache()}
 	first, err := p.Compile(l, opts, nil)
 	if err != nil || first.Renderer == nil {
 		b.Fatalf("compile: %v %v", err, first.Diags.Err())

@@ -173,10 +173,10 @@ func waitSeen(b *testing.B, br *browsertest.Browser, want string, timeout time.D
 	return 0
 }
 
-// saveAtomic saves a file as editors do: a temporary file beside it,
-// renamed over it.
+// saveAtomic saves a file as editors do: a temporary file beside it
+// (with a name that the watcher ignores), renamed over it.
 func saveAtomic(b *testing.B, path string, data []byte) {
-	tmp := path + ".ladder-save"
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".save.tmp")
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		b.Fatal(err)
 	}

@@ -124,6 +124,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -375,6 +376,9 @@ func (s *Server) watchLoop(ctx context.Context, w *watch.Watcher) {
 			f := s.warnLater
 			s.warnLater, warn = nil, nil
 			f()
+			// Collect the garbage of the rebuild now, while nobody
+			// waits, rather than during the next one.
+			go runtime.GC()
 		}
 	}
 }

@@ -245,6 +245,9 @@ func New(proj *pipeline.Project, opts Options) *Server {
 	if f := s.rebuild(watch.Batch{Rescan: true}, true); f != nil {
 		s.publish(f)
 	}
+	// The first build leaves the garbage of reading every file: collect
+	// it now, not during the first rebuild.
+	go runtime.GC()
 	return s
 }
 

@@ -35,10 +35,14 @@
 // build is followed by at most one more) and compiles the site again for
 // each batch: a new Site, loaded with a load.Loader that keeps each file's
 // parse (only the changed paths are read again; a file whose bytes are the
-// same keeps its result), checked, and given a new Renderer. There is one
-// way to rebuild, whatever changed, and it never writes into the Site of a
-// published snapshot: a request reading the old snapshot while the new
-// one is built sees the whole old site.
+// same keeps its result), checked, and given a new Renderer, which takes
+// the parsed templates and the minified assets from a render.Cache when
+// their bytes have not changed. There is one way to rebuild, whatever
+// changed, and it never writes into the Site of a published snapshot: a
+// request reading the old snapshot while the new one is built sees the
+// whole old site. The warnings of a good rebuild are worked out and
+// printed a moment after the browsers were told (warningsDelay), and the
+// rebuild's garbage is collected then, while nobody waits.
 //
 // When the build has errors, the last good snapshot stays in place, the
 // errors are kept, printed on the terminal in clang style, and sent to the

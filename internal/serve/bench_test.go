@@ -205,17 +205,7 @@ func BenchmarkHugoSaveToReload(b *testing.B) {
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
+	b.Cleanup(func() { stopProcess(cmd) })
 
 	// The corpus's hugo.toml publishes levels flat: /levels/<file name>/.
 	page := "/levels/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
@@ -390,5 +380,19 @@ func (w *liveReload) read() ([]byte, error) {
 		case 0x8:
 			return nil, io.EOF
 		}
+	}
+}
+
+// stopProcess interrupts a server started by a benchmark and waits for it
+// to end, killing it after 10 s.
+func stopProcess(cmd *exec.Cmd) {
+	cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		<-done
 	}
 }

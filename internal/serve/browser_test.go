@@ -56,15 +56,7 @@ func TestBrowserLiveReload(t *testing.T) {
 			stop()
 		}
 	}()
-	connected := func() {
-		t.Helper()
-		eventually(t, 10*time.Second, func() string {
-			if ts.clients.count() != 1 {
-				return "the page did not connect to the event stream"
-			}
-			return ""
-		})
-	}
+	connected := func() { t.Helper(); ts.waitConnected(t) }
 	page := ts.site + "tracks/eng/l1/"
 	b.Navigate(t, page)
 	connected()
@@ -199,12 +191,7 @@ func TestBrowserLivePatch(t *testing.T) {
 	dir := writeSite(t, files)
 	ts := start(t, dir, Options{Drafts: true})
 	b.Navigate(t, ts.site+"tracks/eng/l1/")
-	eventually(t, 10*time.Second, func() string {
-		if ts.clients.count() != 1 {
-			return "the page did not connect to the event stream"
-		}
-		return ""
-	})
+	ts.waitConnected(t)
 	setup := `(() => {
 		window.ladderMarker = true;
 		const d = document.querySelector("details");
@@ -275,12 +262,7 @@ func TestBrowserLivePatchKeepsScriptChanges(t *testing.T) {
 	dir := writeSite(t, files)
 	ts := start(t, dir, Options{Drafts: true})
 	b.Navigate(t, ts.site+"courses/")
-	eventually(t, 10*time.Second, func() string {
-		if ts.clients.count() != 1 {
-			return "the page did not connect to the event stream"
-		}
-		return ""
-	})
+	ts.waitConnected(t)
 	waitJS(t, b, `!document.getElementById("course-filters").hidden`, 10*time.Second)
 	filter := `(() => {
 		window.ladderMarker = true;
@@ -351,12 +333,7 @@ func TestBrowserLiveTrackTitle(t *testing.T) {
 	dir := writeSite(t, testSite)
 	ts := start(t, dir, Options{Drafts: true})
 	b.Navigate(t, ts.site+"tracks/eng/l1/")
-	eventually(t, 10*time.Second, func() string {
-		if ts.clients.count() != 1 {
-			return "the page did not connect to the event stream"
-		}
-		return ""
-	})
+	ts.waitConnected(t)
 	ladder := `[...document.images].filter((i) => new URL(i.src).pathname === "/careers/tracks/eng/ladder.svg")`
 	if n := browsertest.Eval[int](t, b, ladder+`.length`); n == 0 {
 		t.Fatal("the level page shows no ladder image")
@@ -372,4 +349,16 @@ func TestBrowserLiveTrackTitle(t *testing.T) {
 		t.Errorf("errors in the page: %q", errs)
 	}
 	checkPolicy(t, b)
+}
+
+// waitConnected waits until exactly one page is connected to the server's
+// event stream.
+func (ts *testServer) waitConnected(t *testing.T) {
+	t.Helper()
+	eventually(t, 10*time.Second, func() string {
+		if ts.clients.count() != 1 {
+			return "the page did not connect to the event stream"
+		}
+		return ""
+	})
 }

@@ -208,17 +208,7 @@ func startBinary(b *testing.B, bin, dir string) (string, func() []int, func() in
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
+	b.Cleanup(func() { stopProcess(cmd) })
 	lb := &logBuf{}
 	if f := os.Getenv("LADDER_LATENCY_LOG"); f != "" {
 		b.Cleanup(func() { os.WriteFile(f, []byte(lb.String()), 0o644) })

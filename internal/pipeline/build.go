@@ -7,15 +7,16 @@ package pipeline
 
 import (
 	"errors"
-	"slices"
-	"strings"
-
 	"fmt"
-	"github.com/BurntSushi/toml"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/check"
@@ -259,25 +260,20 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	diags = append(diags, files...)
 	// The interface's texts depend on the configuration alone: read them
 	// on another core while the site is checked.
-	type textsResult struct {
-		texts *i18n.Catalog
-		diags diag.List
-		err   error
-	}
-	read := make(chan textsResult, 1)
+	var (
+		texts  *i18n.Catalog
+		tdiags diag.List
+		terr   error
+		read   sync.WaitGroup
+	)
 	cfg := s.Config
-	go func() {
-		var t textsResult
-		t.texts, t.diags, t.err = p.texts(cfg)
-		read <- t
-	}()
+	read.Go(func() { texts, tdiags, terr = p.texts(cfg) })
 	errs, warnings := check.Resolve(s, opts.Cache)
-	tr := <-read
-	if tr.err != nil {
-		return nil, tr.err
+	read.Wait()
+	if terr != nil {
+		return nil, terr
 	}
-	texts := tr.texts
-	diags = append(diags, tr.diags...)
+	diags = append(diags, tdiags...)
 	diags = append(diags, errs...)
 	res := &Result{Site: s}
 	ignore := s.Config.Check.Ignore

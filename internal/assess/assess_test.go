@@ -14,11 +14,11 @@ import (
 
 func example(t *testing.T) *site.Site {
 	t.Helper()
-	s, diags, err := load.Dir(ladder.Example(), load.Options{})
+	s, texts, diags, err := load.Dir(ladder.Example(), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags = append(diags, check.Site(s)...); diags.Errors() > 0 {
+	if diags = append(diags, check.Site(s, texts)...); diags.Errors() > 0 {
 		t.Fatalf("the example has errors:\n%v", diags.Err())
 	}
 	return s

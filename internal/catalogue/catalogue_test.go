@@ -42,13 +42,13 @@ func siteFS(t testing.TB, extra map[string]string) fstest.MapFS {
 
 func loadSite(t testing.TB, fsys fstest.MapFS) *site.Site {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
-		t.Fatalf("site has errors:\n%s", format(diags, s.Sources()))
+		t.Fatalf("site has errors:\n%s", format(diags, texts.Sources()))
 	}
 	return s
 }

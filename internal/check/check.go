@@ -29,11 +29,12 @@ import (
 	"github.com/ladder-ssg/ladder/internal/tomlpos"
 )
 
-// Site resolves s in place and returns its diagnostics, sorted. s must come
-// fresh from the load package. The result's errors mean the site must not be
-// built; its warnings are for the author.
-func Site(s *site.Site) diag.List {
-	errs, warnings := Resolve(s, nil)
+// Site resolves s in place and returns its diagnostics, sorted. s and
+// texts, the texts of its files, must come fresh from the load package. The
+// result's errors mean the site must not be built; its warnings are for the
+// author.
+func Site(s *site.Site, texts site.Texts) diag.List {
+	errs, warnings := Resolve(s, texts, nil)
 	errs = append(errs, warnings()...)
 	errs.Sort()
 	return errs
@@ -44,15 +45,15 @@ func Site(s *site.Site) diag.List {
 // computes them after it has sent the new page to the browser; the function
 // only reads the resolved site and may run once, at any later time. cache,
 // when not nil, keeps per-track warnings from one call to the next.
-func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
-	c := &checker{s: s}
+func Resolve(s *site.Site, texts site.Texts, cache *Cache) (diag.List, func() diag.List) {
+	c := &checker{s: s, texts: texts}
 	c.index()
 	c.scaleNames()
 	c.resolveTracks()
 	// The rules that only read what the author wrote, the indexes and the
 	// tracks' levels run beside the resolution of the other references,
 	// which writes only the resolved fields.
-	rules := &checker{s: s, ids: c.ids, dups: c.dups}
+	rules := &checker{s: s, texts: texts, ids: c.ids, dups: c.dups}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -73,13 +74,13 @@ func Resolve(s *site.Site, cache *Cache) (diag.List, func() diag.List) {
 	<-done
 	errs := append(c.diags, rules.diags...)
 	errs.Sort()
-	return errs, func() diag.List { return warnings(s, c.dups, cache) }
+	return errs, func() diag.List { return warnings(s, texts, c.dups, cache) }
 }
 
 // warnings computes the warnings of a resolved site, sorted, leaving out
 // the second definitions of ids in dups.
-func warnings(s *site.Site, dups map[*site.Common]bool, cache *Cache) diag.List {
-	w := &checker{s: s, dups: dups}
+func warnings(s *site.Site, texts site.Texts, dups map[*site.Common]bool, cache *Cache) diag.List {
+	w := &checker{s: s, texts: texts, dups: dups}
 	w.warnUnreachable()
 	w.warnUnusedCourses()
 	w.warnProgramsLeadingNowhere()
@@ -92,6 +93,7 @@ func warnings(s *site.Site, dups map[*site.Common]bool, cache *Cache) diag.List 
 
 type checker struct {
 	s     *site.Site
+	texts site.Texts // what positions are worked out from
 	diags diag.List
 
 	ids  *candidates           // the ids of each kind, for did-you-mean hints
@@ -191,32 +193,37 @@ func indexKind[T site.Entity](c *checker, list []T, id func(T) string) map[strin
 		again[k] = append(again[k], x)
 	}
 	for k, defs := range again {
-		slices.SortStableFunc(defs, inFileOrder)
+		slices.SortStableFunc(defs, inFileOrder[T](c))
 		first := defs[0].Base()
 		byID[k] = defs[0]
 		for _, x := range defs[1:] {
 			dup := x.Base()
 			c.dups[dup] = true
 			c.diags = append(c.diags, diag.Diagnostic{
-				Pos: dup.Src.Start(), Severity: diag.Error, Rule: "duplicate-id",
+				Pos: c.at(&dup.Src).Start(), Severity: diag.Error, Rule: "duplicate-id",
 				Msg:   fmt.Sprintf("duplicate %s id %q", x.EntityKind(), k),
 				Hint:  "rename one of them; ids must be unique per kind",
-				Notes: []diag.Diagnostic{{Pos: first.Src.Start(), Msg: "first defined here"}},
+				Notes: []diag.Diagnostic{{Pos: c.at(&first.Src).Start(), Msg: "first defined here"}},
 			})
 		}
 	}
 	return byID
 }
 
+// at returns the Source of o, from which a position in it is worked out.
+func (c *checker) at(o *site.Origin) site.Source { return c.texts.Of(*o) }
+
 // inFileOrder orders entities by where each is defined: its file, then
 // its line (catalogues hold many entities).
-func inFileOrder[T site.Entity](a, b T) int {
-	ca, cb := a.Base(), b.Base()
-	if c := cmp.Compare(ca.Src.File, cb.Src.File); c != 0 || ca.Src.Prefix == "" {
-		return c
+func inFileOrder[T site.Entity](c *checker) func(a, b T) int {
+	return func(a, b T) int {
+		ca, cb := a.Base(), b.Base()
+		if o := cmp.Compare(ca.Src.File, cb.Src.File); o != 0 || ca.Src.Prefix == "" {
+			return o
+		}
+		// Entries of one catalogue: by line.
+		return cmp.Compare(c.at(&ca.Src).Start().Line, c.at(&cb.Src).Start().Line)
 	}
-	// Entries of one catalogue: by line.
-	return cmp.Compare(ca.Src.Start().Line, cb.Src.Start().Line)
 }
 
 // unknown reports a reference to an id that does not exist.
@@ -224,7 +231,7 @@ func inFileOrder[T site.Entity](a, b T) int {
 // Example: required_courses = ["secure-codng"] when the course is
 // "secure-coding". Discussion: a typo in a reference must not silently drop a
 // requirement from the site; the hint offers the closest existing id.
-func (c *checker) unknown(src *site.Source, key string, kind site.Kind, id string) {
+func (c *checker) unknown(src *site.Origin, key string, kind site.Kind, id string) {
 	hint := ""
 	if s := diag.Suggest(id, c.ids.of(kind)); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
@@ -233,13 +240,13 @@ func (c *checker) unknown(src *site.Source, key string, kind site.Kind, id strin
 	}
 	if c.s.Drafts[site.DraftKey{Kind: kind, ID: id}] {
 		hint = "remove draft = true from it, or build with --drafts"
-		c.diags.Add("draft-reference", src.Value(key), hint, "%s %q is a draft", kind, id)
+		c.diags.Add("draft-reference", c.at(src).Value(key), hint, "%s %q is a draft", kind, id)
 		return
 	}
-	c.diags.Add("unknown-reference", src.Value(key), hint, "unknown %s %q", kind, id)
+	c.diags.Add("unknown-reference", c.at(src).Value(key), hint, "unknown %s %q", kind, id)
 }
 
-func (c *checker) track(src *site.Source, key, id string) *site.Track {
+func (c *checker) track(src *site.Origin, key, id string) *site.Track {
 	if x, ok := c.s.TrackByID[id]; ok {
 		return x
 	}
@@ -249,7 +256,7 @@ func (c *checker) track(src *site.Source, key, id string) *site.Track {
 
 // levelAt resolves element i of the level array at key, quickly when it
 // exists.
-func (c *checker) levelAt(src *site.Source, key string, i int, id, from string) *site.Level {
+func (c *checker) levelAt(src *site.Origin, key string, i int, id, from string) *site.Level {
 	if x, ok := c.s.LevelByID[id]; ok {
 		return x
 	}
@@ -262,7 +269,7 @@ func (c *checker) levelAt(src *site.Source, key string, i int, id, from string) 
 }
 
 // level resolves a level reference; a bare id is looked up in track from.
-func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
+func (c *checker) level(src *site.Origin, key, id, from string) *site.Level {
 	full := id
 	if !strings.Contains(id, "/") && from != "" {
 		full = from + "/" + id
@@ -271,7 +278,7 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 		return x
 	}
 	if c.s.Drafts[site.DraftKey{Kind: site.KindLevel, ID: full}] {
-		c.diags.Add("draft-reference", src.Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
+		c.diags.Add("draft-reference", c.at(src).Value(key), "remove draft = true from it, or build with --drafts", "level %q is a draft", id)
 		return nil
 	}
 	if from != "" {
@@ -283,7 +290,7 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 			}
 		}
 		if s := diag.Suggest(id, local); s != "" {
-			c.diags.Add("unknown-reference", src.Value(key), fmt.Sprintf("did you mean %q?", s), "unknown level %q", id)
+			c.diags.Add("unknown-reference", c.at(src).Value(key), fmt.Sprintf("did you mean %q?", s), "unknown level %q", id)
 			return nil
 		}
 	}
@@ -293,7 +300,7 @@ func (c *checker) level(src *site.Source, key, id, from string) *site.Level {
 
 // courses resolves a list of course ids, in c's arena. The list is never
 // nil, even when empty.
-func (c *checker) courses(src *site.Source, key string, ids []string) []*site.Course {
+func (c *checker) courses(src *site.Origin, key string, ids []string) []*site.Course {
 	start := len(c.courseArena)
 	for i, id := range ids {
 		if x, ok := c.s.CourseByID[id]; ok {
@@ -316,7 +323,7 @@ func indexKey(key string, i int) string {
 }
 
 // competencyRefs checks the competency ids of expectations or skills.
-func (c *checker) competencyRefs(src *site.Source, es []site.Expectation) {
+func (c *checker) competencyRefs(src *site.Origin, es []site.Expectation) {
 	for _, e := range es {
 		if _, ok := c.s.CompetencyByID[e.CompetencyID]; !ok {
 			c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
@@ -325,12 +332,12 @@ func (c *checker) competencyRefs(src *site.Source, es []site.Expectation) {
 }
 
 // unknownKey is unknown for ids written as keys (competency tables).
-func (c *checker) unknownKey(src *site.Source, key string, kind site.Kind, id string) {
+func (c *checker) unknownKey(src *site.Origin, key string, kind site.Kind, id string) {
 	hint := ""
 	if s := diag.Suggest(id, c.ids.of(kind)); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	c.diags.Add("unknown-reference", src.Key(key), hint, "unknown %s %q", kind, id)
+	c.diags.Add("unknown-reference", c.at(src).Key(key), hint, "unknown %s %q", kind, id)
 }
 
 // resolveTracks gives each level its track and each track its levels. The
@@ -349,7 +356,7 @@ func (c *checker) resolveTracks() {
 		t, ok := c.s.TrackByID[id]
 		if !ok {
 			for _, l := range group {
-				c.diags.Add("missing-track", l.Src.Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
+				c.diags.Add("missing-track", c.at(&l.Src).Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
 					"level in track %q, which has no _index.md", l.TrackID)
 			}
 			continue
@@ -483,7 +490,7 @@ func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
 	}
 	comps := cut(c.compArena, start)
 	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
-		c.diags.Add("pay-band", src.Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
+		c.diags.Add("pay-band", c.at(src).Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
 	}
 	if !c.s.Config.Publish.PayShown() {
 		// Checked, never published: no later stage can show what is
@@ -614,7 +621,7 @@ func (c *checker) resolveGroups() {
 		}
 		keyOf := func(name string) string { return "groups." + tomlpos.Join(name) }
 		slices.SortFunc(names, func(a, b string) int {
-			pa, pb := t.Src.Key(keyOf(a)), t.Src.Key(keyOf(b))
+			pa, pb := c.at(&t.Src).Key(keyOf(a)), c.at(&t.Src).Key(keyOf(b))
 			if pa.Line != pb.Line {
 				return pa.Line - pb.Line
 			}
@@ -634,7 +641,7 @@ func (c *checker) resolveGroups() {
 					continue
 				}
 				if other, dup := seen[comp]; dup {
-					c.diags.Add("duplicate-id", t.Src.Value(key), "put each competency in one group",
+					c.diags.Add("duplicate-id", c.at(&t.Src).Value(key), "put each competency in one group",
 						"competency %q is in group %q already", id, other)
 					continue
 				}

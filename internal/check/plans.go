@@ -41,7 +41,7 @@ func (c *checker) resolvePlan(p *site.Plan) {
 		g := &p.Goals[i]
 		gkey := indexKey("goals", i)
 		if g.Title == "" {
-			c.diags.Add("missing-key", src.Value(gkey), `add title = "..." to the goal`, "missing required key \"title\" in goal %d of plan template %q", i+1, p.ID)
+			c.diags.Add("missing-key", c.at(src).Value(gkey), `add title = "..." to the goal`, "missing required key \"title\" in goal %d of plan template %q", i+1, p.ID)
 		}
 		g.Actions = slices.Clone(g.Actions)
 		for j := range g.Actions {
@@ -62,19 +62,19 @@ func (c *checker) resolvePlan(p *site.Plan) {
 			}
 			switch {
 			case len(named) > 1:
-				c.diags.Add("plan-action", src.Value(akey+"."+named[1]), "split it into one action per "+named[0]+" and "+named[1],
+				c.diags.Add("plan-action", c.at(src).Value(akey+"."+named[1]), "split it into one action per "+named[0]+" and "+named[1],
 					"an action names a %s and a %s; an action is one checklist item and names one of them", named[0], named[1])
-			case len(named) == 0 && a.Text == "" && !src.Has(akey+".level"):
-				c.diags.Add("plan-action", src.Value(akey), `give the action text = "...", or name what it is about: course = "...", program = "..." or competency = "..."`,
+			case len(named) == 0 && a.Text == "" && !c.at(src).Has(akey+".level"):
+				c.diags.Add("plan-action", c.at(src).Value(akey), `give the action text = "...", or name what it is about: course = "...", program = "..." or competency = "..."`,
 					"empty action in goal %d of plan template %q", i+1, p.ID)
 			}
-			if src.Has(akey + ".level") {
+			if c.at(src).Has(akey + ".level") {
 				switch {
 				case a.CompetencyID == "":
-					c.diags.Add("plan-action", src.Value(akey+".level"), `add competency = "..." to say which competency the level is of`,
+					c.diags.Add("plan-action", c.at(src).Value(akey+".level"), `add competency = "..." to say which competency the level is of`,
 						"an action's level is a point of the scale of a competency, and the action names none")
 				case a.Level < 1 || a.Level > top:
-					c.diags.Add("scale-range", src.Value(akey+".level"), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), top, c.s.Config.Scale.Name(top)),
+					c.diags.Add("scale-range", c.at(src).Value(akey+".level"), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), top, c.s.Config.Scale.Name(top)),
 						"level %d of %q is outside the scale 1..%d", a.Level, a.CompetencyID, top)
 				}
 			}
@@ -84,7 +84,7 @@ func (c *checker) resolvePlan(p *site.Plan) {
 
 // resolveRef returns the entity of kind named id in byID, or nil after
 // reporting an unknown reference at key of src.
-func resolveRef[T any](c *checker, src *site.Source, key string, kind site.Kind, id string, byID map[string]*T) *T {
+func resolveRef[T any](c *checker, src *site.Origin, key string, kind site.Kind, id string, byID map[string]*T) *T {
 	if x, ok := byID[id]; ok {
 		return x
 	}
@@ -105,13 +105,13 @@ func (c *checker) warnEmptyPlans() {
 			continue
 		}
 		if len(p.Goals) == 0 {
-			c.diags.Warn("empty-plan", p.Src.Start(), "add a [[goals]] table with a title and its [[goals.actions]]",
+			c.diags.Warn("empty-plan", c.at(&p.Src).Start(), "add a [[goals]] table with a title and its [[goals.actions]]",
 				"plan template %q has no goals", p.ID)
 			continue
 		}
 		for i, g := range p.Goals {
 			if len(g.Actions) == 0 {
-				c.diags.Warn("empty-plan", p.Src.Value(indexKey("goals", i)), "add [[goals.actions]] tables under it: a course, program or competency, or a text",
+				c.diags.Warn("empty-plan", c.at(&p.Src).Value(indexKey("goals", i)), "add [[goals.actions]] tables under it: a course, program or competency, or a text",
 					"goal %q of plan template %q has no actions", g.Title, p.ID)
 			}
 		}

@@ -136,7 +136,7 @@ title = "G"
 `, []string{`warning empty-plan 3:1: goal "G" of plan template "p" has no actions`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, diags := compile(t, planSite(c.fm))
+			s, _, diags := compile(t, planSite(c.fm))
 			var got []string
 			for _, d := range diags {
 				if d.Pos.File != "content/plans/p.md" {

@@ -37,10 +37,10 @@ func (c *checker) ranks() {
 			key := pathRank{l.Path, l.Rank}
 			if o, ok := seen[key]; ok {
 				c.diags = append(c.diags, diag.Diagnostic{
-					Pos: l.Src.Value("rank"), Severity: diag.Error, Rule: "duplicate-rank",
+					Pos: c.at(&l.Src).Value("rank"), Severity: diag.Error, Rule: "duplicate-rank",
 					Msg:   fmt.Sprintf("duplicate rank %d on path %q of track %q", l.Rank, l.Path, t.ID),
 					Hint:  fmt.Sprintf("give %q and %q different ranks, or put one on another path", o.ID, l.ID),
-					Notes: []diag.Diagnostic{{Pos: o.Src.Value("rank"), Msg: fmt.Sprintf("level %q has rank %d", o.ID, o.Rank)}},
+					Notes: []diag.Diagnostic{{Pos: c.at(&o.Src).Value("rank"), Msg: fmt.Sprintf("level %q has rank %d", o.ID, o.Rank)}},
 				})
 				continue
 			}
@@ -68,7 +68,7 @@ func (c *checker) scaleNames() {
 
 // scaleNamesOf resolves the scale names of one entity's expectations or
 // skills, returning a new slice when any is written as a name.
-func (c *checker) scaleNamesOf(src *site.Source, es []site.Expectation) []site.Expectation {
+func (c *checker) scaleNamesOf(src *site.Origin, es []site.Expectation) []site.Expectation {
 	if !slices.ContainsFunc(es, func(e site.Expectation) bool { return e.LevelName != "" }) {
 		return es
 	}
@@ -79,7 +79,7 @@ func (c *checker) scaleNamesOf(src *site.Source, es []site.Expectation) []site.E
 			e.Level = scale.Point(e.LevelName)
 			if e.Level == 0 {
 				key := e.Key
-				if src.Has(e.Key + ".level") {
+				if c.at(src).Has(e.Key + ".level") {
 					key += ".level"
 				}
 				var names []string
@@ -93,7 +93,7 @@ func (c *checker) scaleNamesOf(src *site.Source, es []site.Expectation) []site.E
 				if _, err := strconv.Atoi(e.LevelName); err == nil {
 					hint = fmt.Sprintf("write the number without quotes: %s", e.LevelName)
 				}
-				c.diags.Add("scale-range", src.Value(key), hint, "%q of %q is not a name on the scale", e.LevelName, e.CompetencyID)
+				c.diags.Add("scale-range", c.at(src).Value(key), hint, "%q of %q is not a name on the scale", e.LevelName, e.CompetencyID)
 				continue
 			}
 		}
@@ -118,15 +118,15 @@ func (c *checker) scale() {
 
 // scaleOf checks the competency levels of one entity's expectations or
 // skills.
-func (c *checker) scaleOf(src *site.Source, es []site.Expectation) {
+func (c *checker) scaleOf(src *site.Origin, es []site.Expectation) {
 	n := c.s.Config.Scale.Max()
 	for _, e := range es {
 		if e.Level < 1 || e.Level > n {
 			key := e.Key
-			if src.Has(e.Key + ".level") {
+			if c.at(src).Has(e.Key + ".level") {
 				key += ".level"
 			}
-			c.diags.Add("scale-range", src.Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
+			c.diags.Add("scale-range", c.at(src).Value(key), fmt.Sprintf("use 1 (%s) to %d (%s), the scale in site.toml", c.s.Config.Scale.Name(1), n, c.s.Config.Scale.Name(n)),
 				"competency level %d of %q is outside the scale 1..%d", e.Level, e.CompetencyID, n)
 		}
 	}
@@ -179,7 +179,7 @@ func (c *checker) kind(p *site.Program) {
 }
 
 // oneOf reports a value that is not empty and not in allowed.
-func (c *checker) oneOf(src *site.Source, key, value, what string, allowed []string) {
+func (c *checker) oneOf(src *site.Origin, key, value, what string, allowed []string) {
 	if value == "" || contains(allowed, value) {
 		return
 	}
@@ -187,13 +187,13 @@ func (c *checker) oneOf(src *site.Source, key, value, what string, allowed []str
 	if s := diag.Suggest(value, allowed); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	c.diags.Add("unknown-value", src.Value(key), hint, "unknown %s %q", what, value)
+	c.diags.Add("unknown-value", c.at(src).Value(key), hint, "unknown %s %q", what, value)
 }
 
 // title reports an entity without a title.
 func (c *checker) title(x *site.Common, kind site.Kind) {
 	if strings.TrimSpace(x.Title) == "" {
-		c.diags.Add("missing-key", x.Src.Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
+		c.diags.Add("missing-key", c.at(&x.Src).Start(), `add title = "..." to the front matter`, "missing required key \"title\" in %s", kind)
 	}
 }
 
@@ -249,12 +249,12 @@ func (c *checker) prerequisiteCycles() {
 		for i, x := range cyc {
 			next := cyc[(i+1)%len(cyc)]
 			names = append(names, x.ID)
-			notes = append(notes, diag.Diagnostic{Pos: x.Src.Value(prereqKey(x, next.ID)), Msg: fmt.Sprintf("%q requires %q", x.ID, next.ID)})
+			notes = append(notes, diag.Diagnostic{Pos: c.at(&x.Src).Value(prereqKey(x, next.ID)), Msg: fmt.Sprintf("%q requires %q", x.ID, next.ID)})
 		}
 		names = append(names, cyc[0].ID)
 		first := cyc[0]
 		c.diags = append(c.diags, diag.Diagnostic{
-			Pos: first.Src.Value(prereqKey(first, cyc[1%len(cyc)].ID)), Severity: diag.Error, Rule: "prerequisite-cycle",
+			Pos: c.at(&first.Src).Value(prereqKey(first, cyc[1%len(cyc)].ID)), Severity: diag.Error, Rule: "prerequisite-cycle",
 			Msg:   "course prerequisite cycle: " + strings.Join(names, " -> "),
 			Hint:  "remove one of these prerequisites",
 			Notes: notes,
@@ -284,11 +284,11 @@ func (c *checker) promotionLoops() {
 		for i, l := range cyc {
 			next := cyc[(i+1)%len(cyc)]
 			names = append(names, l.FullID())
-			notes = append(notes, diag.Diagnostic{Pos: l.Src.Value(nextKey(l, next)), Msg: fmt.Sprintf("%q promotes to %q", l.FullID(), next.FullID())})
+			notes = append(notes, diag.Diagnostic{Pos: c.at(&l.Src).Value(c.nextKey(l, next)), Msg: fmt.Sprintf("%q promotes to %q", l.FullID(), next.FullID())})
 		}
 		names = append(names, cyc[0].FullID())
 		c.diags = append(c.diags, diag.Diagnostic{
-			Pos: cyc[0].Src.Value(nextKey(cyc[0], cyc[1%len(cyc)])), Severity: diag.Error, Rule: "promotion-loop",
+			Pos: c.at(&cyc[0].Src).Value(c.nextKey(cyc[0], cyc[1%len(cyc)])), Severity: diag.Error, Rule: "promotion-loop",
 			Msg:   "promotion loop: " + strings.Join(names, " -> "),
 			Hint:  "a promotion leads to a higher level; remove one of these next entries",
 			Notes: notes,
@@ -296,13 +296,13 @@ func (c *checker) promotionLoops() {
 	}
 }
 
-func nextKey(l, to *site.Level) string {
+func (c *checker) nextKey(l, to *site.Level) string {
 	for i, id := range l.NextIDs {
 		if id == to.ID || id == to.FullID() {
 			return fmt.Sprintf("next[%d]", i)
 		}
 	}
-	if l.Src.Has("next") {
+	if c.at(&l.Src).Has("next") {
 		return "next"
 	}
 	return "rank"
@@ -393,12 +393,12 @@ var entityKinds = []string{"competency", "course", "level", "page", "plan", "pro
 // link inside the site, and a scheme outside the allow-list could run
 // script or open an application nobody chose. Only a value that passed is
 // typed as a template.URL, which html/template then writes unfiltered.
-func (c *checker) urlField(src *site.Source, key, value string) template.URL {
+func (c *checker) urlField(src *site.Origin, key, value string) template.URL {
 	if value == "" {
 		return ""
 	}
 	if pr := c.policy().Field(value); pr != nil {
-		c.diags.Add(pr.Rule, src.Value(key), pr.Hint, "%s", pr.Msg)
+		c.diags.Add(pr.Rule, c.at(src).Value(key), pr.Hint, "%s", pr.Msg)
 		return ""
 	}
 	return template.URL(value)
@@ -493,7 +493,7 @@ func (c *checker) warnUnreachable() {
 			}
 		}
 		if !bottom {
-			c.diags.Warn("unreachable-level", l.Src.Start(), "add it to the next of a lower level, to a move, or to a program's leads_to",
+			c.diags.Warn("unreachable-level", c.at(&l.Src).Start(), "add it to the next of a lower level, to a move, or to a program's leads_to",
 				"no promotion, move or program leads to level %q", l.FullID())
 		}
 	}
@@ -514,7 +514,7 @@ func (c *checker) warnUnusedCourses() {
 	}
 	for _, x := range c.s.Courses {
 		if len(x.RequiredBy) == 0 && len(x.OptionalBy) == 0 && len(x.InPrograms) == 0 && len(x.Unlocks) == 0 && !asked[x] && !c.dups[&x.Common] {
-			c.diags.Warn("unused-course", x.Src.Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
+			c.diags.Warn("unused-course", c.at(&x.Src).Start(), "add it to a level's required_courses or optional_courses, or to a program's courses",
 				"no level or program requires course %q", x.ID)
 		}
 	}
@@ -528,7 +528,7 @@ func (c *checker) warnUnusedCourses() {
 func (c *checker) warnProgramsLeadingNowhere() {
 	for _, p := range c.s.Programs {
 		if len(p.LeadsToIDs) == 0 && !c.dups[&p.Common] {
-			c.diags.Warn("program-leads-nowhere", p.Src.Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
+			c.diags.Warn("program-leads-nowhere", c.at(&p.Src).Start(), `add leads_to = ["<track>/<level>"] with the levels it prepares for`,
 				"program %q leads to no level", p.ID)
 		}
 	}
@@ -561,7 +561,7 @@ func (c *checker) trackWarnings(cache *Cache) {
 	for _, t := range c.s.Tracks {
 		files := make([]*diag.LineIndex, len(t.Levels))
 		for i, l := range t.Levels {
-			files[i] = l.Src.Lines
+			files[i] = c.texts[l.Src.File].Lines
 		}
 		if cache != nil {
 			if e, ok := cache.tracks[t.ID]; ok && slices.Equal(e.files, files) {
@@ -570,7 +570,7 @@ func (c *checker) trackWarnings(cache *Cache) {
 				continue
 			}
 		}
-		w := &checker{s: c.s}
+		w := &checker{s: c.s, texts: c.texts}
 		w.warnDroppingExpectations(t)
 		w.warnMissingCompetencies(t)
 		c.diags = append(c.diags, w.diags...)
@@ -600,10 +600,10 @@ func (c *checker) warnDroppingExpectations(t *site.Track) {
 					continue
 				}
 				key := ne.Key
-				if n.Src.Has(key + ".level") {
+				if c.at(&n.Src).Has(key + ".level") {
 					key += ".level"
 				}
-				c.diags.Warn("expectation-drop", n.Src.Value(key), fmt.Sprintf("%q expects %d; raise this to at least %d", l.ID, e.Level, e.Level),
+				c.diags.Warn("expectation-drop", c.at(&n.Src).Value(key), fmt.Sprintf("%q expects %d; raise this to at least %d", l.ID, e.Level, e.Level),
 					"expectation of %q drops from %d at %q to %d at %q", e.CompetencyID, e.Level, l.ID, ne.Level, n.ID)
 			}
 		}
@@ -645,10 +645,10 @@ func (c *checker) warnMissingCompetencies(t *site.Track) {
 			switch len(missing) {
 			case 0:
 			case 1:
-				c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
+				c.diags.Warn("missing-competency", c.at(&l.Src).Key("competencies"), fmt.Sprintf("add %s = <level> under [competencies]", missing[0]),
 					"level %q leaves out competency %q, which the levels below and above it expect", l.ID, missing[0])
 			default:
-				c.diags.Warn("missing-competency", l.Src.Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
+				c.diags.Warn("missing-competency", c.at(&l.Src).Key("competencies"), fmt.Sprintf("add %s = <level> (and the others) under [competencies]", missing[0]),
 					"level %q leaves out %d competencies that the levels below and above it expect: %s", l.ID, len(missing), quoteAtMost(missing, 5))
 			}
 		}
@@ -677,11 +677,11 @@ func (c *checker) warnIntakes() {
 			key := fmt.Sprintf("intakes[%d]", i)
 			switch {
 			case !in.ApplyFrom.IsZero() && !in.ApplyBy.IsZero() && in.ApplyBy.Before(in.ApplyFrom):
-				c.diags.Warn("intake-order", p.Src.Value(key+".apply_by"), "apply_from ≤ apply_by ≤ start", "intake closes (apply_by) before it opens (apply_from)")
+				c.diags.Warn("intake-order", c.at(&p.Src).Value(key+".apply_by"), "apply_from ≤ apply_by ≤ start", "intake closes (apply_by) before it opens (apply_from)")
 			case !in.ApplyBy.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyBy):
-				c.diags.Warn("intake-order", p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications close (apply_by)")
+				c.diags.Warn("intake-order", c.at(&p.Src).Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications close (apply_by)")
 			case in.ApplyBy.IsZero() && !in.ApplyFrom.IsZero() && !in.Start.IsZero() && in.Start.Before(in.ApplyFrom):
-				c.diags.Warn("intake-order", p.Src.Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
+				c.diags.Warn("intake-order", c.at(&p.Src).Value(key+".start"), "apply_from ≤ apply_by ≤ start", "intake starts before applications open (apply_from)")
 			}
 		}
 	}
@@ -707,7 +707,7 @@ func quoteList(ids []string) string {
 func (c *checker) pageSlugs() {
 	for _, p := range c.s.Pages {
 		if contains(site.ReservedSlugs, p.ID) {
-			c.diags.Add("page-clash", p.Src.Start(), fmt.Sprintf("rename the file, e.g. %q", "about-"+p.ID+".md"),
+			c.diags.Add("page-clash", c.at(&p.Src).Start(), fmt.Sprintf("rename the file, e.g. %q", "about-"+p.ID+".md"),
 				"page %q would replace the site's own /%s/ page", p.ID, p.ID)
 		}
 	}

@@ -20,16 +20,16 @@ import (
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/rules/*.txtar")
 
 // compile loads and checks the site in fsys as a build does, and returns the
-// site and its sorted diagnostics.
-func compile(t *testing.T, fsys fstest.MapFS) (*site.Site, diag.List) {
+// site, the texts of its files and its sorted diagnostics.
+func compile(t *testing.T, fsys fstest.MapFS) (*site.Site, site.Texts, diag.List) {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	diags.Sort()
-	return s, diags
+	return s, texts, diags
 }
 
 // readRule splits a rule archive into the site it holds and its want
@@ -68,9 +68,9 @@ func TestRules(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		t.Run(name, func(t *testing.T) {
 			ar, fsys, want := readRule(t, file)
-			s, diags := compile(t, fsys)
+			_, texts, diags := compile(t, fsys)
 			var buf bytes.Buffer
-			if err := diag.WriteText(&buf, diags, s.Sources(), diag.TextOptions{}); err != nil {
+			if err := diag.WriteText(&buf, diags, texts.Sources(), diag.TextOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			got := buf.String()

@@ -137,12 +137,12 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	if kept := release.CheckKept(ctx, proj.Dir, res.Site.Config); len(kept) > 0 {
+	if kept := release.CheckKept(ctx, proj.Dir, res.Site.Config, res.Texts); len(kept) > 0 {
 		res.Diags = append(res.Diags, kept...)
 		res.Diags.Sort()
 		res.Renderer = nil
 	}
-	printBuildDiags(e, res.Diags, res.Site.Sources())
+	printBuildDiags(e, res.Diags, res.Texts.Sources())
 	if res.Renderer == nil {
 		errorf(e, "build failed: %s; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
@@ -151,9 +151,11 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		errorf(e, "build failed: %s with --strict; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
 	}
-	// The diagnostics are printed: the positions and texts of the content
-	// files are not needed while the pages are written.
-	res.Site.ForgetSources()
+	// The diagnostics are printed: the texts of the content files are not
+	// needed while the pages are written, only the configuration's, for an
+	// error about the output folder.
+	cfgText := res.Texts.Only(res.Site.Config.Src.File)
+	res.Texts = nil
 	// From here on, an interrupt stops the writing, so that the temporary
 	// folder is removed before the build exits; until now, nothing was
 	// written and the default of dying at once is right.
@@ -162,7 +164,7 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 	dir, guard := outputDir(proj, res.Site.Config, o.out)
 	w, err := output.Create(dir, guard)
 	if err != nil {
-		return outputError(e, err, res.Site, o.out == "")
+		return outputError(e, err, res.Site, cfgText, o.out == "")
 	}
 	defer func() {
 		for _, msg := range w.Warnings() {
@@ -249,14 +251,14 @@ func outputDir(proj *pipeline.Project, cfg site.Config, out string) (string, out
 
 // outputError prints why the output directory cannot be used, at the
 // output_dir line of site.toml when the directory came from there, and
-// returns the exit code.
-func outputError(e *env, err error, s *site.Site, fromConfig bool) int {
+// returns the exit code. texts hold the text of site.toml.
+func outputError(e *env, err error, s *site.Site, texts site.Texts, fromConfig bool) int {
 	var refused *output.RefusedError
 	var locked *output.LockedError
 	switch {
-	case errors.As(err, &refused) && fromConfig && s.Config.Src.Has("output_dir"):
-		d := diag.Diagnostic{Pos: s.Config.Src.Value("output_dir"), Severity: diag.Error, Rule: "output-dir", Msg: refused.Error(), Hint: refused.Hint}
-		printDiags(e, diag.List{d}, s.Sources())
+	case errors.As(err, &refused) && fromConfig && texts.Of(s.Config.Src).Has("output_dir"):
+		d := diag.Diagnostic{Pos: texts.Of(s.Config.Src).Value("output_dir"), Severity: diag.Error, Rule: "output-dir", Msg: refused.Error(), Hint: refused.Hint}
+		printDiags(e, diag.List{d}, texts.Sources())
 	case errors.As(err, &refused):
 		errorf(e, "%v", err)
 		hintf(e, "%s", refused.Hint)
@@ -324,16 +326,16 @@ func runCheck(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	res.Diags = append(res.Diags, release.CheckKept(context.Background(), proj.Dir, res.Site.Config)...)
+	res.Diags = append(res.Diags, release.CheckKept(context.Background(), proj.Dir, res.Site.Config, res.Texts)...)
 	res.Diags.Sort()
 	if *format != "text" {
 		tool := diag.Tool{Name: "ladder", Version: version()}
-		if err := diag.Write(e.stdout, *format, res.Diags, res.Site.Sources(), tool); err != nil {
+		if err := diag.Write(e.stdout, *format, res.Diags, res.Texts.Sources(), tool); err != nil {
 			errorf(e, "%v", err)
 			return ExitFailure
 		}
 	} else {
-		printDiags(e, res.Diags, res.Site.Sources())
+		printDiags(e, res.Diags, res.Texts.Sources())
 		if len(res.Diags) == 0 {
 			s := res.Site
 			plans := ""

@@ -55,7 +55,7 @@ func runExport(e *env, args []string) int {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	printBuildDiags(e, res.Diags, res.Site.Sources())
+	printBuildDiags(e, res.Diags, res.Texts.Sources())
 	if res.Renderer == nil {
 		errorf(e, "export failed: %s; nothing was written", diag.Summary(res.Diags))
 		return ExitContent
@@ -96,7 +96,7 @@ func runExport(e *env, args []string) int {
 	_, guard := outputDir(proj, s.Config, dir)
 	w, err := output.Create(dir, guard)
 	if err != nil {
-		return outputError(e, err, s, false)
+		return outputError(e, err, s, nil, false)
 	}
 	defer func() {
 		for _, msg := range w.Warnings() {
@@ -167,7 +167,7 @@ func exportSkills(e *env, proj *pipeline.Project, s *site.Site, format, out, bas
 	_, guard := outputDir(proj, s.Config, dir)
 	w, err := output.Create(dir, guard)
 	if err != nil {
-		return outputError(e, err, s, false)
+		return outputError(e, err, s, nil, false)
 	}
 	defer func() {
 		for _, msg := range w.Warnings() {

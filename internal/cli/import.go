@@ -55,7 +55,7 @@ func runImport(e *env, args []string) int {
 	if err != nil {
 		return openError(e, err)
 	}
-	s, _, err := load.NewLoader().Load(proj.FS, load.Options{Drafts: true}, nil)
+	s, texts, _, err := load.NewLoader().Load(proj.FS, load.Options{Drafts: true}, nil)
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
@@ -81,7 +81,7 @@ func runImport(e *env, args []string) int {
 		if f == file {
 			return res.Lines
 		}
-		return s.Files[f]
+		return texts[f].Lines
 	}
 	for _, c := range res.Courses {
 		for _, sc := range s.Courses {
@@ -90,7 +90,7 @@ func runImport(e *env, args []string) int {
 					Pos: c.Pos, Severity: diag.Error, Rule: "duplicate-id",
 					Msg:   fmt.Sprintf("course %q is already defined in %s", c.ID, sc.Src.File),
 					Hint:  "remove the row, or the course from " + sc.Src.File,
-					Notes: []diag.Diagnostic{{Pos: sc.Src.Start(), Msg: "the course is defined here"}},
+					Notes: []diag.Diagnostic{{Pos: texts.Of(sc.Src).Start(), Msg: "the course is defined here"}},
 				})
 			}
 		}

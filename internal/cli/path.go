@@ -48,7 +48,7 @@ func runPath(e *env, args []string) int {
 		return ExitFailure
 	}
 	if res.Diags.Errors() > 0 {
-		printDiags(e, res.Diags, res.Site.Sources())
+		printDiags(e, res.Diags, res.Texts.Sources())
 		errorf(e, "the content has errors: %s", diag.Summary(res.Diags))
 		return ExitContent
 	}

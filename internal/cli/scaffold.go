@@ -139,14 +139,14 @@ func runNew(e *env, args []string) int {
 		return openError(e, err)
 	}
 	// Drafts count: a new entity must not take the id of one.
-	s, _, err := load.Dir(proj.FS, load.Options{Drafts: true})
+	s, texts, _, err := load.Dir(proj.FS, load.Options{Drafts: true})
 	if err != nil {
 		errorf(e, "%v", err)
 		return ExitFailure
 	}
-	check.Site(s)
+	check.Site(s, texts)
 
-	f, err := scaffold.New(s, kind, track, id)
+	f, err := scaffold.New(s, texts, kind, track, id)
 	var unknown *scaffold.UnknownTrackError
 	switch {
 	case errors.As(err, &unknown):

@@ -29,11 +29,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // loadSite loads and checks the site in fsys, failing on any error.
 func loadSite(t testing.TB, fsys fs.FS) *site.Site {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
 		t.Fatalf("site has errors:\n%v", diags.Err())
 	}

@@ -298,7 +298,7 @@ func courses(s *site.Site) Table {
 // costCell is a course's cost: a course that states a currency and no cost
 // is free (0), one that states neither has no cost to show.
 func costCell(c *site.Course) Cell {
-	if c.Cost == 0 && c.Currency == "" && !c.Src.Has("cost") {
+	if c.Cost == 0 && c.Currency == "" && !c.CostGiven {
 		return Cell{}
 	}
 	return Number(c.Cost)

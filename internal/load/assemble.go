@@ -7,12 +7,13 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// assemble puts the file results, in file order, into s: shallow copies of
-// the entities (so cached results stay untouched), drafts left out unless
-// asked for, every list in the model's fixed order.
-func assemble(s *site.Site, files []string, results []*fileResult, opts Options, diags *diag.List) {
+// assemble puts the file results, in file order, into s and their texts
+// into texts: shallow copies of the entities (so cached results stay
+// untouched), drafts left out unless asked for, every list in the model's
+// fixed order.
+func assemble(s *site.Site, texts site.Texts, files []string, results []*fileResult, opts Options, diags *diag.List) {
 	for i, r := range results {
-		s.Files[files[i]] = r.lines
+		texts[files[i]] = site.FileText{Lines: r.lines, Keys: r.keys}
 		diags.Append(r.diags...)
 		for _, ent := range r.entities {
 			if c := ent.Base(); c.Draft && !opts.Drafts {

@@ -55,12 +55,12 @@ func BaseURLProblem(s string) (msg, hint string) {
 // checkBaseURL reports a base_url that BaseURLProblem rejects, at its value
 // in site.toml, quoting what the author wrote, and leaves the default in
 // its place.
-func checkBaseURL(cfg *site.Config, diags *diag.List) {
-	if !cfg.Src.Has("base_url") {
+func checkBaseURL(cfg *site.Config, src site.Source, diags *diag.List) {
+	if !src.Has("base_url") {
 		return
 	}
 	if msg, hint := BaseURLProblem(cfg.BaseURL); msg != "" {
-		diags.Add("base-url", cfg.Src.Value("base_url"), hint, "%s: %q", msg, cfg.BaseURL)
+		diags.Add("base-url", src.Value("base_url"), hint, "%s: %q", msg, cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
 }

@@ -175,11 +175,11 @@ func parseByteSize(x any) (site.ByteSize, bool) {
 
 // checkLimits reports limits in site.toml below 1 (a value of another
 // type has been reported by the decoder).
-func checkLimits(cfg *site.Config, table map[string]any, diags *diag.List) {
+func checkLimits(cfg *site.Config, src site.Source, table map[string]any, diags *diag.List) {
 	limits, _ := table["limits"].(map[string]any)
 	for _, key := range []string{"depth", "entities", "markdown_depth", "tables"} {
 		if n, ok := limits[key].(int64); ok && n < 1 {
-			diags.Add("limit-value", cfg.Src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
+			diags.Add("limit-value", src.Value("limits."+key), "a limit is 1 or more; leave the key out for the default",
 				"limits.%s must be 1 or more, not %d", key, n)
 		}
 	}

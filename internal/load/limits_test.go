@@ -52,7 +52,7 @@ func TestUnreadable(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := failFS{FS: minimal(), name: "content/courses/linux.md", onRead: tt.onRead}
 			l := load.NewLoader()
-			s, diags, err := l.Load(fsys, load.Options{}, nil)
+			s, _, diags, err := l.Load(fsys, load.Options{}, nil)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("Load error = %v, want %q", err, tt.want)
 			}
@@ -60,7 +60,7 @@ func TestUnreadable(t *testing.T) {
 				t.Errorf("Load returned a site and %d diagnostics with its error", len(diags))
 			}
 			// Readable again, the same loader loads the whole site.
-			s, diags, err = l.Load(minimal(), load.Options{}, []string{"content/courses/linux.md"})
+			s, _, diags, err = l.Load(minimal(), load.Options{}, []string{"content/courses/linux.md"})
 			if err != nil || len(diags) > 0 || len(s.Courses) != 1 {
 				t.Errorf("after the fix: err %v, %d diagnostics, %d courses", err, len(diags), len(s.Courses))
 			}
@@ -74,7 +74,7 @@ func TestVanished(t *testing.T) {
 	fsys := failFS{FS: minimal(), name: "content/pages/about.md"}
 	fsys.FS.(fstest.MapFS)["content/pages/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\n")}
 	gone := goneFS{fsys.FS, "content/pages/about.md"}
-	s, diags, err := load.Dir(gone, load.Options{})
+	s, _, diags, err := load.Dir(gone, load.Options{})
 	if err != nil || len(diags) > 0 || len(s.Pages) != 0 {
 		t.Errorf("err %v, %d diagnostics, %d pages", err, len(diags), len(s.Pages))
 	}
@@ -136,7 +136,7 @@ func TestLimits(t *testing.T) {
 				"site.toml":          {Data: []byte("title = \"T\"\n[limits]\n" + tt.limits + "\n")},
 				"content/pages/p.md": {Data: []byte(tt.file)},
 			}
-			_, diags, err := load.Dir(fsys, load.Options{})
+			_, _, diags, err := load.Dir(fsys, load.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -160,7 +160,7 @@ func TestConfigLimits(t *testing.T) {
 		{big, "site.toml:1:1: error: site.toml is larger than the limit of 1 MiB"},
 		{deep, "site.toml:2:160: error: TOML nested deeper than the limit of 32"},
 	} {
-		_, diags, err := load.Dir(fstest.MapFS{"site.toml": {Data: []byte(tt.text)}}, load.Options{})
+		_, _, diags, err := load.Dir(fstest.MapFS{"site.toml": {Data: []byte(tt.text)}}, load.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +177,7 @@ func TestReadLimited(t *testing.T) {
 	fsys := fstest.MapFS{"site.toml": {Data: []byte("title = \"T\"\n[limits]\nfile_size = 1000\n")},
 		"content/pages/p.md": {Data: []byte(data)}}
 	counted := countFS{FS: fsys}
-	_, diags, err := load.Dir(&counted, load.Options{})
+	_, _, diags, err := load.Dir(&counted, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

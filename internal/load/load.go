@@ -68,13 +68,14 @@ func NewLoader() *Loader {
 }
 
 // Dir loads the site in fsys once, without caching.
-func Dir(fsys fs.FS, opts Options) (*site.Site, diag.List, error) {
+func Dir(fsys fs.FS, opts Options) (*site.Site, site.Texts, diag.List, error) {
 	return NewLoader().Load(fsys, opts, nil)
 }
 
 // fileResult is what one content file yields. It is immutable once made.
 type fileResult struct {
 	lines    *diag.LineIndex
+	keys     tomlpos.Index // of the TOML text; nil when it was not read
 	entities []site.Entity
 	diags    diag.List
 	home     bool
@@ -85,13 +86,16 @@ type fileResult struct {
 // the listed slash paths (files or directories, relative to the site root)
 // are read again and the rest of the last load is reused.
 //
+// Beside the site, Load returns the texts of the files it read, which
+// the check and the printing of diagnostics need and the pages do not.
+//
 // The error is for failures to read (a missing site, an unreadable
 // directory); problems in the content are diagnostics.
-func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, diag.List, error) {
+func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, site.Texts, diag.List, error) {
 	var diags diag.List
-	cfg, cfgLines, err := loadConfig(fsys, &diags)
+	cfg, cfgText, err := loadConfig(fsys, &diags)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if mo := (markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML}); l.conv == nil || mo != l.opts || cfg.Limits != l.limits {
 		l.opts, l.conv, l.limits = mo, markdown.New(mo), cfg.Limits
@@ -102,13 +106,13 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	if changed == nil || !l.haveList || touches(changed, ConfigFile) {
 		files, err := listFiles(fsys, contentDir)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		slices.Sort(files) // by full path, for the binary search of applyChanges
 		l.files, l.haveList = files, true
 		changed = nil
 	} else if err := l.applyChanges(fsys, contentDir, changed); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if n := cfg.Limits.Entities; len(l.files) > n {
 		// Refuse before reading any of them: see checkEntities.
@@ -120,14 +124,15 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, d
 	results, err := l.parseAll(fsys, contentDir, changed)
 	if err != nil {
 		l.haveList = false
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	checkEntities(results, cfg.Limits.Entities, &diags)
 
-	s := &site.Site{Config: cfg, Files: make(map[string]*diag.LineIndex, len(l.files)+1)}
-	s.Files[ConfigFile] = cfgLines
-	assemble(s, l.files, results, opts, &diags)
-	return s, diags, nil
+	s := &site.Site{Config: cfg}
+	texts := make(site.Texts, len(l.files)+1)
+	texts[ConfigFile] = cfgText
+	assemble(s, texts, l.files, results, opts, &diags)
+	return s, texts, diags, nil
 }
 
 // touches reports whether the change list names p.
@@ -415,8 +420,8 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 			return r
 		}
 	}
-	keys := tomlpos.Scan(tomlText)
-	src := site.Source{File: file, Lines: lines, Keys: keys, Base: fm.tomlStart}
+	r.keys = tomlpos.Scan(tomlText)
+	src := site.Source{Origin: site.Origin{File: file, Base: fm.tomlStart}, Lines: lines, Keys: r.keys}
 
 	var body site.Body
 	if !isTOML && fm.bodyStart < len(text) && checkBody(lines, text, fm.bodyStart, lim, &r.diags) {
@@ -453,7 +458,8 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		}
 	}
 	inlines(conv, ent, &src, &body, &r.diags)
-	c.Src, c.Body = src, body
+	given(ent, table)
+	c.Src, c.Body = src.Origin, body
 	if kind == site.KindLevel {
 		lv := ent.(*site.Level)
 		lv.TrackID = track
@@ -461,10 +467,10 @@ func parseFile(conv *markdown.Converter, lim site.Limits, contentDir, file strin
 		if lv.Path == "" {
 			lv.Path = "ic"
 		}
-		checkRank(lv, table["rank"], &r.diags)
+		checkRank(lv, src, table["rank"], &r.diags)
 	}
 	if !home {
-		checkID(c, kind, table, &r.diags)
+		checkID(c, src, kind, table, &r.diags)
 	}
 	r.entities = []site.Entity{ent}
 	return r
@@ -565,11 +571,12 @@ func catalogue(conv *markdown.Converter, kind site.Kind, table map[string]any, i
 		d := &decoder{src: &s, diags: diags, kind: kind.String()}
 		d.table(m, "", reflect.ValueOf(ent).Elem(), "id")
 		c := ent.Base()
-		c.Src = s
+		c.Src = s.Origin
 		if comp, ok := ent.(*site.Competency); ok {
 			comp.Seq = i
 		}
 		inlines(conv, ent, &s, &c.Body, diags)
+		given(ent, m)
 		id, isStr := m["id"].(string)
 		if !isStr {
 			if _, present := m["id"]; present {
@@ -580,23 +587,31 @@ func catalogue(conv *markdown.Converter, kind site.Kind, table map[string]any, i
 			continue
 		}
 		c.ID = id
-		checkID(c, kind, m, diags)
+		checkID(c, s, kind, m, diags)
 		out = append(out, ent)
 	}
 	return out
+}
+
+// given records in ent which of its optional values table states, where
+// the zero value means something of its own.
+func given(ent site.Entity, table map[string]any) {
+	if c, ok := ent.(*site.Course); ok {
+		_, c.CostGiven = table["cost"]
+	}
 }
 
 // checkID reports an id that is not lower-case [a-z0-9-]+.
 //
 // Example: content/courses/Secure_Coding.md. Discussion: ids appear in URLs
 // and in references typed by people; one spelling keeps both predictable.
-func checkID(c *site.Common, kind site.Kind, table map[string]any, diags *diag.List) {
+func checkID(c *site.Common, src site.Source, kind site.Kind, table map[string]any, diags *diag.List) {
 	if ValidID(c.ID) {
 		return
 	}
-	pos := c.Src.Start()
+	pos := src.Start()
 	if _, ok := table["id"]; ok {
-		pos = c.Src.Value("id")
+		pos = src.Value("id")
 	}
 	hint := "use lower-case letters, digits and hyphens"
 	if s := SuggestID(c.ID); s != "" {
@@ -610,9 +625,9 @@ func checkID(c *site.Common, kind site.Kind, table map[string]any, diags *diag.L
 //
 // Example: rank = 0. Discussion: ranks count from the bottom of the ladder,
 // which is 1; the ladder is drawn, and promotions default, by rank.
-func checkRank(lv *site.Level, rank any, diags *diag.List) {
+func checkRank(lv *site.Level, src site.Source, rank any, diags *diag.List) {
 	if isInteger(rank) && lv.Rank < 1 {
-		diags.Add("rank-range", lv.Src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", lv.Rank)
+		diags.Add("rank-range", src.Value("rank"), "ranks start at 1, at the bottom of the ladder", "rank must be 1 or more, not %d", lv.Rank)
 	}
 }
 
@@ -710,14 +725,14 @@ func Today() time.Time {
 
 // checkSchemes reports the entries of [links] schemes that cannot be
 // allowed, and lower-cases the others.
-func checkSchemes(cfg *site.Config, diags *diag.List) {
+func checkSchemes(cfg *site.Config, src site.Source, diags *diag.List) {
 	for i, s := range cfg.Links.Schemes {
 		if err := urlcheck.ValidScheme(s); err != nil {
 			hint := `a scheme is a letter followed by letters, digits, "+", "-" or ".", as in "msteams"`
 			if slices.Contains(urlcheck.Forbidden, strings.ToLower(s)) {
 				hint = "links with this scheme run scripts or open content the site does not publish; remove it"
 			}
-			diags.Add("link-scheme", cfg.Src.Value(fmt.Sprintf("links.schemes[%d]", i)), hint, "%v in [links] schemes", err)
+			diags.Add("link-scheme", src.Value(fmt.Sprintf("links.schemes[%d]", i)), hint, "%v in [links] schemes", err)
 			continue
 		}
 		cfg.Links.Schemes[i] = strings.ToLower(s)
@@ -731,7 +746,7 @@ func checkSchemes(cfg *site.Config, diags *diag.List) {
 // ignored warning is a decision the site makes about its own content; an
 // error means the site cannot be built as written, so it cannot be
 // ignored, and a misspelt id would otherwise silently ignore nothing.
-func checkIgnore(cfg *site.Config, diags *diag.List) {
+func checkIgnore(cfg *site.Config, src site.Source, diags *diag.List) {
 	var ids, warns []string
 	for _, r := range diag.Rules() {
 		ids = append(ids, r.ID)
@@ -741,7 +756,7 @@ func checkIgnore(cfg *site.Config, diags *diag.List) {
 	}
 	kept := cfg.Check.Ignore[:0:0]
 	for i, id := range cfg.Check.Ignore {
-		pos := cfg.Src.Value(fmt.Sprintf("check.ignore[%d]", i))
+		pos := src.Value(fmt.Sprintf("check.ignore[%d]", i))
 		switch {
 		case diag.Ignorable(id):
 			kept = append(kept, id)
@@ -768,7 +783,7 @@ func plural(n int, one, many string) string {
 }
 
 // loadConfig reads and decodes site.toml, filling defaults.
-func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, error) {
+func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, site.FileText, error) {
 	text, err := readLimited(fsys, ConfigFile, ConfigSize)
 	if prob := (*sitefs.Problem)(nil); errors.As(err, &prob) {
 		// site.toml is a link that leaves the site or leads nowhere: an
@@ -779,9 +794,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		text, err = nil, nil
 	}
 	if err != nil {
-		return site.Config{}, nil, fmt.Errorf("read %s: %w (run ladder in a site directory, or give --src DIR; ladder init DIR creates one)", ConfigFile, err)
+		return site.Config{}, site.FileText{}, fmt.Errorf("read %s: %w (run ladder in a site directory, or give --src DIR; ladder init DIR creates one)", ConfigFile, err)
 	}
 	lines := diag.NewLineIndex(ConfigFile, text)
+	ft := site.FileText{Lines: lines}
 	cfg := site.Config{}
 	switch {
 	case len(text) > ConfigSize:
@@ -797,15 +813,16 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&table); err != nil {
 			diags.Append(tomlError(lines, text, 0, 0, err))
 		} else {
-			src := site.Source{File: ConfigFile, Lines: lines, Keys: tomlpos.Scan(text)}
+			ft.Keys = tomlpos.Scan(text)
+			src := site.Source{Origin: site.Origin{File: ConfigFile}, Lines: lines, Keys: ft.Keys}
 			d := &decoder{src: &src, diags: diags, kind: ConfigFile}
 			d.table(table, "", reflect.ValueOf(&cfg).Elem())
-			cfg.Src = src
-			checkSchemes(&cfg, diags)
-			checkIgnore(&cfg, diags)
-			checkLimits(&cfg, table, diags)
-			checkBaseURL(&cfg, diags)
-			checkReleases(fsys, &cfg, diags)
+			cfg.Src = src.Origin
+			checkSchemes(&cfg, src, diags)
+			checkIgnore(&cfg, src, diags)
+			checkLimits(&cfg, src, table, diags)
+			checkBaseURL(&cfg, src, diags)
+			checkReleases(fsys, &cfg, src, diags)
 		}
 	}
 	cfg.Limits = withDefaults(cfg.Limits)
@@ -837,7 +854,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		// Example: five names and four descriptions. Discussion: each
 		// description belongs to the name at its place; a missing or an
 		// extra one shifts every description after it.
-		diags.Add("scale-range", cfg.Src.Value("scale.descriptions"), "write one description per name of [scale] names, in the same order",
+		diags.Add("scale-range", site.Texts{ConfigFile: ft}.Of(cfg.Src).Value("scale.descriptions"), "write one description per name of [scale] names, in the same order",
 			"[scale] has %d %s for %d %s", d, plural(d, "description", "descriptions"), n, plural(n, "point", "points"))
 		cfg.Scale.Descriptions = nil
 	}
@@ -847,5 +864,5 @@ func loadConfig(fsys fs.FS, diags *diag.List) (site.Config, *diag.LineIndex, err
 		y, m, d := cfg.Today.Date()
 		cfg.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	return cfg, lines, nil
+	return cfg, ft, nil
 }

@@ -33,27 +33,27 @@ func minimal() fstest.MapFS {
 	}
 }
 
-func loadAndCheck(t testing.TB, fsys fs.FS) (*site.Site, diag.List) {
+func loadAndCheck(t testing.TB, fsys fs.FS) (*site.Site, site.Texts, diag.List) {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	diags.Sort()
-	return s, diags
+	return s, texts, diags
 }
 
-func text(s *site.Site, l diag.List) string {
+func text(texts site.Texts, l diag.List) string {
 	var b bytes.Buffer
-	diag.WriteText(&b, l, s.Sources(), diag.TextOptions{})
+	diag.WriteText(&b, l, texts.Sources(), diag.TextOptions{})
 	return b.String()
 }
 
 func TestMinimal(t *testing.T) {
-	s, diags := loadAndCheck(t, minimal())
+	s, texts, diags := loadAndCheck(t, minimal())
 	if len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%s", text(s, diags))
+		t.Fatalf("diagnostics:\n%s", text(texts, diags))
 	}
 	if len(s.Tracks) != 1 || len(s.Levels) != 1 || len(s.Courses) != 1 || len(s.Programs) != 1 || len(s.Competencies) != 1 || len(s.Pages) != 1 {
 		t.Fatalf("unexpected counts: %d tracks, %d levels, %d courses, %d programs, %d competencies, %d pages",
@@ -90,9 +90,9 @@ func TestConfig(t *testing.T) {
 			delete(fsys, p)
 		}
 	}
-	s, diags := loadAndCheck(t, fsys)
+	s, texts, diags := loadAndCheck(t, fsys)
 	if len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%s", text(s, diags))
+		t.Fatalf("diagnostics:\n%s", text(texts, diags))
 	}
 	if s.Config.BaseURL != "/careers/" || s.Config.Scale.Max() != 2 || len(s.Levels) != 1 {
 		t.Errorf("config = %+v, %d levels", s.Config, len(s.Levels))
@@ -103,12 +103,12 @@ func TestConfig(t *testing.T) {
 }
 
 func TestNoSite(t *testing.T) {
-	_, _, err := load.Dir(fstest.MapFS{}, load.Options{})
+	_, _, _, err := load.Dir(fstest.MapFS{}, load.Options{})
 	if err == nil || !strings.Contains(err.Error(), "site.toml") {
 		t.Errorf("err = %v", err)
 	}
 	// A site without content is empty, not an error.
-	s, diags, err := load.Dir(fstest.MapFS{"site.toml": {Data: []byte("")}}, load.Options{})
+	s, _, diags, err := load.Dir(fstest.MapFS{"site.toml": {Data: []byte("")}}, load.Options{})
 	if err != nil || len(diags) > 0 || s.Home == nil {
 		t.Errorf("empty site: %v %v", err, diags)
 	}
@@ -122,7 +122,7 @@ func TestUnexpectedPlace(t *testing.T) {
 	fsys["content/courses/.draft.md"] = &fstest.MapFile{Data: []byte("x\n")}
 	fsys["content/courses/linux.md~"] = &fstest.MapFile{Data: []byte("x\n")}
 	fsys["content/courses/notes.txt"] = &fstest.MapFile{Data: []byte("x\n")}
-	s, diags := loadAndCheck(t, fsys)
+	_, texts, diags := loadAndCheck(t, fsys)
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.Error())
@@ -132,18 +132,18 @@ func TestUnexpectedPlace(t *testing.T) {
 		"content/tracks/eng/old/x.md:1:1: error: content file in an unexpected place",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s", text(s, diags))
+		t.Errorf("got\n%s", text(texts, diags))
 	}
 }
 
 func TestDrafts(t *testing.T) {
 	fsys := minimal()
 	fsys["content/courses/git.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Git\"\ndraft = true\n+++\n")}
-	s, diags := loadAndCheck(t, fsys)
+	s, texts, diags := loadAndCheck(t, fsys)
 	if len(diags) > 0 || len(s.Courses) != 1 || !s.Drafts[site.DraftKey{Kind: site.KindCourse, ID: "git"}] {
-		t.Errorf("without drafts: %d courses, drafts %v\n%s", len(s.Courses), s.Drafts, text(s, diags))
+		t.Errorf("without drafts: %d courses, drafts %v\n%s", len(s.Courses), s.Drafts, text(texts, diags))
 	}
-	s, _, err := load.Dir(fsys, load.Options{Drafts: true})
+	s, _, _, err := load.Dir(fsys, load.Options{Drafts: true})
 	if err != nil || len(s.Courses) != 2 || s.Drafts[site.DraftKey{Kind: site.KindCourse, ID: "git"}] {
 		t.Errorf("with drafts: %d courses, drafts %v", len(s.Courses), s.Drafts)
 	}
@@ -164,18 +164,18 @@ title = "Go"
 prerequisites = ["git"]
 `)}
 	fsys["content/tracks/eng/junior.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Junior\"\nrank = 1\nrequired_courses = [\"linux\", \"go\"]\n[competencies]\ncoding = 2\n+++\n")}
-	s, diags := loadAndCheck(t, fsys)
+	s, texts, diags := loadAndCheck(t, fsys)
 	if len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%s", text(s, diags))
+		t.Fatalf("diagnostics:\n%s", text(texts, diags))
 	}
 	git := s.CourseByID["git"]
 	if git == nil || git.Hours != 2.5 || len(git.Skills) != 1 || git.Src.Prefix != "course[0]" || len(git.Unlocks) != 1 {
 		t.Fatalf("git = %+v", git)
 	}
-	if p := git.Src.Key("hours"); p.Line != 4 || p.Col != 1 || p.Len != 5 {
+	if p := texts.Of(git.Src).Key("hours"); p.Line != 4 || p.Col != 1 || p.Len != 5 {
 		t.Errorf("git hours at %+v", p)
 	}
-	if p := s.CourseByID["go"].Src.Start(); p.Line != 8 || p.Col != 1 {
+	if p := texts.Of(s.CourseByID["go"].Src).Start(); p.Line != 8 || p.Col != 1 {
 		t.Errorf("go starts at %+v", p)
 	}
 }
@@ -186,7 +186,7 @@ prerequisites = ["git"]
 func TestLoaderCache(t *testing.T) {
 	fsys := minimal()
 	l := load.NewLoader()
-	if _, _, err := l.Load(fsys, load.Options{}, nil); err != nil {
+	if _, _, _, err := l.Load(fsys, load.Options{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
@@ -222,21 +222,21 @@ func TestLoaderCache(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.change()
-		got, gotDiags, err := l.Load(fsys, load.Options{}, st.changed)
+		got, gotTexts, gotDiags, err := l.Load(fsys, load.Options{}, st.changed)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		gotDiags = append(gotDiags, check.Site(got)...)
+		gotDiags = append(gotDiags, check.Site(got, gotTexts)...)
 		gotDiags.Sort()
-		want, wantDiags := loadAndCheck(t, fsys)
-		if g, w := summary(got, gotDiags), summary(want, wantDiags); g != w {
+		want, wantTexts, wantDiags := loadAndCheck(t, fsys)
+		if g, w := summary(got, gotTexts, gotDiags), summary(want, wantTexts, wantDiags); g != w {
 			t.Errorf("%s: cached load differs\n--- cached\n%s--- fresh\n%s", st.name, g, w)
 		}
 	}
 }
 
 // summary describes a site in enough detail to compare two loads.
-func summary(s *site.Site, l diag.List) string {
+func summary(s *site.Site, texts site.Texts, l diag.List) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title %s\n", s.Config.Title)
 	for _, t := range s.Tracks {
@@ -251,7 +251,7 @@ func summary(s *site.Site, l diag.List) string {
 	for _, x := range s.Pages {
 		fmt.Fprintf(&b, "page %s %q %q\n", x.ID, x.Title, x.Body.HTML)
 	}
-	b.WriteString(text(s, l))
+	b.WriteString(text(texts, l))
 	return b.String()
 }
 
@@ -374,11 +374,11 @@ func FuzzLoad(f *testing.F) {
 		fsys := minimal()
 		name := fuzzPaths[int(which)%len(fuzzPaths)]
 		fsys[name] = &fstest.MapFile{Data: data}
-		s, diags, err := load.Dir(fsys, load.Options{})
+		s, texts, diags, err := load.Dir(fsys, load.Options{})
 		if err != nil {
 			t.Fatalf("load: %v", err)
 		}
-		diags = append(diags, check.Site(s)...)
+		diags = append(diags, check.Site(s, texts)...)
 		diags.Sort()
 		var check func(d diag.Diagnostic)
 		check = func(d diag.Diagnostic) {
@@ -413,10 +413,10 @@ func FuzzLoad(f *testing.F) {
 			check(d)
 		}
 		var buf bytes.Buffer
-		if err := diag.WriteText(&buf, diags, s.Sources(), diag.TextOptions{Color: true}); err != nil {
+		if err := diag.WriteText(&buf, diags, texts.Sources(), diag.TextOptions{Color: true}); err != nil {
 			t.Fatal(err)
 		}
-		if err := diag.WriteJSON(&buf, diags, s.Sources()); err != nil {
+		if err := diag.WriteJSON(&buf, diags, texts.Sources()); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -44,10 +44,10 @@ func ValidVersion(v string) bool { return validVersion.MatchString(v) }
 // absent, outside the site or not a framework.json are errors at the key.
 // The entry of the site's own version (site.toml version) may leave out
 // file: its framework is the site's content.
-func checkReleases(fsys fs.FS, cfg *site.Config, diags *diag.List) {
+func checkReleases(fsys fs.FS, cfg *site.Config, src site.Source, diags *diag.List) {
 	const hint = "a version is letters, digits, dots, dashes and underscores, as in \"2026.1\""
 	if cfg.Version != "" && !validVersion.MatchString(cfg.Version) {
-		diags.Add("release", cfg.Src.Value("version"), hint, "version %q cannot name a release file or page", cfg.Version)
+		diags.Add("release", src.Value("version"), hint, "version %q cannot name a release file or page", cfg.Version)
 	}
 	seen := map[string]bool{}
 	for i := range cfg.Releases {
@@ -55,27 +55,27 @@ func checkReleases(fsys fs.FS, cfg *site.Config, diags *diag.List) {
 		at := func(key string) string { return fmt.Sprintf("releases[%d].%s", i, key) }
 		switch {
 		case r.Version == "":
-			diags.Add("release", cfg.Src.Key(fmt.Sprintf("releases[%d]", i)), `add version = "2026.1"`, "[[releases]] entry without a version")
+			diags.Add("release", src.Key(fmt.Sprintf("releases[%d]", i)), `add version = "2026.1"`, "[[releases]] entry without a version")
 		case !validVersion.MatchString(r.Version):
-			diags.Add("release", cfg.Src.Value(at("version")), hint, "release version %q cannot name a release file or page", r.Version)
+			diags.Add("release", src.Value(at("version")), hint, "release version %q cannot name a release file or page", r.Version)
 		case seen[r.Version]:
-			diags.Add("release", cfg.Src.Value(at("version")), "each release is listed once; remove or renumber this one", "release %q is listed twice", r.Version)
+			diags.Add("release", src.Value(at("version")), "each release is listed once; remove or renumber this one", "release %q is listed twice", r.Version)
 		}
 		seen[r.Version] = true
 		switch {
 		case r.Rev != "" && !validRev.MatchString(r.Rev):
-			diags.Add("release", cfg.Src.Value(at("rev")), "give the commit of the release, as git log prints it, or a tag", "release %q: rev %q is not a git revision", r.Version, r.Rev)
+			diags.Add("release", src.Value(at("rev")), "give the commit of the release, as git log prints it, or a tag", "release %q: rev %q is not a git revision", r.Version, r.Rev)
 		case r.Keep && r.Rev == "":
-			diags.Add("release", cfg.Src.Value(at("keep")),
+			diags.Add("release", src.Value(at("keep")),
 				"add rev = \"<commit>\" (the git commit of that release, as git log prints it): the kept pages are built from the site at that commit",
 				"release %q has keep = true but no rev", r.Version)
 		}
 		if r.Date.IsZero() {
-			diags.Add("release", cfg.Src.Key(fmt.Sprintf("releases[%d]", i)), "add date = 2026-01-15 (a TOML date, without quotes)", "release %q has no date", r.Version)
+			diags.Add("release", src.Key(fmt.Sprintf("releases[%d]", i)), "add date = 2026-01-15 (a TOML date, without quotes)", "release %q has no date", r.Version)
 		}
 		if r.File == "" {
 			if r.Version != cfg.Version || r.Version == "" {
-				diags.Add("release", cfg.Src.Key(fmt.Sprintf("releases[%d]", i)),
+				diags.Add("release", src.Key(fmt.Sprintf("releases[%d]", i)),
 					fmt.Sprintf("run ladder release %s to keep its framework.json, or add file = \"releases/%s.json\"", r.Version, r.Version),
 					"release %q has no file (only the site's own version may leave it out)", r.Version)
 			}
@@ -83,23 +83,23 @@ func checkReleases(fsys fs.FS, cfg *site.Config, diags *diag.List) {
 		}
 		name := path.Clean(r.File)
 		if !fs.ValidPath(name) || name == "." {
-			diags.Add("release", cfg.Src.Value(at("file")), "give a slash path inside the site, such as \"releases/2026.1.json\"", "release file %q is outside the site", r.File)
+			diags.Add("release", src.Value(at("file")), "give a slash path inside the site, such as \"releases/2026.1.json\"", "release file %q is outside the site", r.File)
 			continue
 		}
 		data, err := readLimited(fsys, name, ReleaseFileSize)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			diags.Add("release", cfg.Src.Value(at("file")), fmt.Sprintf("restore the file from git, or run ladder release %s at the commit of that release", r.Version), "release file %s does not exist", r.File)
+			diags.Add("release", src.Value(at("file")), fmt.Sprintf("restore the file from git, or run ladder release %s at the commit of that release", r.Version), "release file %s does not exist", r.File)
 			continue
 		case err != nil:
-			diags.Add("release", cfg.Src.Value(at("file")), "", "release file %s cannot be read: %v", r.File, err)
+			diags.Add("release", src.Value(at("file")), "", "release file %s cannot be read: %v", r.File, err)
 			continue
 		case len(data) > ReleaseFileSize:
-			diags.Add("release", cfg.Src.Value(at("file")), "", "release file %s is larger than %s", r.File, site.ByteSize(ReleaseFileSize))
+			diags.Add("release", src.Value(at("file")), "", "release file %s is larger than %s", r.File, site.ByteSize(ReleaseFileSize))
 			continue
 		}
 		if _, err := datafile.Decode(data); err != nil {
-			diags.Add("release", cfg.Src.Value(at("file")), "keep the framework.json that ladder release wrote", "release file %s: %v", r.File, err)
+			diags.Add("release", src.Value(at("file")), "keep the framework.json that ladder release wrote", "release file %s: %v", r.File, err)
 			continue
 		}
 		r.Data = data

@@ -236,7 +236,11 @@ type Options struct {
 // Result is a compiled site. Renderer is nil when the diagnostics hold
 // errors.
 type Result struct {
-	Site     *site.Site
+	Site *site.Site
+	// Texts are the texts of the site's files, for printing Diags and
+	// Warnings with their source lines. The Site does not hold them, so
+	// that a caller done with the diagnostics can let go of them.
+	Texts    site.Texts
 	Renderer *render.Renderer
 	Diags    diag.List
 	// Warnings computes the warnings when Options.DeferWarnings was set (nil
@@ -249,11 +253,12 @@ type Result struct {
 // when it has no errors prepares its renderer. The error is for failures
 // that are not the content's: unreadable files, broken templates.
 func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Result, error) {
-	s, diags, err := l.Load(p.FS, load.Options{Drafts: opts.Drafts}, changed)
+	s, srcs, diags, err := l.Load(p.FS, load.Options{Drafts: opts.Drafts}, changed)
 	if err != nil {
 		return nil, err
 	}
-	files, err := opts.Files.check(p, s.Config, changed)
+	cfgSrc := srcs.Of(s.Config.Src)
+	files, err := opts.Files.check(p, s.Config, cfgSrc, changed)
 	if err != nil {
 		return nil, err
 	}
@@ -261,21 +266,21 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	// The interface's texts depend on the configuration alone: read them
 	// on another core while the site is checked.
 	var (
-		texts  *i18n.Catalog
-		tdiags diag.List
-		terr   error
-		read   sync.WaitGroup
+		catalog *i18n.Catalog
+		tdiags  diag.List
+		terr    error
+		read    sync.WaitGroup
 	)
 	cfg := s.Config
-	read.Go(func() { texts, tdiags, terr = p.texts(cfg) })
-	errs, warnings := check.Resolve(s, opts.Cache)
+	read.Go(func() { catalog, tdiags, terr = p.texts(cfg, cfgSrc.Value("language")) })
+	errs, warnings := check.Resolve(s, srcs, opts.Cache)
 	read.Wait()
 	if terr != nil {
 		return nil, terr
 	}
 	diags = append(diags, tdiags...)
 	diags = append(diags, errs...)
-	res := &Result{Site: s}
+	res := &Result{Site: s, Texts: srcs}
 	ignore := s.Config.Check.Ignore
 	if opts.DeferWarnings {
 		res.Warnings = func() diag.List { return warnings().Ignore(ignore) }
@@ -288,7 +293,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 	if diags.Errors() > 0 {
 		return res, nil
 	}
-	r, clashes, err := p.renderer(s, opts, texts)
+	r, clashes, err := p.renderer(s, opts, catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -325,8 +330,8 @@ func (p *Project) renderer(s *site.Site, opts Options, texts *i18n.Catalog) (*re
 // (when it is not the built-in one), under the site's own i18n/, key by
 // key. The diagnostics are the files' errors and the texts the language
 // lacks; the error is for a theme that cannot be found or files that
-// cannot be read.
-func (p *Project) texts(cfg site.Config) (*i18n.Catalog, diag.List, error) {
+// cannot be read. lang is the position of the configuration's language.
+func (p *Project) texts(cfg site.Config, lang diag.Pos) (*i18n.Catalog, diag.List, error) {
 	builtin, err := fs.Sub(ladder.DefaultTheme(), "i18n")
 	if err != nil {
 		return nil, nil, err
@@ -340,5 +345,5 @@ func (p *Project) texts(cfg site.Config) (*i18n.Catalog, diag.List, error) {
 		}
 	}
 	layers = append(layers, i18n.Layer{FS: p.sub("i18n"), Dir: "i18n", Site: true})
-	return i18n.Load(cfg.Language, cfg.Src.Value("language"), layers...)
+	return i18n.Load(cfg.Language, lang, layers...)
 }

@@ -24,7 +24,7 @@ func compileAll(t *testing.T, p *Project, opts Options) *output.Output {
 	}
 	if res.Renderer == nil {
 		var b strings.Builder
-		diag.WriteText(&b, res.Diags, res.Site.Sources(), diag.TextOptions{})
+		diag.WriteText(&b, res.Diags, res.Texts.Sources(), diag.TextOptions{})
 		t.Fatalf("the site has errors:\n%s", b.String())
 	}
 	o, err := res.Renderer.All(nil)
@@ -89,7 +89,7 @@ func TestExampleIsClean(t *testing.T) {
 	}
 	if len(res.Diags) > 0 {
 		var b strings.Builder
-		diag.WriteText(&b, res.Diags, res.Site.Sources(), diag.TextOptions{})
+		diag.WriteText(&b, res.Diags, res.Texts.Sources(), diag.TextOptions{})
 		t.Errorf("the example site has diagnostics:\n%s", b.String())
 	}
 }

@@ -36,10 +36,10 @@ const wellKnown = ".well-known"
 // error, so that nothing from outside is published unnoticed. A link that
 // leads nowhere or back to where it is publishes nothing and leaks
 // nothing: a warning, and the rest of the site builds.
-func (p *Project) checkFiles(cfg site.Config) (diag.List, error) {
+func (p *Project) checkFiles(cfg site.Config, src site.Source) (diag.List, error) {
 	var diags diag.List
-	checkInclude(cfg, p.FS, &diags)
-	checkBrand(cfg, p.FS, &diags)
+	checkInclude(cfg, src, p.FS, &diags)
+	checkBrand(cfg, src, p.FS, &diags)
 	sfs, ok := p.FS.(*sitefs.FS)
 	if !ok {
 		return diags, nil
@@ -88,10 +88,11 @@ type FileChecks struct {
 func NewFileChecks() *FileChecks { return &FileChecks{} }
 
 // check returns the problems of p's files after the changes in changed
-// (nil when any file may have changed). A nil FileChecks always walks.
-func (c *FileChecks) check(p *Project, cfg site.Config, changed []string) (diag.List, error) {
+// (nil when any file may have changed); src is the configuration's Source,
+// for the positions of its keys. A nil FileChecks always walks.
+func (c *FileChecks) check(p *Project, cfg site.Config, src site.Source, changed []string) (diag.List, error) {
 	if c == nil {
-		return p.checkFiles(cfg)
+		return p.checkFiles(cfg, src)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -107,7 +108,7 @@ func (c *FileChecks) check(p *Project, cfg site.Config, changed []string) (diag.
 		c.diags = kept
 		return slices.Clone(kept), nil
 	}
-	diags, err := p.checkFiles(cfg)
+	diags, err := p.checkFiles(cfg, src)
 	if err != nil {
 		c.valid = false
 		return nil, err
@@ -201,20 +202,20 @@ func hidden(p string, include map[string]bool) bool {
 // Example: include = ["../secrets"], include = [".htacess"]. Discussion:
 // a typo must not silently leave a file out; a path that leaves static/
 // would publish what was never meant to be.
-func checkInclude(cfg site.Config, fsys fs.FS, diags *diag.List) {
+func checkInclude(cfg site.Config, src site.Source, fsys fs.FS, diags *diag.List) {
 	for i, p := range cfg.Static.Include {
 		key := fmt.Sprintf("static.include[%d]", i)
 		clean := strings.Trim(p, "/")
 		switch {
 		case clean == "" || !fs.ValidPath(clean) || clean == "." || strings.Contains(p, "\\"):
-			diags.Add("static-include", cfg.Src.Value(key), `write a slash path under static/, such as ".htaccess" or "docs/.nojekyll"`,
+			diags.Add("static-include", src.Value(key), `write a slash path under static/, such as ".htaccess" or "docs/.nojekyll"`,
 				"invalid path %q in [static] include", p)
 		case !hidden(clean, map[string]bool{}):
-			diags.Warn("static-include", cfg.Src.Value(key), "list only hidden files and folders (names that start with a dot): the others are published anyway",
+			diags.Warn("static-include", src.Value(key), "list only hidden files and folders (names that start with a dot): the others are published anyway",
 				"static/%s is not hidden", clean)
 		default:
 			if _, err := fs.Stat(fsys, path.Join(staticDir, clean)); err != nil {
-				diags.Warn("static-include", cfg.Src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
+				diags.Warn("static-include", src.Value(key), "check the spelling, or remove the entry", "static/%s does not exist", clean)
 			}
 		}
 	}
@@ -236,13 +237,13 @@ var themeLight = []colour.RGB{{R: 0xff, G: 0xff, B: 0xff}, {R: 0xf5, G: 0xf7, B:
 // "#ffcc00". Discussion: a missing logo is a broken image on every page;
 // links and buttons drawn in a pale colour fail WCAG AA for every reader,
 // so the hint gives the nearest darker shade that passes.
-func checkBrand(cfg site.Config, fsys fs.FS, diags *diag.List) {
+func checkBrand(cfg site.Config, src site.Source, fsys fs.FS, diags *diag.List) {
 	include := includeSet(cfg)
 	for _, f := range []struct{ key, val string }{{"brand.logo", cfg.Brand.Logo}, {"brand.favicon", cfg.Brand.Favicon}} {
 		if f.val == "" {
 			continue
 		}
-		pos := cfg.Src.Value(f.key)
+		pos := src.Value(f.key)
 		clean := strings.TrimPrefix(f.val, "/")
 		ext := strings.ToLower(path.Ext(clean))
 		switch {
@@ -261,7 +262,7 @@ func checkBrand(cfg site.Config, fsys fs.FS, diags *diag.List) {
 	if cfg.Brand.Color == "" {
 		return
 	}
-	pos := cfg.Src.Value("brand.color")
+	pos := src.Value("brand.color")
 	c, err := colour.Parse(cfg.Brand.Color)
 	if err != nil {
 		diags.Add("brand-color", pos, `for example "#0a58a8"`, "%v", err)

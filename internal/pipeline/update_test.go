@@ -539,7 +539,7 @@ func newDevSession(t *testing.T, drafts bool) *devSession {
 	if err != nil || ds.prev.Renderer == nil {
 		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())
 	}
-	ds.src = ds.prev.Site.Sources()
+	ds.src = ds.prev.Texts.Sources()
 	ds.prev.Warnings()
 	return ds
 }
@@ -552,7 +552,7 @@ func (ds *devSession) take(paths ...string) {
 	if err != nil {
 		ds.t.Fatalf("compile after %v changed: %v", paths, err)
 	}
-	ds.prev, ds.src = res, res.Site.Sources()
+	ds.prev, ds.src = res, res.Texts.Sources()
 }
 
 // write changes the file at slash path file with edit.
@@ -597,7 +597,7 @@ func (ds *devSession) matchesFresh(name string) (errors bool) {
 	if err != nil {
 		t.Fatalf("%s: fresh compile: %v", name, err)
 	}
-	if got, want := formatDiags(onlyErrors(res.Diags), ds.src), formatDiags(onlyErrors(fresh.Diags), fresh.Site.Sources()); got != want {
+	if got, want := formatDiags(onlyErrors(res.Diags), ds.src), formatDiags(onlyErrors(fresh.Diags), fresh.Texts.Sources()); got != want {
 		t.Fatalf("%s: errors differ\n--- after the change:\n%s--- fresh:\n%s", name, got, want)
 	}
 	if fresh.Diags.Errors() > 0 {
@@ -605,7 +605,7 @@ func (ds *devSession) matchesFresh(name string) (errors bool) {
 	}
 	warnings := append(res.Diags, res.Warnings()...)
 	warnings.Sort()
-	if got, want := formatDiags(warnings, ds.src), formatDiags(fresh.Diags, fresh.Site.Sources()); got != want {
+	if got, want := formatDiags(warnings, ds.src), formatDiags(fresh.Diags, fresh.Texts.Sources()); got != want {
 		t.Errorf("%s: warnings differ\n--- after the change:\n%s--- fresh:\n%s", name, got, want)
 	}
 	a, err := res.Renderer.All(nil)

@@ -77,7 +77,7 @@ func publishOne(ctx context.Context, siteDir string, r site.Release, base, gener
 				errs = append(errs, d)
 			}
 		}
-		return &ContentError{Label: label + " at that commit", Diags: errs, Sources: res.Site.Sources()}
+		return &ContentError{Label: label + " at that commit", Diags: errs, Sources: res.Texts.Sources()}
 	}
 	return res.Renderer.Each(nil, func(p string, data []byte) error {
 		return write(prefix+p, data)
@@ -89,7 +89,8 @@ func publishOne(ctx context.Context, siteDir string, r site.Release, base, gener
 // that cannot be read because git or the repository is missing), so that
 // build and check stop before anything is written. siteDir is "" for the
 // example built into ladder, which has no repository: nothing is checked.
-func CheckKept(ctx context.Context, siteDir string, cfg site.Config) diag.List {
+// texts are the texts of the site's files, for the positions.
+func CheckKept(ctx context.Context, siteDir string, cfg site.Config, texts site.Texts) diag.List {
 	var diags diag.List
 	if siteDir == "" {
 		return nil
@@ -99,7 +100,7 @@ func CheckKept(ctx context.Context, siteDir string, cfg site.Config) diag.List {
 			continue
 		}
 		if err := resolve(ctx, siteDir, r.Rev); err != nil {
-			diags.Add("release", cfg.Src.Value(fmt.Sprintf("releases[%d].rev", i)),
+			diags.Add("release", texts.Of(cfg.Src).Value(fmt.Sprintf("releases[%d].rev", i)),
 				"keep = true builds the release from git: give a commit that git log lists (a shallow clone lacks older ones: fetch the whole history, e.g. fetch-depth: 0 in GitHub Actions), or set keep = false",
 				"release %q cannot be kept: %v", r.Version, err)
 		}

@@ -87,7 +87,7 @@ func Compile(proj *pipeline.Project, label string) (*datafile.Framework, *site.S
 		return nil, nil, err
 	}
 	if res.Diags.Errors() > 0 {
-		return nil, nil, &ContentError{Label: label, Diags: res.Diags, Sources: res.Site.Sources()}
+		return nil, nil, &ContentError{Label: label, Diags: res.Diags, Sources: res.Texts.Sources()}
 	}
 	return Framework(res.Site), res.Site, nil
 }

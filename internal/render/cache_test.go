@@ -29,11 +29,11 @@ func TestCacheSameBytes(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	s, diags, err := load.Dir(ladder.Example(), load.Options{})
+	s, texts, diags, err := load.Dir(ladder.Example(), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags = append(diags, check.Site(s)...); diags.Errors() > 0 {
+	if diags = append(diags, check.Site(s, texts)...); diags.Errors() > 0 {
 		t.Fatalf("site has errors:\n%v", diags.Err())
 	}
 	cache := render.NewCache()

@@ -41,11 +41,11 @@ func exampleRenderer(t *testing.T, odd bool) *Renderer {
 	if odd && changed == 0 {
 		t.Fatal("no field was changed")
 	}
-	s, diags, err := load.Dir(m, load.Options{})
+	s, texts, diags, err := load.Dir(m, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
 		t.Fatal(diags.Err())
 	}

@@ -203,11 +203,11 @@ func TestHashedNamesFollowContent(t *testing.T) {
 // renderer with theme.
 func compileTheme(t *testing.T, fsys, theme fs.FS) *render.Renderer {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
 		t.Fatalf("site has errors:\n%v", diags.Err())
 	}

@@ -52,11 +52,11 @@ func txtarFS(t testing.TB, file string) (fs.FS, string) {
 // failing the test on any error in the content.
 func compile(t testing.TB, fsys fs.FS, opts render.Options) (*site.Site, *render.Renderer) {
 	t.Helper()
-	s, diags, err := load.Dir(fsys, load.Options{})
+	s, texts, diags, err := load.Dir(fsys, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
 		t.Fatalf("site has errors:\n%v", diags.Err())
 	}
@@ -629,11 +629,11 @@ func TestDraftBanner(t *testing.T) {
 	fsys, _ := txtarFS(t, filepath.Join("testdata", "render", "basic.txtar"))
 	m := fsys.(fstest.MapFS)
 	m["content/courses/draft.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Work in progress\"\ndraft = true\nhours = 1\n+++\n")}
-	s, diags, err := load.Dir(m, load.Options{Drafts: true})
+	s, texts, diags, err := load.Dir(m, load.Options{Drafts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags = append(diags, check.Site(s)...); diags.Errors() > 0 {
+	if diags = append(diags, check.Site(s, texts)...); diags.Errors() > 0 {
 		t.Fatal(diags.Err())
 	}
 	const banner = `class="draft-banner`
@@ -787,7 +787,7 @@ func TestThemeHiddenAssetsNotPublished(t *testing.T) {
 	theme["assets/img/.env"] = &fstest.MapFile{Data: []byte("SECRET=1")}
 	theme["assets/img/logo.svg"] = &fstest.MapFile{Data: []byte("<svg/>")}
 	src, _ := txtarFS(t, "testdata/render/basic.txtar")
-	s, diags, err := load.Dir(src, load.Options{})
+	s, _, diags, err := load.Dir(src, load.Options{})
 	if err != nil || diags.Errors() > 0 {
 		t.Fatalf("load: %v %v", err, diags.Err())
 	}

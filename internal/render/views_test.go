@@ -41,11 +41,11 @@ func basicRenderer(t *testing.T, cfg ...string) *Renderer {
 		}
 		m[f.Name] = &fstest.MapFile{Data: data}
 	}
-	s, diags, err := load.Dir(m, load.Options{})
+	s, texts, diags, err := load.Dir(m, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if diags.Errors() > 0 {
 		t.Fatal(diags.Err())
 	}

@@ -63,11 +63,11 @@ func (e *UnknownTrackError) Hint() string {
 }
 
 // New returns the file of a new entity of kind (one of Kinds) with id in
-// the loaded and checked site s; track is the level's track, "" for other
-// kinds. Ids must be valid already. The error is an *ExistsError or an
-// *UnknownTrackError.
-func New(s *site.Site, kind, track, id string) (File, error) {
-	rel, exists := filePath(s, kind, track, id)
+// the loaded and checked site s, whose files' texts are texts; track is the
+// level's track, "" for other kinds. Ids must be valid already. The error is
+// an *ExistsError or an *UnknownTrackError.
+func New(s *site.Site, texts site.Texts, kind, track, id string) (File, error) {
+	rel, exists := filePath(s, texts, kind, track, id)
 	if exists != "" {
 		return File{}, &ExistsError{Kind: kind, ID: fullID(track, id), Where: exists}
 	}
@@ -226,9 +226,9 @@ func checkEmpty(dir string) error {
 // filePath returns the slash path (from the site root) of the file for a
 // new entity, and where an entity of that kind and id is already defined,
 // if it is: its file, or the file that would be overwritten.
-func filePath(s *site.Site, kind, track, id string) (rel, exists string) {
+func filePath(s *site.Site, texts site.Texts, kind, track, id string) (rel, exists string) {
 	dir := s.Config.ContentDir
-	var src *site.Source
+	var src *site.Origin
 	switch kind {
 	case "track":
 		rel = path.Join(dir, "tracks", id, "_index.md")
@@ -268,12 +268,12 @@ func filePath(s *site.Site, kind, track, id string) (rel, exists string) {
 	}
 	switch {
 	case src != nil && src.Prefix != "":
-		return rel, src.Start().String() // an entry of a catalogue
+		return rel, texts.Of(*src).Start().String() // an entry of a catalogue
 	case src != nil:
 		return rel, src.File
 	}
 	// A file that did not load (broken front matter) still exists.
-	if _, ok := s.Files[rel]; ok {
+	if _, ok := texts[rel]; ok {
 		return rel, rel
 	}
 	return rel, ""

@@ -16,23 +16,23 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-func example(t *testing.T) *site.Site {
+func example(t *testing.T) (*site.Site, site.Texts) {
 	t.Helper()
-	s, diags, err := load.Dir(ladder.Example(), load.Options{Drafts: true})
+	s, texts, diags, err := load.Dir(ladder.Example(), load.Options{Drafts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diags.Errors() > 0 {
 		t.Fatalf("example site: %v", diags)
 	}
-	check.Site(s)
-	return s
+	check.Site(s, texts)
+	return s, texts
 }
 
 // Every new file must load and check without errors when added to the
 // example site: that is the promise of "ladder new".
 func TestNewFilesValidate(t *testing.T) {
-	s := example(t)
+	s, texts := example(t)
 	cases := []struct{ kind, track, id, path string }{
 		{"track", "", "nursing-aide", "content/tracks/nursing-aide/_index.md"},
 		{"level", "cloud-support", "principal", "content/tracks/cloud-support/principal.md"},
@@ -43,7 +43,7 @@ func TestNewFilesValidate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
-			f, err := New(s, c.kind, c.track, c.id)
+			f, err := New(s, texts, c.kind, c.track, c.id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,11 +59,11 @@ func TestNewFilesValidate(t *testing.T) {
 				return err
 			})
 			files[f.Path] = &fstest.MapFile{Data: []byte(f.Text)}
-			s2, diags, err := load.Dir(files, load.Options{Drafts: true})
+			s2, texts2, diags, err := load.Dir(files, load.Options{Drafts: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			diags = append(diags, check.Site(s2)...)
+			diags = append(diags, check.Site(s2, texts2)...)
 			if diags.Errors() > 0 {
 				t.Fatalf("new %s does not validate:\n%s\n%v", c.kind, f.Text, diags)
 			}
@@ -72,8 +72,8 @@ func TestNewFilesValidate(t *testing.T) {
 }
 
 func TestNewLevelStartsAboveTheTop(t *testing.T) {
-	s := example(t)
-	f, err := New(s, "level", "cloud-support", "principal")
+	s, texts := example(t)
+	f, err := New(s, texts, "level", "cloud-support", "principal")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,13 +92,13 @@ func TestNewLevelStartsAboveTheTop(t *testing.T) {
 }
 
 func TestNewRefuses(t *testing.T) {
-	s := example(t)
-	_, err := New(s, "level", "cloud-suport", "x")
+	s, texts := example(t)
+	_, err := New(s, texts, "level", "cloud-suport", "x")
 	var unknown *UnknownTrackError
 	if !errors.As(err, &unknown) || unknown.Suggestion != "cloud-support" {
 		t.Errorf("unknown track: err = %v, want an UnknownTrackError suggesting cloud-support", err)
 	}
-	_, err = New(s, "level", "cloud-support", "associate")
+	_, err = New(s, texts, "level", "cloud-support", "associate")
 	var exists *ExistsError
 	if !errors.As(err, &exists) || exists.Where != "content/tracks/cloud-support/associate.md" {
 		t.Errorf("existing level: err = %v, want an ExistsError naming its file", err)
@@ -140,11 +140,11 @@ func TestInitNeedsAnEmptyDir(t *testing.T) {
 // TestStarterChecksClean: the site that ladder init writes passes check
 // with no error and no warning, and pins no date.
 func TestStarterChecksClean(t *testing.T) {
-	s, diags, err := load.Dir(Starter(), load.Options{})
+	s, texts, diags, err := load.Dir(Starter(), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags = append(diags, check.Site(s)...)
+	diags = append(diags, check.Site(s, texts)...)
 	if len(diags) > 0 {
 		t.Errorf("starter site has diagnostics:\n%v", diags)
 	}
@@ -152,7 +152,7 @@ func TestStarterChecksClean(t *testing.T) {
 		t.Errorf("starter: %d tracks, %d levels, %d competencies, %d courses, %d programs; want 1, 2, 1, 1, 1",
 			len(s.Tracks), len(s.Levels), len(s.Competencies), len(s.Courses), len(s.Programs))
 	}
-	if s.Config.Src.Has("today") {
+	if texts.Of(s.Config.Src).Has("today") {
 		t.Error("starter site.toml pins today")
 	}
 }
@@ -164,14 +164,14 @@ func TestInitExampleUnpinsToday(t *testing.T) {
 	if err := Init(dir, true); err != nil {
 		t.Fatal(err)
 	}
-	s, diags, err := load.Dir(os.DirFS(dir), load.Options{})
+	s, texts, diags, err := load.Dir(os.DirFS(dir), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags = append(diags, check.Site(s)...); diags.Errors() > 0 {
+	if diags = append(diags, check.Site(s, texts)...); diags.Errors() > 0 {
 		t.Fatalf("example copy has errors:\n%v", diags.Err())
 	}
-	if s.Config.Src.Has("today") {
+	if texts.Of(s.Config.Src).Has("today") {
 		t.Error("the copied site.toml still pins today")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content/tracks/software/sde-2.md")); err != nil {

@@ -474,7 +474,7 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	s.fullNext = false
 	s.setConfig(res.Site.Config.BaseURL, res.Site.Config.OutputDir)
 	if res.Renderer == nil {
-		return newFailure(res.Diags, res.Site.Sources())
+		return newFailure(res.Diags, res.Texts.Sources())
 	}
 	version := int64(1)
 	if old != nil {
@@ -496,7 +496,7 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	warn := func() {
 		res.Diags = append(res.Diags, res.Warnings()...)
 		res.Diags.Sort()
-		s.printDiags(res.Diags, res.Site.Sources())
+		s.printDiags(res.Diags, res.Texts.Sources())
 	}
 	if first {
 		defer warn()

@@ -72,10 +72,6 @@ type Site struct {
 	Plans        []*Plan // development-plan templates
 	Pages        []*Page
 
-	// Files holds the text of every file that was read, by slash path from
-	// the site root, for printing diagnostics with their source lines.
-	Files map[string]*diag.LineIndex
-
 	// Drafts holds the entities left out because they are drafts (a
 	// level's id is its full id), so that a reference to one can say why
 	// it does not resolve.
@@ -89,11 +85,6 @@ type Site struct {
 	ProgramByID    map[string]*Program
 	PlanByID       map[string]*Plan
 	PageByID       map[string]*Page
-}
-
-// Sources returns a diag.Sources over the files of the site.
-func (s *Site) Sources() diag.Sources {
-	return func(file string) *diag.LineIndex { return s.Files[file] }
 }
 
 // Config is the site configuration, from site.toml.
@@ -124,7 +115,7 @@ type Config struct {
 	// Releases are the earlier versions of the framework whose data is
 	// kept in the repository, oldest first as written (see Release).
 	Releases []Release `toml:"releases"`
-	Src      Source    `toml:"-"`
+	Src      Origin    `toml:"-"`
 }
 
 // Release is a [[releases]] entry of site.toml: a version of the framework,
@@ -279,21 +270,66 @@ type PublishConfig struct {
 // PayShown reports whether levels' pay bands are published.
 func (p PublishConfig) PayShown() bool { return p.ShowPay == nil || *p.ShowPay }
 
-// Source is where an entity was read from: the file, and the key locator of
-// its TOML. Base is the byte offset of the TOML text in the file (front matter
-// starts after the opening +++ line), and Prefix is the key path of the entity
-// inside the file ("course[3]" for the fourth entry of a catalogue, "" for a
-// file that holds one entity).
-type Source struct {
+// Origin is where an entity was read from: the file, Base the byte offset
+// of its TOML text in the file (front matter starts after the opening +++
+// line), and Prefix the key path of the entity inside the file
+// ("course[3]" for the fourth entry of a catalogue, "" for a file that
+// holds one entity). Positions are worked out from an Origin and the
+// file's text, which the model does not hold: see Texts.
+type Origin struct {
 	File   string
-	Lines  *diag.LineIndex
-	Keys   tomlpos.Index
 	Base   int
 	Prefix string
 }
 
+// Source is an Origin with the text of its file and the positions of the
+// file's TOML keys: what the position of a key of the entity is worked out
+// from.
+type Source struct {
+	Origin
+	Lines *diag.LineIndex
+	Keys  tomlpos.Index
+}
+
+// FileText is the text of a file and the positions of its TOML keys.
+type FileText struct {
+	Lines *diag.LineIndex
+	Keys  tomlpos.Index
+}
+
+// Texts holds the FileText of every file a load read, by slash path from
+// the site root. It lives beside the Site and not in it: the check and the
+// printing of diagnostics need it, the pages do not, so a build lets go of
+// it before it writes them. A Texts is not changed once made.
+type Texts map[string]FileText
+
+// Of returns the Source of o: o with its file's text. A file the Texts do
+// not hold gives a Source whose positions name the file alone.
+func (t Texts) Of(o Origin) Source {
+	f := t[o.File]
+	return Source{Origin: o, Lines: f.Lines, Keys: f.Keys}
+}
+
+// Only returns the Texts of the files given, for a caller that needs to
+// keep a few of them after letting go of the rest.
+func (t Texts) Only(files ...string) Texts {
+	out := make(Texts, len(files))
+	for _, f := range files {
+		if ft, ok := t[f]; ok {
+			out[f] = ft
+		}
+	}
+	return out
+}
+
+// Sources returns a diag.Sources over the texts, for printing diagnostics
+// with their source lines.
+func (t Texts) Sources() diag.Sources {
+	return func(file string) *diag.LineIndex { return t[file].Lines }
+}
+
 // path joins the entity's prefix and a key path relative to the entity.
-func (s *Source) path(key string) string {
+func (s Source) path(key string) string {
 	switch {
 	case s.Prefix == "":
 		return key
@@ -307,7 +343,7 @@ func (s *Source) path(key string) string {
 
 // Key returns the position of the key at path (relative to the entity), or of
 // its nearest ancestor, or the start of the entity when none is found.
-func (s *Source) Key(path string) diag.Pos {
+func (s Source) Key(path string) diag.Pos {
 	e, ok := s.Keys.Lookup(s.path(path))
 	if !ok {
 		return s.Start()
@@ -318,7 +354,7 @@ func (s *Source) Key(path string) diag.Pos {
 // Value returns the position of the value at path (relative to the entity),
 // falling back like Key. For a missing path under an existing table, the
 // table's key is returned, which is where a missing key belongs.
-func (s *Source) Value(path string) diag.Pos {
+func (s Source) Value(path string) diag.Pos {
 	e, ok := s.Keys.Lookup(s.path(path))
 	if !ok {
 		if s.Prefix == "" && path != "" {
@@ -330,14 +366,14 @@ func (s *Source) Value(path string) diag.Pos {
 }
 
 // Has reports whether the key at path was written in the source.
-func (s *Source) Has(path string) bool {
+func (s Source) Has(path string) bool {
 	_, ok := s.Keys.Lookup(s.path(path))
 	return ok
 }
 
 // Start returns the position where the entity begins: its header in a
 // catalogue, else the first line of the file.
-func (s *Source) Start() diag.Pos {
+func (s Source) Start() diag.Pos {
 	if s.Prefix != "" {
 		if e, ok := s.Keys.Lookup(s.Prefix); ok {
 			return s.Lines.Pos(s.Base+e.Value.Start, s.Base+e.Value.End)
@@ -385,7 +421,7 @@ type Common struct {
 	Title   string `toml:"title"`
 	Summary string `toml:"summary"`
 	Draft   bool   `toml:"draft"`
-	Src     Source `toml:"-"`
+	Src     Origin `toml:"-"`
 	Body    Body   `toml:"-"`
 }
 
@@ -658,6 +694,7 @@ type Course struct {
 	Format     string        `toml:"format"`
 	Hours      float64       `toml:"hours"`
 	Cost       float64       `toml:"cost"`
+	CostGiven  bool          `toml:"-"` // cost is written, even as 0 (free)
 	Currency   string        `toml:"currency"`
 	URL        string        `toml:"url"`
 	Credential string        `toml:"credential"`
@@ -963,46 +1000,4 @@ func ComparePages(a, b *Page) int {
 		return c
 	}
 	return byTitle(&a.Common, &b.Common)
-}
-
-// ForgetSources drops what only diagnostics need once they are printed:
-// the key positions and the text of every content file (those of the
-// configuration are kept, for errors about the output folder). A position
-// asked for afterwards names the file alone. A one-shot build calls it
-// before it writes the pages, which then hold less memory; the dev server,
-// which reports again after every change, does not.
-func (s *Site) ForgetSources() {
-	forget := func(c *Common) {
-		c.Src.Keys, c.Src.Lines = nil, nil
-	}
-	if s.Home != nil {
-		forget(s.Home.Base())
-	}
-	for _, x := range s.Tracks {
-		forget(x.Base())
-	}
-	for _, x := range s.Levels {
-		forget(x.Base())
-	}
-	for _, x := range s.Competencies {
-		forget(x.Base())
-	}
-	for _, x := range s.Courses {
-		forget(x.Base())
-	}
-	for _, x := range s.Programs {
-		forget(x.Base())
-	}
-	for _, x := range s.Pages {
-		forget(x.Base())
-	}
-	for _, x := range s.Plans {
-		forget(x.Base())
-	}
-	cfg := s.Config.Src.File
-	files := map[string]*diag.LineIndex{}
-	if f, ok := s.Files[cfg]; ok {
-		files[cfg] = f
-	}
-	s.Files = files
 }

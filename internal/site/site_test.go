@@ -7,25 +7,35 @@ import (
 	"github.com/ladder-ssg/ladder/internal/tomlpos"
 )
 
-func TestForgetSources(t *testing.T) {
-	text := []byte("title = \"L1\"\n")
-	lines := diag.NewLineIndex("content/tracks/t/l1.md", text)
-	cfgLines := diag.NewLineIndex("site.toml", []byte("title = \"x\"\n"))
-	lv := &Level{}
-	lv.Src = Source{File: "content/tracks/t/l1.md", Lines: lines, Keys: tomlpos.Scan(text)}
-	s := &Site{Levels: []*Level{lv}, Files: map[string]*diag.LineIndex{
-		"content/tracks/t/l1.md": lines,
-		"site.toml":              cfgLines,
-	}}
-	s.Config.Src = Source{File: "site.toml", Lines: cfgLines}
-	s.ForgetSources()
-	if lv.Src.Keys != nil || lv.Src.Lines != nil {
-		t.Errorf("the level still holds its source")
+func TestTextsOf(t *testing.T) {
+	text := []byte("[[course]]\nid = \"a\"\n[[course]]\nid = \"b\"\ntitle = \"B\"\n")
+	texts := Texts{"content/courses.toml": {Lines: diag.NewLineIndex("content/courses.toml", text), Keys: tomlpos.Scan(text)}}
+	o := Origin{File: "content/courses.toml", Prefix: "course[1]"}
+	tests := []struct {
+		name string
+		got  diag.Pos
+		line int
+	}{
+		{"value", texts.Of(o).Value("title"), 5},
+		{"key", texts.Of(o).Key("title"), 5},
+		{"start", texts.Of(o).Start(), 3},
+		{"missing key falls back to the entry", texts.Of(o).Value("summary"), 3},
 	}
-	if got := lv.Src.Value("title"); got.File != "" && got.File != lv.Src.File {
-		t.Errorf("position after forgetting: %+v", got)
+	for _, tt := range tests {
+		if tt.got.File != o.File || tt.got.Line != tt.line {
+			t.Errorf("%s: %+v, want %s:%d", tt.name, tt.got, o.File, tt.line)
+		}
 	}
-	if len(s.Files) != 1 || s.Files["site.toml"] != cfgLines {
-		t.Errorf("Files = %v, want only site.toml", s.Files)
+	if !texts.Of(o).Has("title") || texts.Of(o).Has("summary") {
+		t.Errorf("Has: title %v, summary %v", texts.Of(o).Has("title"), texts.Of(o).Has("summary"))
+	}
+	// A file the texts do not hold: the position names the file alone.
+	other := Origin{File: "content/tracks/t/l1.md"}
+	if got := texts.Of(other).Value("title"); got != (diag.Pos{File: other.File}) {
+		t.Errorf("position without the text: %+v", got)
+	}
+	kept := texts.Only("content/courses.toml", "missing.toml")
+	if len(kept) != 1 || kept.Sources()("content/courses.toml") == nil || kept.Sources()("missing.toml") != nil {
+		t.Errorf("Only: %v", kept)
 	}
 }

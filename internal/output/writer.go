@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -27,6 +28,12 @@ import (
 // moment between them. The previous output then holds the temporary name and
 // is removed by its own marker.
 //
+// A file that the previous output holds with the same bytes, listed in its
+// marker, is not written again: the new output links to it (see
+// dirFD.linkSame), so a rebuild writes only what changed and unchanged
+// files keep their modification times, which deploy tools such as rsync
+// compare.
+//
 // When the destination cannot be swapped (a mount point, where rename fails
 // with EBUSY) or its parent cannot hold a sibling, the files are written
 // into the destination itself, and of the previous build's files only those
@@ -38,7 +45,10 @@ type Writer struct {
 	tmp     string // the temporary directory; "" when writing in place
 	inPlace bool
 	at      *dirFD // root, open, when it is the temporary directory; else nil
-	st      state  // what was at the destination
+	prev    *dirFD // the previous output, open, when at is and it has one
+	reused  atomic.Int64
+	bufs    sync.Pool // *[]byte, for comparing files with the previous output
+	st      state     // what was at the destination
 	lock    *lock
 
 	mu      sync.Mutex
@@ -112,6 +122,9 @@ func Create(dir string, g Guard) (*Writer, error) {
 		}
 		// Without the open directory, files are written by path.
 		w.at, _ = openDir(tmp)
+		if w.at != nil && w.st.prev.state == stateComplete {
+			w.prev, _ = openDir(real)
+		}
 	case cannotWrite(err) && w.st.exists:
 		if err := w.startInPlace(); err != nil {
 			return nil, err
@@ -221,6 +234,10 @@ func (w *Writer) put(p string, data []byte) error {
 				return fmt.Errorf("create %s: %w", d, err)
 			}
 		}
+		if w.prev != nil && w.wroteBefore(p) && w.linkSame(p, data) {
+			w.reused.Add(1)
+			return nil
+		}
 		if err := w.at.writeFile(p, data); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
@@ -271,11 +288,36 @@ func (w *Writer) mkdirAt(d string) error {
 	return nil
 }
 
-// closeDir closes the open root, if any.
+// wroteBefore reports whether the previous output's marker lists p.
+func (w *Writer) wroteBefore(p string) bool {
+	_, ok := slices.BinarySearch(w.st.prev.files, p)
+	return ok
+}
+
+// linkSame links p to the previous output's file when it holds data.
+func (w *Writer) linkSame(p string, data []byte) bool {
+	bp, _ := w.bufs.Get().(*[]byte)
+	if bp == nil {
+		b := make([]byte, 64<<10)
+		bp = &b
+	}
+	defer w.bufs.Put(bp)
+	return w.at.linkSame(w.prev, p, data, *bp)
+}
+
+// Reused returns the number of files taken unchanged from the previous
+// output instead of being written.
+func (w *Writer) Reused() int { return int(w.reused.Load()) }
+
+// closeDir closes the open root and the previous output, if open.
 func (w *Writer) closeDir() {
 	if w.at != nil {
 		w.at.close()
 		w.at = nil
+	}
+	if w.prev != nil {
+		w.prev.close()
+		w.prev = nil
 	}
 }
 

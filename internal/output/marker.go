@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // MarkerFile is the name of the file that ladder writes at the root of every
@@ -156,10 +158,13 @@ func removeBuild(dir string) error {
 		}
 		return nil
 	}
-	for _, p := range m.files {
+	if err := inParallel(m.files, func(p string) error {
 		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("remove %s: %w", filepath.Join(dir, p), err)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	os.Remove(filepath.Join(dir, markerTmp))
 	if err := os.Remove(filepath.Join(dir, MarkerFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -173,24 +178,56 @@ func removeBuild(dir string) error {
 }
 
 // removeEmptyDirs removes the directories of files under root, deepest
-// first, when they are empty; a directory that is not empty stays.
+// first, when they are empty; a directory that is not empty stays. The
+// directories of one depth are removed side by side.
 func removeEmptyDirs(root string, files []string) {
 	seen := map[string]bool{}
-	var dirs []string
+	var byDepth [][]string
 	for _, p := range files {
 		for d := path.Dir(p); d != "." && !seen[d]; d = path.Dir(d) {
 			seen[d] = true
-			dirs = append(dirs, d)
+			depth := strings.Count(d, "/")
+			for len(byDepth) <= depth {
+				byDepth = append(byDepth, nil)
+			}
+			byDepth[depth] = append(byDepth[depth], d)
 		}
 	}
-	// Longer paths first: children before their parents.
-	slices.SortFunc(dirs, func(a, b string) int {
-		if c := strings.Count(b, "/") - strings.Count(a, "/"); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	for _, d := range dirs {
-		os.Remove(filepath.Join(root, filepath.FromSlash(d))) // fails, as it should, when not empty
+	// Children before their parents.
+	for _, dirs := range slices.Backward(byDepth) {
+		inParallel(dirs, func(d string) error {
+			os.Remove(filepath.Join(root, filepath.FromSlash(d))) // fails, as it should, when not empty
+			return nil
+		})
 	}
+}
+
+// removers is how many files or directories are removed at once: each
+// removal mostly waits for the file system, so more than the processors.
+const removers = 8
+
+// inParallel calls f for each item, removers at a time, and returns the
+// first error.
+func inParallel(items []string, f func(string) error) error {
+	var (
+		wg    sync.WaitGroup
+		next  atomic.Int64
+		once  sync.Once
+		first error
+	)
+	for range min(removers, len(items)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				if err := f(items[i]); err != nil {
+					once.Do(func() { first = err })
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }

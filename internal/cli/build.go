@@ -209,8 +209,12 @@ func buildSite(ctx context.Context, e *env, open func() (*pipeline.Project, erro
 		return ExitFailure
 	}
 	pages := len(res.Renderer.Pages())
-	fmt.Fprintf(e.stdout, "built %d pages and %d other files in %d ms into %s\n",
-		pages, w.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir))
+	unchanged := ""
+	if n := w.Reused(); n > 0 {
+		unchanged = fmt.Sprintf(" (%d unchanged)", n)
+	}
+	fmt.Fprintf(e.stdout, "built %d pages and %d other files in %d ms into %s%s\n",
+		pages, w.Len()-pages, time.Since(start).Milliseconds(), relToWd(dir), unchanged)
 	return ExitOK
 }
 

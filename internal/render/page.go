@@ -29,8 +29,28 @@ type Page struct {
 	pre string // what links from this page start with (see urls.prefix)
 }
 
+// title returns the title of the page of spec: its entity's, or the
+// interface's text for a page of the site's own; "" for a file that is not
+// a page. It is worked out when the page is drawn, so that listing the
+// pages of a site translates nothing.
+func (r *Renderer) title(spec PageSpec) string {
+	switch spec.Kind {
+	case "tracks", "competencies", "courses", "programs", "plans", "compare", "paths", "plan", "assess", "search", "changes":
+		return r.tr("title." + spec.Kind)
+	case "404":
+		return r.tr("title.notfound")
+	case "assess-track":
+		return r.tr("title.assess_track", spec.Entity.(*site.Track).Title)
+	case "assess-form":
+		return r.tr("title.assess_form", spec.Entity.(*site.Level).Title)
+	case "home", "track", "level", "competency", "course", "program", "plan-template", "page":
+		return spec.Entity.(site.Entity).Base().Title
+	}
+	return ""
+}
+
 func (r *Renderer) newPage(spec PageSpec) *Page {
-	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: spec.Title, r: r, pre: r.urls.prefix(spec.URL)}
+	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: r.title(spec), r: r, pre: r.urls.prefix(spec.URL)}
 	switch e := spec.Entity.(type) {
 	case *site.Track:
 		p.Track = e

@@ -177,8 +177,7 @@ type PageSpec struct {
 	Path   string // output path: "tracks/sde/index.html"
 	URL    string // site-relative URL: "/tracks/sde/"
 	Kind   string // template name without .html: "track"
-	Title  string
-	Entity any // *site.Track, *site.Level, ... or nil
+	Entity any    // *site.Track, *site.Level, ... or nil
 }
 
 // New prepares a Renderer: parses the templates of theme (the theme's root,
@@ -470,7 +469,7 @@ func (r *Renderer) listPages() {
 	// its page and form; a plan template its page and data file; the
 	// search index up to a few thousand files.
 	r.pages = make([]PageSpec, 0, 2048+5*len(s.Tracks)+2*len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+2*len(s.Plans)+len(s.Pages))
-	add := func(url, kind, title string, ent any) {
+	add := func(url, kind string, ent any) {
 		p := strings.TrimPrefix(url, "/")
 		switch {
 		case strings.HasSuffix(url, "/"):
@@ -478,12 +477,12 @@ func (r *Renderer) listPages() {
 		case p == "":
 			p = "index.html"
 		}
-		r.pages = append(r.pages, PageSpec{Path: p, URL: url, Kind: kind, Title: title, Entity: ent})
+		r.pages = append(r.pages, PageSpec{Path: p, URL: url, Kind: kind, Entity: ent})
 	}
 	// addDir adds the page of an entity at /<a>/<b>/<c>/ (c may be
 	// empty), making one string for both its path and its URL.
 	var buf []byte
-	addDir := func(a, b, c, kind, title string, ent any) {
+	addDir := func(a, b, c, kind string, ent any) {
 		buf = append(buf[:0], '/')
 		for _, part := range [...]string{a, b, c} {
 			if part != "" {
@@ -494,7 +493,7 @@ func (r *Renderer) listPages() {
 		buf = append(buf, "index.html"...)
 		full := string(buf)
 		url := full[:len(full)-len("index.html")]
-		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Title: title, Entity: ent})
+		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Entity: ent})
 	}
 	// The search index sizes its files from the text of every entity:
 	// on another core, while the pages are listed.
@@ -506,77 +505,77 @@ func (r *Renderer) listPages() {
 			r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
 		}()
 	}
-	add("/", "home", s.Home.Title, s.Home)
-	add("/tracks/", "tracks", r.tr("title.tracks"), nil)
+	add("/", "home", s.Home)
+	add("/tracks/", "tracks", nil)
 	for _, t := range s.Tracks {
-		addDir("tracks", t.ID, "", "track", t.Title, t)
+		addDir("tracks", t.ID, "", "track", t)
 		if len(t.Levels) > 0 {
-			add("/"+ladderFile(t), "ladder.svg", "", t)
+			add("/"+ladderFile(t), "ladder.svg", t)
 		}
 	}
 	for _, l := range s.Levels {
-		addDir("tracks", l.TrackID, l.ID, "level", l.Title, l)
+		addDir("tracks", l.TrackID, l.ID, "level", l)
 	}
-	add("/competencies/", "competencies", r.tr("title.competencies"), nil)
+	add("/competencies/", "competencies", nil)
 	for _, c := range s.Competencies {
-		addDir("competencies", c.ID, "", "competency", c.Title, c)
+		addDir("competencies", c.ID, "", "competency", c)
 	}
-	add("/courses/", "courses", r.tr("title.courses"), nil)
+	add("/courses/", "courses", nil)
 	for _, c := range s.Courses {
-		addDir("courses", c.ID, "", "course", c.Title, c)
+		addDir("courses", c.ID, "", "course", c)
 	}
-	add("/programs/", "programs", r.tr("title.programs"), nil)
+	add("/programs/", "programs", nil)
 	for _, p := range s.Programs {
-		addDir("programs", p.ID, "", "program", p.Title, p)
+		addDir("programs", p.ID, "", "program", p)
 	}
 	if len(s.Plans) > 0 {
-		add("/plans/", "plans", r.tr("title.plans"), nil)
+		add("/plans/", "plans", nil)
 		for _, p := range s.Plans {
-			addDir("plans", p.ID, "", "plan-template", p.Title, p)
+			addDir("plans", p.ID, "", "plan-template", p)
 		}
 	}
-	add("/compare/", "compare", r.tr("title.compare"), nil)
-	add("/paths/", "paths", r.tr("title.paths"), nil)
-	add("/plan/", "plan", r.tr("title.plan"), nil)
-	add("/assess/", "assess", r.tr("title.assess"), nil)
+	add("/compare/", "compare", nil)
+	add("/paths/", "paths", nil)
+	add("/plan/", "plan", nil)
+	add("/assess/", "assess", nil)
 	for _, t := range s.Tracks {
 		if len(t.Levels) > 0 {
-			addDir("assess", t.ID, "", "assess-track", r.tr("title.assess_track", t.Title), t)
+			addDir("assess", t.ID, "", "assess-track", t)
 		}
 	}
 	for _, l := range s.Levels {
-		addDir("assess", l.TrackID, l.ID, "assess-form", r.tr("title.assess_form", l.Title), l)
+		addDir("assess", l.TrackID, l.ID, "assess-form", l)
 	}
-	add("/search/", "search", r.tr("title.search"), nil)
+	add("/search/", "search", nil)
 	if len(s.Config.Releases) > 0 {
-		add("/changes/", "changes", r.tr("title.changes"), nil)
+		add("/changes/", "changes", nil)
 	}
 	for _, p := range s.Pages {
-		add(URLOf(p), "page", p.Title, p)
+		add(URLOf(p), "page", p)
 	}
-	add("/404.html", "404", r.tr("title.notfound"), nil)
+	add("/404.html", "404", nil)
 	if r.data == nil {
 		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames, r.fundingText)
 	}
 	for _, f := range r.data.Files() {
-		add("/"+f.Path, "data", "", f)
+		add("/"+f.Path, "data", f)
 	}
 	if searched != nil {
 		<-searched
 	}
 	for _, f := range r.search.Files() {
-		add("/"+f.Path, "search.json", "", f)
+		add("/"+f.Path, "search.json", f)
 	}
 	if r.site.Config.RelativeURLs && !r.opts.StableNames {
 		for _, spec := range r.pages {
 			if scriptData(spec) {
-				add(scriptPath(spec.URL), "data.js", "", spec)
+				add(scriptPath(spec.URL), "data.js", spec)
 			}
 		}
 	}
-	add("/sitemap.xml", "sitemap.xml", "", nil)
+	add("/sitemap.xml", "sitemap.xml", nil)
 	if r.site.Config.Publish.NoIndex {
-		add("/robots.txt", "robots.txt", "", nil)
+		add("/robots.txt", "robots.txt", nil)
 	}
 	r.byPath = make(map[string]int, len(r.pages))
 	for i, p := range r.pages {

@@ -145,36 +145,54 @@ func (ix *Index) Files() []File {
 // names, as a build publishes them.
 func New(s *site.Site, urlOf func(entity any) string, versioned bool) *Index {
 	ix := &Index{site: s, urlOf: urlOf, versioned: versioned}
-	size := 0
-	count := func(c *site.Common) {
-		ix.n++
-		size += len(c.Title) + len(c.Summary) + min(len(c.Body.Text), textMax)
-	}
-	for _, x := range s.Tracks {
-		count(&x.Common)
-	}
-	for _, x := range s.Levels {
-		count(&x.Common)
-		size += min(levelExpectSize(s, x), textMax)
-	}
-	for _, x := range s.Competencies {
-		count(&x.Common)
-		size += min(len(descriptors(s, x)), textMax)
-	}
-	for _, x := range s.Courses {
-		count(&x.Common)
-	}
-	for _, x := range s.Programs {
-		count(&x.Common)
-	}
-	for _, x := range s.Pages {
-		count(&x.Common)
-	}
-	if size > inlineMax {
+	ix.n = len(s.Tracks) + len(s.Levels) + len(s.Competencies) + len(s.Courses) + len(s.Programs) + len(s.Pages)
+	if indexSize(s) > inlineMax {
 		ix.sharded = true
 		ix.shards = min(max(ix.n/200, 1), 64)
 	}
 	return ix
+}
+
+// indexSize estimates the bytes of the index of s from the text of its
+// entities, counting no further than inlineMax: whether the index is
+// split is all that it decides.
+func indexSize(s *site.Site) int {
+	size := 0
+	count := func(c *site.Common, more int) bool {
+		size += len(c.Title) + len(c.Summary) + min(len(c.Body.Text), textMax) + more
+		return size > inlineMax
+	}
+	for _, x := range s.Tracks {
+		if count(&x.Common, 0) {
+			return size
+		}
+	}
+	for _, x := range s.Levels {
+		if count(&x.Common, min(levelExpectSize(s, x), textMax)) {
+			return size
+		}
+	}
+	for _, x := range s.Competencies {
+		if count(&x.Common, min(len(descriptors(s, x)), textMax)) {
+			return size
+		}
+	}
+	for _, x := range s.Courses {
+		if count(&x.Common, 0) {
+			return size
+		}
+	}
+	for _, x := range s.Programs {
+		if count(&x.Common, 0) {
+			return size
+		}
+	}
+	for _, x := range s.Pages {
+		if count(&x.Common, 0) {
+			return size
+		}
+	}
+	return size
 }
 
 // documents lists the documents of the index, once.

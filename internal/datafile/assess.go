@@ -1,6 +1,7 @@
 package datafile
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -37,6 +38,30 @@ type ToolSkillful struct {
 	Skills map[string]int `json:"skills"`
 }
 
+// teaching returns the courses, in site order, that may teach one of the
+// competencies in used: every course when candidates is nil, else those
+// that candidates lists for them. Going through the candidates of the
+// track's competencies keeps a track's file from costing a pass over every
+// course of the site, which made the files of all tracks grow with the
+// square of the site.
+func teaching(s *site.Site, used map[string]bool, candidates map[string]map[string]bool) []*site.Course {
+	if candidates == nil {
+		return s.Courses
+	}
+	seen := map[string]bool{}
+	var out []*site.Course
+	for id := range used {
+		for cid := range candidates[id] {
+			if c := s.CourseByID[cid]; c != nil && !seen[cid] {
+				seen[cid] = true
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, site.CompareCourses)
+	return out
+}
+
 // BuildAssess returns the assessment file of track t: the competencies
 // its levels expect, in site order, and the courses whose [skills] name
 // any of them, in site order, with those skills alone; of the courses that
@@ -65,7 +90,7 @@ func BuildAssess(s *site.Site, t *site.Track, candidates map[string]map[string]b
 		}
 		out.Competencies = append(out.Competencies, tc)
 	}
-	for _, c := range s.Courses {
+	for _, c := range teaching(s, used, candidates) {
 		var skills map[string]int
 		for _, e := range c.Skills {
 			if used[e.CompetencyID] && (candidates == nil || candidates[e.CompetencyID][c.ID]) {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	ladder "github.com/ladder-ssg/ladder"
+	"github.com/ladder-ssg/ladder/internal/assess"
 	"github.com/ladder-ssg/ladder/internal/datafile"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/output"
@@ -249,4 +251,52 @@ func named(ids []string, nums []int) []string {
 		out = append(out, ids[n])
 	}
 	return out
+}
+
+// TestBuildAssessCandidates checks that a track's assessment file, which
+// goes through the candidate courses of its competencies, lists the same
+// courses in the same order, with the same skills, as a pass over every
+// course of the site kept to the candidates.
+func TestBuildAssessCandidates(t *testing.T) {
+	proj := &pipeline.Project{FS: ladder.Example()}
+	res, err := proj.Compile(load.NewLoader(), pipeline.Options{}, nil)
+	if err != nil || res.Renderer == nil {
+		t.Fatalf("the example site: %v %v", err, res.Diags.Err())
+	}
+	s := res.Site
+	candidates := assess.Candidates(s)
+	courses := 0
+	for _, tr := range s.Tracks {
+		all := datafile.BuildAssess(s, tr, nil)
+		var want []datafile.ToolSkillful
+		for _, c := range all.Courses {
+			skills := map[string]int{}
+			for id, n := range c.Skills {
+				if candidates[id][c.ID] {
+					skills[id] = n
+				}
+			}
+			if len(skills) > 0 {
+				c.Skills = skills
+				want = append(want, c)
+			}
+		}
+		got := datafile.BuildAssess(s, tr, candidates)
+		if g, w := mustMarshal(t, got.Courses), mustMarshal(t, want); g != w && !(len(want) == 0 && len(got.Courses) == 0) {
+			t.Errorf("track %s: courses\n%s\nwant\n%s", tr.ID, g, w)
+		}
+		courses += len(got.Courses)
+	}
+	if courses == 0 {
+		t.Fatal("no track of the example has courses to suggest: the test compares nothing")
+	}
+}
+
+func mustMarshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

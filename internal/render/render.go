@@ -495,16 +495,6 @@ func (r *Renderer) listPages() {
 		url := full[:len(full)-len("index.html")]
 		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Entity: ent})
 	}
-	// The search index sizes its files from the text of every entity:
-	// on another core, while the pages are listed.
-	var searched chan struct{}
-	if r.search == nil {
-		searched = make(chan struct{})
-		go func() {
-			defer close(searched)
-			r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
-		}()
-	}
 	add("/", "home", s.Home)
 	add("/tracks/", "tracks", nil)
 	for _, t := range s.Tracks {
@@ -560,8 +550,8 @@ func (r *Renderer) listPages() {
 	for _, f := range r.data.Files() {
 		add("/"+f.Path, "data", f)
 	}
-	if searched != nil {
-		<-searched
+	if r.search == nil {
+		r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
 	}
 	for _, f := range r.search.Files() {
 		add("/"+f.Path, "search.json", f)

@@ -40,11 +40,7 @@ func waitJS(t *testing.T, b *browsertest.Browser, expr string, timeout time.Dura
 // show an overlay that goes when they are fixed, and a restarted server
 // reloads the page.
 func TestBrowserLiveReload(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the browser test in short mode")
-	}
-	b := browsertest.New(t, 120*time.Second)
-	watchPolicy(t, b)
+	b := newBrowser(t)
 	dir := writeSite(t, testSite)
 	if err := os.CopyFS(filepath.Join(dir, "themes", "default"), ladder.DefaultTheme()); err != nil {
 		t.Fatal(err)
@@ -140,6 +136,19 @@ func TestBrowserLiveReload(t *testing.T) {
 	checkPolicy(t, b)
 }
 
+// newBrowser starts Chromium for a browser test, watching the pages it
+// opens for Content-Security-Policy violations (see watchPolicy); it skips
+// the test in short mode.
+func newBrowser(t *testing.T) *browsertest.Browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping the browser test in short mode")
+	}
+	b := browsertest.New(t, 120*time.Second)
+	watchPolicy(t, b)
+	return b
+}
+
 // watchPolicy records, in every page the browser opens from now on, the
 // Content-Security-Policy violations, for checkPolicy.
 func watchPolicy(t *testing.T, b *browsertest.Browser) {
@@ -172,11 +181,7 @@ func checkPolicy(t *testing.T, b *browsertest.Browser) {
 // position, an open <details>, the focus and what was typed into a field
 // stay, with no navigation.
 func TestBrowserLivePatch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the browser test in short mode")
-	}
-	b := browsertest.New(t, 120*time.Second)
-	watchPolicy(t, b)
+	b := newBrowser(t)
 	body := func(word string) string {
 		var s strings.Builder
 		s.WriteString("First paragraph " + word + ".\n\n<input id=\"note\" aria-label=\"note\">\n\n")
@@ -252,11 +257,7 @@ func TestBrowserLivePatch(t *testing.T) {
 // the script did (the form shown, the rows hidden, the count it wrote, the
 // typed filter), since only what the server changed is applied.
 func TestBrowserLivePatchKeepsScriptChanges(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the browser test in short mode")
-	}
-	b := browsertest.New(t, 120*time.Second)
-	watchPolicy(t, b)
+	b := newBrowser(t)
 	files := maps.Clone(testSite)
 	files["content/courses/advanced.md"] = "+++\ntitle = \"Advanced\"\nformat = \"self-paced\"\nhours = 20\n+++\nThe advanced course.\n"
 	dir := writeSite(t, files)
@@ -325,11 +326,7 @@ func TestBrowserLivePatchKeepsScriptChanges(t *testing.T) {
 // which its page and its ladder image show: the page is patched in place,
 // and the image is loaded again with a new query instead of a reload.
 func TestBrowserLiveTrackTitle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the browser test in short mode")
-	}
-	b := browsertest.New(t, 120*time.Second)
-	watchPolicy(t, b)
+	b := newBrowser(t)
 	dir := writeSite(t, testSite)
 	ts := start(t, dir, Options{Drafts: true})
 	b.Navigate(t, ts.site+"tracks/eng/l1/")

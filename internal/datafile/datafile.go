@@ -66,6 +66,60 @@ type Set struct {
 
 	candidatesOnce sync.Once
 	candidates     map[string]map[string]bool // see assess.Candidates
+
+	hashOnce sync.Once
+	hash     string // framework.json's Hash, for the tools' index
+
+	// ready holds the files that a build encodes ahead of Render, to hash
+	// them; see encoded.
+	readyMu sync.Mutex
+	ready   map[readyKey][]byte
+}
+
+// readyKey names a file in Set.ready.
+type readyKey struct {
+	kind  Kind
+	track *site.Track
+}
+
+// encoded keeps b, the bytes of a file encoded before it is rendered (the
+// tools' version is a hash of their files, and the index names
+// framework.json's hash), for Render to hand out once instead of encoding
+// the file again. Only a build, which renders every file once, keeps
+// them: the dev server renders the files it is asked for, maybe never.
+func (d *Set) encoded(k readyKey, b []byte) {
+	if !d.versioned {
+		return
+	}
+	d.readyMu.Lock()
+	defer d.readyMu.Unlock()
+	if d.ready == nil {
+		d.ready = map[readyKey][]byte{}
+	}
+	d.ready[k] = b
+}
+
+// take returns, once, the bytes that encoded kept for k.
+func (d *Set) take(k readyKey) ([]byte, bool) {
+	d.readyMu.Lock()
+	defer d.readyMu.Unlock()
+	b, ok := d.ready[k]
+	delete(d.ready, k)
+	return b, ok
+}
+
+// frameworkHash returns framework.json's Hash, encoding the file once.
+func (d *Set) frameworkHash() string {
+	d.hashOnce.Do(func() {
+		f := newFramework(d.site, d.rel)
+		b, err := encodeFramework(f)
+		if err != nil {
+			return // the file itself fails to encode when it is rendered
+		}
+		d.hash = f.Hash
+		d.encoded(readyKey{kind: KindFramework}, b)
+	})
+	return d.hash
 }
 
 // New returns the data files of s. urlOf gives the site-relative URL of an
@@ -123,16 +177,25 @@ func (d *Set) Files() []File {
 func (d *Set) Render(f File) ([]byte, error) {
 	switch f.Kind {
 	case KindFramework:
-		return marshal(BuildFramework(d.site, d.rel))
+		if b, ok := d.take(readyKey{kind: KindFramework}); ok {
+			return b, nil
+		}
+		return encodeFramework(newFramework(d.site, d.rel))
 	case KindSchema:
 		return SchemaFile(f.Schema)
 	case KindToolIndex:
 		return d.toolData().index()
 	case KindToolTrack:
-		return d.toolData().track(f.Track)
+		t := d.toolData()
+		if b, ok := d.take(readyKey{kind: KindToolTrack, track: f.Track}); ok && t.err == nil {
+			return b, nil
+		}
+		return t.track(f.Track)
 	case KindToolAssess:
-		d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
-		return marshal(BuildAssess(d.site, f.Track, d.candidates))
+		if b, ok := d.take(readyKey{kind: KindToolAssess, track: f.Track}); ok {
+			return b, nil
+		}
+		return marshal(BuildAssess(d.site, f.Track, d.assessCandidates()))
 	case KindToolPlan:
 		if err := d.toolData().err; err != nil {
 			return nil, err
@@ -140,6 +203,13 @@ func (d *Set) Render(f File) ([]byte, error) {
 		return marshal(BuildPlan(f.Plan))
 	}
 	return nil, fmt.Errorf("data file %s: unknown kind %d", f.Path, f.Kind)
+}
+
+// assessCandidates returns the courses that may teach each competency
+// (see assess.Candidates), worked out once.
+func (d *Set) assessCandidates() map[string]map[string]bool {
+	d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
+	return d.candidates
 }
 
 // rel returns the URL of an entity's page relative to the site root,

@@ -1,9 +1,11 @@
 package datafile
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -241,6 +243,17 @@ func expects(es []site.Expectation) []FrameworkExpect {
 // Every list is empty rather than nil, so that a site with no tracks, or a
 // program with no intakes, is written with [] and never null.
 func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
+	f := newFramework(s, rel)
+	if _, err := hashFramework(f); err != nil {
+		// Only a number that JSON cannot hold (nan, inf) gets here, and
+		// the file itself then fails to encode.
+		f.Hash = ""
+	}
+	return f
+}
+
+// newFramework is BuildFramework without the hash.
+func newFramework(s *site.Site, rel func(entity any) string) *Framework {
 	f := &Framework{Schema: Schema, Version: s.Config.Version, Title: s.Config.Title, Language: s.Config.Language, Today: date(s.Config.Today),
 		Scale:             ids(s.Config.Scale.Names, self),
 		ScaleDescriptions: s.Config.Scale.Descriptions,
@@ -296,7 +309,6 @@ func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
 	for _, p := range s.Pages {
 		f.Pages = append(f.Pages, FrameworkPage{ID: p.ID, Title: p.Title, URL: rel(p)})
 	}
-	f.Hash = ContentHash(f)
 	return f
 }
 
@@ -305,13 +317,71 @@ func BuildFramework(s *site.Site, rel func(entity any) string) *Framework {
 // different days or under different versions.
 func ContentHash(f *Framework) string {
 	c := *f
-	c.Today, c.Version, c.Hash = "", "", ""
-	b, err := json.Marshal(&c)
-	if err != nil {
-		// Only a number that JSON cannot hold (nan, inf) gets here, and
-		// the file itself then fails to encode.
+	if _, err := hashFramework(&c); err != nil {
 		return ""
 	}
+	return c.Hash
+}
+
+// hashFramework sets f.Hash and returns the encoding it is the hash of:
+// the framework with today, version and hash empty.
+func hashFramework(f *Framework) ([]byte, error) {
+	blank := *f
+	blank.Today, blank.Version, blank.Hash = "", "", ""
+	b, err := json.Marshal(&blank)
+	if err != nil {
+		return nil, fmt.Errorf("encode framework.json: %w", err)
+	}
 	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
+	f.Hash = "sha256:" + hex.EncodeToString(sum[:])
+	return b, nil
+}
+
+// frameworkHead is the start of framework.json: the fields before the
+// lists, in Framework's order.
+type frameworkHead struct {
+	Schema   int    `json:"schema"`
+	Version  string `json:"version,omitempty"`
+	Hash     string `json:"hash"`
+	Title    string `json:"title"`
+	Language string `json:"language"`
+	Today    string `json:"today"`
+}
+
+// encodeFramework sets f.Hash and returns the bytes of framework.json,
+// encoding the framework once. The hash is that of the encoding with
+// today, version and hash empty; the file is the same encoding with the
+// head's fields filled in, so only the head is encoded twice.
+func encodeFramework(f *Framework) ([]byte, error) {
+	b, err := hashFramework(f)
+	if err != nil {
+		return nil, err
+	}
+	if out, ok := withHead(b, f); ok {
+		return out, nil
+	}
+	return marshal(f)
+}
+
+// withHead returns the file of f from blank, f's encoding with today,
+// version and hash empty: the lists follow the head, so blank is that
+// head, without its closing brace, and ",\"scale\":...". It reports false
+// when blank does not start that way; the file is then encoded whole.
+func withHead(blank []byte, f *Framework) ([]byte, bool) {
+	blankHead, err := json.Marshal(frameworkHead{Schema: f.Schema, Title: f.Title, Language: f.Language})
+	if err != nil {
+		return nil, false
+	}
+	head, err := json.Marshal(frameworkHead{Schema: f.Schema, Version: f.Version, Hash: f.Hash, Title: f.Title, Language: f.Language, Today: f.Today})
+	if err != nil {
+		return nil, false
+	}
+	open := blankHead[:len(blankHead)-1]
+	if !bytes.HasPrefix(blank, open) || len(blank) == len(open) || blank[len(open)] != ',' {
+		return nil, false
+	}
+	out := make([]byte, 0, len(head)+len(blank)-len(open)+1)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, blank[len(open):]...)
+	return append(out, '\n'), true
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/ladder-ssg/ladder/internal/assess"
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
@@ -248,7 +247,7 @@ func (d *Set) buildIndex() ([]byte, string, error) {
 	}
 	ix := &ToolIndex{Schema: Schema, Title: s.Config.Title, Scale: ids(s.Config.Scale.Names, self),
 		ScaleDescriptions: s.Config.Scale.Descriptions,
-		Framework:         ToolFramework{Version: s.Config.Version, Hash: BuildFramework(s, d.rel).Hash},
+		Framework:         ToolFramework{Version: s.Config.Version, Hash: d.frameworkHash()},
 		Comps:             make([][]string, 0, len(s.Competencies)), Tracks: make([]ToolTrackRef, 0, len(s.Tracks)),
 		Programs: make([]ToolProgram, 0, len(s.Programs)), Plans: make([]ToolPlanRef, 0, len(s.Plans))}
 	for _, c := range s.Competencies {
@@ -284,11 +283,12 @@ func (d *Set) buildIndex() ([]byte, string, error) {
 			return nil, "", fmt.Errorf("tool data of track %s: %w", t.ID, err)
 		}
 		h.Write(b)
-		d.candidatesOnce.Do(func() { d.candidates = assess.Candidates(d.site) })
-		if b, err = marshal(BuildAssess(s, t, d.candidates)); err != nil {
+		d.encoded(readyKey{kind: KindToolTrack, track: t}, b)
+		if b, err = marshal(BuildAssess(s, t, d.assessCandidates())); err != nil {
 			return nil, "", fmt.Errorf("assessment data of track %s: %w", t.ID, err)
 		}
 		h.Write(b)
+		d.encoded(readyKey{kind: KindToolAssess, track: t}, b)
 	}
 	for _, p := range s.Programs {
 		e := &p.Eligibility

@@ -433,10 +433,11 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 }
 
 // drawOrder returns the indices of r.pages in the order Each draws them:
-// the search index, the sitemap and the pages that list a whole kind first,
-// because each is large and drawn by one worker alone, so that none is left
-// running on one core at the end while the others have nothing more to draw;
-// then the others, in their order. The output does not depend on it.
+// the search index, the data files, the sitemap and the pages that list a
+// whole kind first, because each is large and drawn by one worker alone, so
+// that none is left running on one core at the end while the others have
+// nothing more to draw (and the data files that naming the files encoded
+// early are let go of soon); then the others, in their order. The output does not depend on it.
 func (r *Renderer) drawOrder() []int {
 	order := make([]int, 0, len(r.pages))
 	for i, p := range r.pages {
@@ -456,7 +457,7 @@ func (r *Renderer) drawOrder() []int {
 // (see drawOrder).
 func drawnFirst(kind string) bool {
 	switch kind {
-	case "search.json", "data.js", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
+	case "search.json", "data", "data.js", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
 		return true
 	}
 	return false

@@ -98,6 +98,12 @@ type Index struct {
 
 	once  sync.Once
 	terms map[string][]int // term -> flat [doc, score, ...], doc ascending
+
+	// ready holds the parts that Version encoded to hash them, for
+	// Render to hand out once instead of encoding them again (a build
+	// renders every part once; see Version).
+	readyMu sync.Mutex
+	ready   map[File][]byte
 }
 
 // doc is one document of the index.
@@ -410,13 +416,16 @@ func (ix *Index) Sharded() bool { return ix.sharded }
 func (f File) Part() bool { return f.part != 'm' }
 
 // Version returns a hash of the parts of a sharded index (of every file
-// but data/search.json), computed once; "" for an index in one file.
+// but data/search.json), computed once; "" for an index in one file. An
+// index whose parts are published under versioned names keeps the parts
+// it encoded to hash them until Render hands each out, once.
 func (ix *Index) Version() (string, error) {
 	ix.versionOnce.Do(func() {
 		if !ix.sharded {
 			return
 		}
 		h := sha256.New()
+		ready := map[File][]byte{}
 		for _, f := range ix.Files() {
 			if !f.Part() {
 				continue
@@ -429,7 +438,13 @@ func (ix *Index) Version() (string, error) {
 			h.Write([]byte(f.Path))
 			h.Write([]byte{0})
 			h.Write(b)
+			if ix.versioned {
+				ready[f] = b
+			}
 		}
+		ix.readyMu.Lock()
+		ix.ready = ready
+		ix.readyMu.Unlock()
 		ix.version = hex.EncodeToString(h.Sum(nil))[:8]
 	})
 	return ix.version, ix.versionErr
@@ -437,6 +452,13 @@ func (ix *Index) Version() (string, error) {
 
 // Render returns the bytes of one file of the index.
 func (ix *Index) Render(f File) ([]byte, error) {
+	ix.readyMu.Lock()
+	b, ok := ix.ready[f]
+	delete(ix.ready, f)
+	ix.readyMu.Unlock()
+	if ok {
+		return b, nil
+	}
 	all := ix.documents()
 	switch f.part {
 	case 'm':

@@ -148,6 +148,17 @@ func TestSearchIndexSharded(t *testing.T) {
 	if len(v) != 8 || m.File != "data/search/{part}."+v+".json" {
 		t.Errorf("file = %q, version %q", m.File, v)
 	}
+	// Version kept the parts it encoded for the first Render of each;
+	// a part asked for again is encoded again, to the same bytes.
+	for _, sp := range specs {
+		again, err := ix.Render(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, files[sp.Path]) {
+			t.Fatalf("%s rendered again differs from the first time", sp.Path)
+		}
+	}
 	if other, _ := New(searchSite(111), urlOf, true).Version(); other == v {
 		t.Errorf("two indexes of other documents have the same version %s", v)
 	}

@@ -53,6 +53,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -134,6 +135,50 @@ type Catalog struct {
 // cfgPos is where site.toml sets the language, for the warning of a
 // language without a file. The error is for files that cannot be read.
 func Load(lang string, cfgPos diag.Pos, layers ...Layer) (*Catalog, diag.List, error) {
+	return (*Cache)(nil).Load(lang, cfgPos, layers...)
+}
+
+// Cache keeps the parse of each language file, by its path and bytes, for
+// a dev server that loads the texts again after every change: a file
+// whose bytes are those of the last load is not parsed again. The zero
+// Cache is ready to use, and a nil one keeps nothing. It is safe for
+// concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]parsedFile
+}
+
+// parsedFile is what Parse made of a file's text.
+type parsedFile struct {
+	text  string
+	msgs  []*Message
+	diags diag.List
+}
+
+// parse is Parse, through the cache.
+func (cache *Cache) parse(file string, text []byte, diags *diag.List) []*Message {
+	if cache == nil {
+		return Parse(file, text, diags)
+	}
+	cache.mu.Lock()
+	p, ok := cache.files[file]
+	cache.mu.Unlock()
+	if !ok || p.text != string(text) {
+		var d diag.List
+		p = parsedFile{text: string(text), msgs: Parse(file, text, &d), diags: d}
+		cache.mu.Lock()
+		if cache.files == nil {
+			cache.files = map[string]parsedFile{}
+		}
+		cache.files[file] = p
+		cache.mu.Unlock()
+	}
+	diags.Append(p.diags...)
+	return p.msgs
+}
+
+// Load is the package's Load, parsing through the cache.
+func (cache *Cache) Load(lang string, cfgPos diag.Pos, layers ...Layer) (*Catalog, diag.List, error) {
 	if lang == "" {
 		lang = Fallback
 	}
@@ -143,7 +188,7 @@ func Load(lang string, cfgPos diag.Pos, layers ...Layer) (*Catalog, diag.List, e
 	}
 	c := &Catalog{lang: lang, tag: tag, printer: message.NewPrinter(tag)}
 	var diags diag.List
-	c.en, err = merge([]string{Fallback}, layers, &diags)
+	c.en, err = cache.merge([]string{Fallback}, layers, &diags)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -155,7 +200,7 @@ func Load(lang string, cfgPos diag.Pos, layers ...Layer) (*Catalog, diag.List, e
 	if base, _, ok := strings.Cut(lang, "-"); ok {
 		names = []string{base, lang}
 	}
-	c.msgs, err = merge(names, layers, &diags)
+	c.msgs, err = cache.merge(names, layers, &diags)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +210,7 @@ func Load(lang string, cfgPos diag.Pos, layers ...Layer) (*Catalog, diag.List, e
 
 // merge reads the files of names (in order) from every layer, each over
 // the ones before.
-func merge(names []string, layers []Layer, diags *diag.List) (map[string]*Message, error) {
+func (cache *Cache) merge(names []string, layers []Layer, diags *diag.List) (map[string]*Message, error) {
 	out := map[string]*Message{}
 	for _, l := range layers {
 		if l.FS == nil {
@@ -179,7 +224,7 @@ func merge(names []string, layers []Layer, diags *diag.List) (map[string]*Messag
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", path.Join(l.Dir, n+".toml"), err)
 			}
-			for _, m := range Parse(path.Join(l.Dir, n+".toml"), text, diags) {
+			for _, m := range cache.parse(path.Join(l.Dir, n+".toml"), text, diags) {
 				out[m.Key] = m
 			}
 		}

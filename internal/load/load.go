@@ -60,6 +60,8 @@ type Loader struct {
 	// contentDir is the content directory of the last load ("" before
 	// the first).
 	contentDir string
+	courses    courseOrder // of the last load
+	texts      textsMemo   // of the last load
 }
 
 // NewLoader returns an empty Loader.
@@ -129,9 +131,8 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, s
 	checkEntities(results, cfg.Limits.Entities, &diags)
 
 	s := &site.Site{Config: cfg}
-	texts := make(site.Texts, len(l.files)+1)
-	texts[ConfigFile] = cfgText
-	assemble(s, texts, l.files, results, opts, &diags)
+	texts := l.texts.make(l.files, results, cfgText)
+	assemble(s, results, opts, &diags, &l.courses)
 	return s, texts, diags, nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/benchcorpus"
 	"github.com/ladder-ssg/ladder/internal/check"
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/render"
 )
@@ -70,7 +71,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	l := load.NewLoader()
-	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), StableNames: true, RenderCache: render.NewCache()}
+	opts := Options{DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), StableNames: true, RenderCache: render.NewCache(), TextCache: &i18n.Cache{}}
 	first, err := p.Compile(l, opts, nil)
 	if err != nil || first.Renderer == nil {
 		b.Fatalf("compile: %v %v", err, first.Diags.Err())

@@ -231,6 +231,9 @@ type Options struct {
 	// minified assets between compilations of the same site (see
 	// render.Cache).
 	RenderCache *render.Cache
+	// TextCache, when not nil, keeps the parse of the interface's
+	// language files between compilations (see i18n.Cache).
+	TextCache *i18n.Cache
 }
 
 // Result is a compiled site. Renderer is nil when the diagnostics hold
@@ -272,7 +275,7 @@ func (p *Project) Compile(l *load.Loader, opts Options, changed []string) (*Resu
 		read    sync.WaitGroup
 	)
 	cfg := s.Config
-	read.Go(func() { catalog, tdiags, terr = p.texts(cfg, cfgSrc.Value("language")) })
+	read.Go(func() { catalog, tdiags, terr = p.texts(cfg, cfgSrc.Value("language"), opts.TextCache) })
 	errs, warnings := check.Resolve(s, srcs, opts.Cache)
 	read.Wait()
 	if terr != nil {
@@ -331,7 +334,7 @@ func (p *Project) renderer(s *site.Site, opts Options, texts *i18n.Catalog) (*re
 // key. The diagnostics are the files' errors and the texts the language
 // lacks; the error is for a theme that cannot be found or files that
 // cannot be read. lang is the position of the configuration's language.
-func (p *Project) texts(cfg site.Config, lang diag.Pos) (*i18n.Catalog, diag.List, error) {
+func (p *Project) texts(cfg site.Config, lang diag.Pos, cache *i18n.Cache) (*i18n.Catalog, diag.List, error) {
 	builtin, err := fs.Sub(ladder.DefaultTheme(), "i18n")
 	if err != nil {
 		return nil, nil, err
@@ -345,5 +348,5 @@ func (p *Project) texts(cfg site.Config, lang diag.Pos) (*i18n.Catalog, diag.Lis
 		}
 	}
 	layers = append(layers, i18n.Layer{FS: p.sub("i18n"), Dir: "i18n", Site: true})
-	return i18n.Load(cfg.Language, lang, layers...)
+	return cache.Load(cfg.Language, lang, layers...)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ladder-ssg/ladder"
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/render"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -100,6 +101,11 @@ func TestUpdateMatchesCompile(t *testing.T) {
 		{"partial override removed", "layouts/partials/footer.html", nil, false},
 		{"brand colour", "site.toml", appendText("\n[brand]\ncolor = \"#0a58a8\"\n"), false},
 		{"brand colour changed", "site.toml", replace(`color = "#0a58a8"`, `color = "#8a1c1c"`), false},
+		{"site's own text", "i18n/en.toml", func(string) string { return "[level]\nwhere = \"Where you are\"\n" }, false},
+		{"site's text changed", "i18n/en.toml", replace("Where you are", "Where you stand"), false},
+		{"site's text broken", "i18n/en.toml", replace(`"Where you stand"`, `"Where you stand`), true},
+		{"site's text fixed", "i18n/en.toml", replace(`"Where you stand`, `"Where you stand"`), false},
+		{"site's text removed", "i18n/en.toml", nil, false},
 		{"new course", newFile, func(string) string {
 			return "+++\ntitle = \"A new course\"\nprerequisites = [\"secure-coding\"]\n[skills]\ncoding = 3\n+++\nAfter [secure coding](course:secure-coding).\n"
 		}, false},
@@ -534,7 +540,7 @@ func newDevSession(t *testing.T, drafts bool) *devSession {
 		t.Fatal(err)
 	}
 	ds := &devSession{t: t, dir: dir, p: p, l: load.NewLoader(),
-		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), Drafts: drafts, RenderCache: render.NewCache()}}
+		opts: Options{Generator: "ladder test", DeferWarnings: true, Cache: check.NewCache(), Files: NewFileChecks(), Drafts: drafts, RenderCache: render.NewCache(), TextCache: &i18n.Cache{}}}
 	ds.prev, err = p.Compile(ds.l, ds.opts, nil)
 	if err != nil || ds.prev.Renderer == nil {
 		t.Fatalf("first compile: %v %v", err, ds.prev.Diags.Err())

@@ -134,7 +134,7 @@ type Renderer struct {
 	urls     urls
 	tmpls    map[string]*kindTemplate // by page kind
 	pages    []PageSpec
-	byPath   map[string]int
+	byPath   [2]map[string]int // index into pages by path, of two halves listed apart
 	assets   map[string][]byte // theme assets and static files, by output path
 	assetVer string            // short hash of the theme assets, for cache busting
 	// themeAsset marks the output paths of r.assets that are the theme's
@@ -233,9 +233,11 @@ func (r *Renderer) Asset(p string) ([]byte, bool) {
 
 // Lookup returns the page written at output path p.
 func (r *Renderer) Lookup(p string) (PageSpec, bool) {
-	i, ok := r.byPath[p]
+	i, ok := r.byPath[1][p] // the later page, should two share a path
 	if !ok {
-		return PageSpec{}, false
+		if i, ok = r.byPath[0][p]; !ok {
+			return PageSpec{}, false
+		}
 	}
 	return r.pages[i], true
 }
@@ -466,111 +468,140 @@ func drawnFirst(kind string) bool {
 // listPages fills r.pages in a fixed order.
 func (r *Renderer) listPages() {
 	s := r.site
-	// A track has its page, ladder, forms page and two data files; a level
-	// its page and form; a plan template its page and data file; the
-	// search index up to a few thousand files.
-	r.pages = make([]PageSpec, 0, 2048+5*len(s.Tracks)+2*len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs)+2*len(s.Plans)+len(s.Pages))
-	add := func(url, kind string, ent any) {
-		p := strings.TrimPrefix(url, "/")
-		switch {
-		case strings.HasSuffix(url, "/"):
-			p += "index.html"
-		case p == "":
-			p = "index.html"
-		}
-		r.pages = append(r.pages, PageSpec{Path: p, URL: url, Kind: kind, Entity: ent})
-	}
-	// addDir adds the page of an entity at /<a>/<b>/<c>/ (c may be
-	// empty), making one string for both its path and its URL.
-	var buf []byte
-	addDir := func(a, b, c, kind string, ent any) {
-		buf = append(buf[:0], '/')
-		for _, part := range [...]string{a, b, c} {
-			if part != "" {
-				buf = append(buf, part...)
-				buf = append(buf, '/')
+	// The pages of the tracks, levels and catalogues are listed on another
+	// core, each half with its own index by path: on a large site listing
+	// is a good part of a dev server's rebuild.
+	var first pageList
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		first.pages = make([]PageSpec, 0, 4+2*len(s.Tracks)+len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs))
+		first.add("/", "home", s.Home)
+		first.add("/tracks/", "tracks", nil)
+		for _, t := range s.Tracks {
+			first.addDir("tracks", t.ID, "", "track", t)
+			if len(t.Levels) > 0 {
+				first.add("/"+ladderFile(t), "ladder.svg", t)
 			}
 		}
-		buf = append(buf, "index.html"...)
-		full := string(buf)
-		url := full[:len(full)-len("index.html")]
-		r.pages = append(r.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Entity: ent})
-	}
-	add("/", "home", s.Home)
-	add("/tracks/", "tracks", nil)
-	for _, t := range s.Tracks {
-		addDir("tracks", t.ID, "", "track", t)
-		if len(t.Levels) > 0 {
-			add("/"+ladderFile(t), "ladder.svg", t)
+		for _, l := range s.Levels {
+			first.addDir("tracks", l.TrackID, l.ID, "level", l)
 		}
-	}
-	for _, l := range s.Levels {
-		addDir("tracks", l.TrackID, l.ID, "level", l)
-	}
-	add("/competencies/", "competencies", nil)
-	for _, c := range s.Competencies {
-		addDir("competencies", c.ID, "", "competency", c)
-	}
-	add("/courses/", "courses", nil)
-	for _, c := range s.Courses {
-		addDir("courses", c.ID, "", "course", c)
-	}
-	add("/programs/", "programs", nil)
-	for _, p := range s.Programs {
-		addDir("programs", p.ID, "", "program", p)
-	}
+		first.add("/competencies/", "competencies", nil)
+		for _, c := range s.Competencies {
+			first.addDir("competencies", c.ID, "", "competency", c)
+		}
+		first.add("/courses/", "courses", nil)
+		for _, c := range s.Courses {
+			first.addDir("courses", c.ID, "", "course", c)
+		}
+		first.add("/programs/", "programs", nil)
+		for _, p := range s.Programs {
+			first.addDir("programs", p.ID, "", "program", p)
+		}
+		first.index(0)
+	})
+	// A track has its forms page and two data files, a level its form, a
+	// plan template its page and data file; the search index has up to a
+	// few thousand files.
+	rest := pageList{pages: make([]PageSpec, 0, 2048+3*len(s.Tracks)+len(s.Levels)+2*len(s.Plans)+len(s.Pages))}
 	if len(s.Plans) > 0 {
-		add("/plans/", "plans", nil)
+		rest.add("/plans/", "plans", nil)
 		for _, p := range s.Plans {
-			addDir("plans", p.ID, "", "plan-template", p)
+			rest.addDir("plans", p.ID, "", "plan-template", p)
 		}
 	}
-	add("/compare/", "compare", nil)
-	add("/paths/", "paths", nil)
-	add("/plan/", "plan", nil)
-	add("/assess/", "assess", nil)
+	rest.add("/compare/", "compare", nil)
+	rest.add("/paths/", "paths", nil)
+	rest.add("/plan/", "plan", nil)
+	rest.add("/assess/", "assess", nil)
 	for _, t := range s.Tracks {
 		if len(t.Levels) > 0 {
-			addDir("assess", t.ID, "", "assess-track", t)
+			rest.addDir("assess", t.ID, "", "assess-track", t)
 		}
 	}
 	for _, l := range s.Levels {
-		addDir("assess", l.TrackID, l.ID, "assess-form", l)
+		rest.addDir("assess", l.TrackID, l.ID, "assess-form", l)
 	}
-	add("/search/", "search", nil)
+	rest.add("/search/", "search", nil)
 	if len(s.Config.Releases) > 0 {
-		add("/changes/", "changes", nil)
+		rest.add("/changes/", "changes", nil)
 	}
 	for _, p := range s.Pages {
-		add(URLOf(p), "page", p)
+		rest.add(URLOf(p), "page", p)
 	}
-	add("/404.html", "404", nil)
+	rest.add("/404.html", "404", nil)
 	if r.data == nil {
 		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames, r.fundingText)
 	}
 	for _, f := range r.data.Files() {
-		add("/"+f.Path, "data", f)
+		rest.add("/"+f.Path, "data", f)
 	}
 	if r.search == nil {
 		r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
 	}
 	for _, f := range r.search.Files() {
-		add("/"+f.Path, "search.json", f)
+		rest.add("/"+f.Path, "search.json", f)
 	}
+	wg.Wait()
 	if r.site.Config.RelativeURLs && !r.opts.StableNames {
-		for _, spec := range r.pages {
-			if scriptData(spec) {
-				add(scriptPath(spec.URL), "data.js", spec)
+		for _, pages := range [][]PageSpec{first.pages, rest.pages} {
+			for _, spec := range pages {
+				if scriptData(spec) {
+					rest.add(scriptPath(spec.URL), "data.js", spec)
+				}
 			}
 		}
 	}
-	add("/sitemap.xml", "sitemap.xml", nil)
+	rest.add("/sitemap.xml", "sitemap.xml", nil)
 	if r.site.Config.Publish.NoIndex {
-		add("/robots.txt", "robots.txt", nil)
+		rest.add("/robots.txt", "robots.txt", nil)
 	}
-	r.byPath = make(map[string]int, len(r.pages))
-	for i, p := range r.pages {
-		r.byPath[p.Path] = i
+	rest.index(len(first.pages))
+	r.pages = slices.Concat(first.pages, rest.pages)
+	r.byPath = [2]map[string]int{first.byPath, rest.byPath}
+}
+
+// pageList is a list of pages being made, and its index by path.
+type pageList struct {
+	pages  []PageSpec
+	byPath map[string]int
+	buf    []byte
+}
+
+// add adds the page at url.
+func (l *pageList) add(url, kind string, ent any) {
+	p := strings.TrimPrefix(url, "/")
+	switch {
+	case strings.HasSuffix(url, "/"):
+		p += "index.html"
+	case p == "":
+		p = "index.html"
+	}
+	l.pages = append(l.pages, PageSpec{Path: p, URL: url, Kind: kind, Entity: ent})
+}
+
+// addDir adds the page of an entity at /<a>/<b>/<c>/ (c may be empty),
+// making one string for both its path and its URL.
+func (l *pageList) addDir(a, b, c, kind string, ent any) {
+	buf := append(l.buf[:0], '/')
+	for _, part := range [...]string{a, b, c} {
+		if part != "" {
+			buf = append(buf, part...)
+			buf = append(buf, '/')
+		}
+	}
+	buf = append(buf, "index.html"...)
+	l.buf = buf
+	full := string(buf)
+	url := full[:len(full)-len("index.html")]
+	l.pages = append(l.pages, PageSpec{Path: full[1:], URL: url, Kind: kind, Entity: ent})
+}
+
+// index indexes the pages by path, numbering them from offset.
+func (l *pageList) index(offset int) {
+	l.byPath = make(map[string]int, len(l.pages))
+	for i, p := range l.pages {
+		l.byPath[p.Path] = offset + i
 	}
 }
 

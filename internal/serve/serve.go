@@ -136,6 +136,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/internal/check"
 	"github.com/ladder-ssg/ladder/internal/diag"
+	"github.com/ladder-ssg/ladder/internal/i18n"
 	"github.com/ladder-ssg/ladder/internal/load"
 	"github.com/ladder-ssg/ladder/internal/pipeline"
 	"github.com/ladder-ssg/ladder/internal/render"
@@ -156,7 +157,7 @@ type Options struct {
 	Poll time.Duration
 
 	// Debounce is the quiet period after the last file event before a
-	// rebuild starts; zero means the watcher's default (20ms).
+	// rebuild starts; zero means the watcher's default (10ms).
 	Debounce time.Duration
 
 	// Heartbeat is the interval of the comment lines that keep event
@@ -239,7 +240,7 @@ func New(proj *pipeline.Project, opts Options) *Server {
 	// serves everything with no-store, and the client swaps a stylesheet
 	// by its name.
 	s.buildOpts = pipeline.Options{Drafts: opts.Drafts, Generator: opts.Generator, DeferWarnings: true, Cache: check.NewCache(), Files: pipeline.NewFileChecks(), StableNames: true,
-		RenderCache: render.NewCache()}
+		RenderCache: render.NewCache(), TextCache: &i18n.Cache{}}
 	root := "/"
 	s.base.Store(&root)
 	s.clients.m = map[*client]struct{}{}

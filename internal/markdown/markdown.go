@@ -21,6 +21,7 @@ import (
 	stdhtml "html"
 	"html/template"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -264,6 +265,14 @@ func plainText(doc ast.Node, src []byte) string {
 // Convert collects a body's, each at pos, the place of the text in its file
 // (a TOML string's escapes make positions inside it unreliable).
 func (c *Converter) Inline(s string, pos diag.Pos) (html template.HTML, plain string, links, urls []site.Link, err error) {
+	if plainInline(s) {
+		return template.HTML(s), s, nil, nil, nil
+	}
+	return c.parseInline(s, pos)
+}
+
+// parseInline is Inline through the markdown parser.
+func (c *Converter) parseInline(s string, pos diag.Pos) (html template.HTML, plain string, links, urls []site.Link, err error) {
 	src := []byte(s)
 	pc := parser.NewContext()
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -285,4 +294,56 @@ func (c *Converter) Inline(s string, pos diag.Pos) (html template.HTML, plain st
 		}
 	}
 	return template.HTML(out), strings.TrimSpace(plainText(doc, src)), links, urls, nil
+}
+
+// plainInline reports whether the inline markdown s is plain prose that
+// the converter would give back unchanged, as its HTML and as its plain
+// text: letters, digits, single spaces and the punctuation , . ; ( ) / %
+// + ? - that no markdown syntax, typographic replacement (quotes, dashes,
+// ellipses) or autolink (www., a scheme's colon, an address's @) uses,
+// with nothing at its start that opens a block (a list item, a numbered
+// one, indented code). Most criteria and examples are such sentences, and
+// parsing them is a good part of loading a large framework.
+func plainInline(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c == '-' || c == '+' || c >= '0' && c <= '9':
+		return false
+	}
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+		case r == ' ':
+			if prev == ' ' || prev == 0 {
+				return false
+			}
+		case r == '.' || r == '-':
+			if prev == r {
+				return false // an ellipsis or a dash
+			}
+		case r == ',' || r == ';' || r == '(' || r == ')' || r == '/' || r == '%' || r == '+' || r == '?':
+		case r >= 0x80 && unicode.IsLetter(r):
+		default:
+			return false
+		}
+		prev = r
+	}
+	if prev == ' ' {
+		return false
+	}
+	return !containsFold(s, "www.")
+}
+
+// containsFold reports whether s holds sub, an ASCII lower-case string,
+// in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

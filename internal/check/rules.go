@@ -69,7 +69,14 @@ func (c *checker) scaleNames() {
 // scaleNamesOf resolves the scale names of one entity's expectations or
 // skills, returning a new slice when any is written as a name.
 func (c *checker) scaleNamesOf(src *site.Origin, es []site.Expectation) []site.Expectation {
-	if !slices.ContainsFunc(es, func(e site.Expectation) bool { return e.LevelName != "" }) {
+	named := false
+	for i := range es { // by index: an Expectation is too large to copy for one field
+		if es[i].LevelName != "" {
+			named = true
+			break
+		}
+	}
+	if !named {
 		return es
 	}
 	scale := c.s.Config.Scale
@@ -120,7 +127,8 @@ func (c *checker) scale() {
 // skills.
 func (c *checker) scaleOf(src *site.Origin, es []site.Expectation) {
 	n := c.s.Config.Scale.Max()
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if e.Level < 1 || e.Level > n {
 			key := e.Key
 			if c.at(src).Has(e.Key + ".level") {

@@ -471,10 +471,20 @@ func (r *Renderer) listPages() {
 	// The pages of the tracks, levels and catalogues are listed on another
 	// core, each half with its own index by path: on a large site listing
 	// is a good part of a dev server's rebuild.
-	var first pageList
+	// Both halves are listed into one array: the first half's size is
+	// known, the second's is at most restMax.
+	laddered := 0
+	for _, t := range s.Tracks {
+		if len(t.Levels) > 0 {
+			laddered++
+		}
+	}
+	n1 := 2 + len(s.Tracks) + laddered + len(s.Levels) + 1 + len(s.Competencies) + 1 + len(s.Courses) + 1 + len(s.Programs)
+	restMax := 2048 + 3*len(s.Tracks) + len(s.Levels) + 2*len(s.Plans) + len(s.Pages)
+	all := make([]PageSpec, n1, n1+restMax)
+	first := pageList{pages: all[:0:n1]}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		first.pages = make([]PageSpec, 0, 4+2*len(s.Tracks)+len(s.Levels)+len(s.Competencies)+len(s.Courses)+len(s.Programs))
 		first.add("/", "home", s.Home)
 		first.add("/tracks/", "tracks", nil)
 		for _, t := range s.Tracks {
@@ -503,7 +513,7 @@ func (r *Renderer) listPages() {
 	// A track has its forms page and two data files, a level its form, a
 	// plan template its page and data file; the search index has up to a
 	// few thousand files.
-	rest := pageList{pages: make([]PageSpec, 0, 2048+3*len(s.Tracks)+len(s.Levels)+2*len(s.Plans)+len(s.Pages))}
+	rest := pageList{pages: all[n1:n1]}
 	if len(s.Plans) > 0 {
 		rest.add("/plans/", "plans", nil)
 		for _, p := range s.Plans {
@@ -557,7 +567,13 @@ func (r *Renderer) listPages() {
 		rest.add("/robots.txt", "robots.txt", nil)
 	}
 	rest.index(len(first.pages))
-	r.pages = slices.Concat(first.pages, rest.pages)
+	if len(first.pages) == n1 && len(rest.pages) <= restMax && &first.pages[0] == &all[0] && (len(rest.pages) == 0 || &rest.pages[0] == &all[:n1+1][n1]) {
+		r.pages = all[:n1+len(rest.pages)]
+	} else {
+		// A half outgrew its place (the sizes above are out of date
+		// with the list): join them.
+		r.pages = slices.Concat(first.pages, rest.pages)
+	}
 	r.byPath = [2]map[string]int{first.byPath, rest.byPath}
 }
 

@@ -337,17 +337,6 @@ func hashFramework(f *Framework) ([]byte, error) {
 	return b, nil
 }
 
-// frameworkHead is the start of framework.json: the fields before the
-// lists, in Framework's order.
-type frameworkHead struct {
-	Schema   int    `json:"schema"`
-	Version  string `json:"version,omitempty"`
-	Hash     string `json:"hash"`
-	Title    string `json:"title"`
-	Language string `json:"language"`
-	Today    string `json:"today"`
-}
-
 // encodeFramework sets f.Hash and returns the bytes of framework.json,
 // encoding the framework once. The hash is that of the encoding with
 // today, version and hash empty; the file is the same encoding with the
@@ -364,24 +353,33 @@ func encodeFramework(f *Framework) ([]byte, error) {
 }
 
 // withHead returns the file of f from blank, f's encoding with today,
-// version and hash empty: the lists follow the head, so blank is that
-// head, without its closing brace, and ",\"scale\":...". It reports false
-// when blank does not start that way; the file is then encoded whole.
+// version and hash empty: the fields before the lists are the same in
+// both, and blank is its head followed by ",\"scale\":..." and the other
+// lists. It reports false when blank does not start that way; the file is
+// then encoded whole.
 func withHead(blank []byte, f *Framework) ([]byte, bool) {
-	blankHead, err := json.Marshal(frameworkHead{Schema: f.Schema, Title: f.Title, Language: f.Language})
-	if err != nil {
+	blankHead, ok := frameworkHead(&Framework{Schema: f.Schema, Title: f.Title, Language: f.Language})
+	if !ok || !bytes.HasPrefix(blank, blankHead) {
 		return nil, false
 	}
-	head, err := json.Marshal(frameworkHead{Schema: f.Schema, Version: f.Version, Hash: f.Hash, Title: f.Title, Language: f.Language, Today: f.Today})
-	if err != nil {
+	head, ok := frameworkHead(&Framework{Schema: f.Schema, Version: f.Version, Hash: f.Hash, Title: f.Title, Language: f.Language, Today: f.Today})
+	if !ok {
 		return nil, false
 	}
-	open := blankHead[:len(blankHead)-1]
-	if !bytes.HasPrefix(blank, open) || len(blank) == len(open) || blank[len(open)] != ',' {
-		return nil, false
-	}
-	out := make([]byte, 0, len(head)+len(blank)-len(open)+1)
-	out = append(out, head[:len(head)-1]...)
-	out = append(out, blank[len(open):]...)
+	out := make([]byte, 0, len(head)+len(blank)-len(blankHead)+1)
+	out = append(out, head...)
+	out = append(out, blank[len(blankHead):]...)
 	return append(out, '\n'), true
+}
+
+// frameworkHead returns the encoding of f's fields before its lists: f,
+// whose lists are empty, encoded up to ",\"scale\":". Those fields are
+// strings and numbers, whose encoding cannot hold that text.
+func frameworkHead(f *Framework) ([]byte, bool) {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return nil, false
+	}
+	i := bytes.Index(b, []byte(`,"scale":`))
+	return b[:max(i, 0)], i > 0
 }

@@ -157,7 +157,7 @@ type Options struct {
 	Poll time.Duration
 
 	// Debounce is the quiet period after the last file event before a
-	// rebuild starts; zero means the watcher's default (10ms).
+	// rebuild starts; zero means the watcher's default (20ms).
 	Debounce time.Duration
 
 	// Heartbeat is the interval of the comment lines that keep event

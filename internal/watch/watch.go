@@ -3,7 +3,7 @@
 //
 // A Watcher is started with New on the site root. It delivers a Batch on the
 // channel returned by Batches once the tree has been quiet for a short while
-// (Options.Debounce, 10ms by default), so that a burst of changes — an editor
+// (Options.Debounce, 20ms by default), so that a burst of changes — an editor
 // writing several files, a git checkout, a formatter rewriting a folder —
 // gives one rebuild rather than many. The debounce timer restarts on every
 // event, as in fsnotify's cmd/fsnotify/dedup.go, but a burst that never pauses
@@ -82,7 +82,7 @@ type Batch struct {
 // Options configures a Watcher. The zero Options is ready to use.
 type Options struct {
 	// Debounce is the quiet period after the last event before a batch is
-	// delivered; zero or less means 10ms. Keep it small: the target latency
+	// delivered; zero or less means 20ms. Keep it small: the target latency
 	// from saving a file to reloading the page is under 50ms.
 	Debounce time.Duration
 
@@ -124,8 +124,11 @@ type Watcher struct {
 }
 
 const (
-	// defaultDebounce is the quiet period used when Options.Debounce is unset.
-	defaultDebounce = 10 * time.Millisecond
+	// defaultDebounce is the quiet period used when Options.Debounce is
+	// unset. An atomic save's events come within a millisecond; 20ms
+	// also holds together saves that come 10ms apart (a formatter, a
+	// script), which 10ms would split into two rebuilds.
+	defaultDebounce = 20 * time.Millisecond
 
 	// maxWait caps how long an uninterrupted burst can hold back a batch.
 	maxWait = 500 * time.Millisecond

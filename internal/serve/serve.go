@@ -157,7 +157,7 @@ type Options struct {
 	Poll time.Duration
 
 	// Debounce is the quiet period after the last file event before a
-	// rebuild starts; zero means the watcher's default (20ms).
+	// rebuild starts; zero means the watcher's default (10ms).
 	Debounce time.Duration
 
 	// Heartbeat is the interval of the comment lines that keep event
@@ -199,6 +199,8 @@ type Server struct {
 	loader    *load.Loader     // each file's parse, kept from one build to the next
 	buildOpts pipeline.Options // how every build is made
 	fullNext  bool             // the loader must look at every file next time
+	changing  func() bool      // the watcher's Changing, once it runs
+	heldBack  int              // good builds held back in a row (see maxHeldBack)
 	warnLater func()           // prints the warnings of the last good build, not printed yet
 	printed   diag.List        // the diagnostics of the last build printed
 
@@ -298,6 +300,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 				}
 			}
 			s.logf("watching %s %s", s.proj.Dir, how)
+			s.changing = w.Changing
 			go func() {
 				defer close(built)
 				// A save made while the first build ran, or before the
@@ -338,6 +341,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	return err
 }
+
+// maxHeldBack is how many good builds in a row are held back while more
+// changes come (see rebuild): a process that never stops writing still
+// gets its changes shown.
+const maxHeldBack = 2
 
 // shutdownGrace is how long requests under way may take to finish when
 // the server stops.
@@ -477,6 +485,16 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	if res.Renderer == nil {
 		return newFailure(res.Diags, res.Texts.Sources())
 	}
+	// More changes came while this build ran (a burst of saves with
+	// gaps longer than the watcher's quiet period): the batch that holds
+	// them follows at once, and its build is published instead, so that
+	// the burst reloads the page once. The caches this build filled are
+	// keyed by their inputs and serve the next one.
+	if !first && s.changing != nil && s.changing() && s.heldBack < maxHeldBack {
+		s.heldBack++
+		return nil
+	}
+	s.heldBack = 0
 	version := int64(1)
 	if old != nil {
 		version = old.version + 1

@@ -103,3 +103,55 @@ func TestServeUpdatesUnderLoad(t *testing.T) {
 func course(i int, title string) string {
 	return fmt.Sprintf("+++\ntitle = %q\nformat = \"video\"\n[skills]\ncoding = 1\n+++\nBody %d.\n", title, i)
 }
+
+// TestServeHoldsBackWhileChanging: a good build made while more changes
+// came is not published, since the batch with those changes follows; at
+// most maxHeldBack in a row are, and the build that is published holds
+// the changes of those held back.
+func TestServeHoldsBackWhileChanging(t *testing.T) {
+	dir := writeSite(t, testSite)
+	proj, err := pipeline.Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(proj, Options{Drafts: true})
+	if f := s.rebuild(watch.Batch{Rescan: true}, true); f != nil {
+		t.Fatalf("first build: %s", f.data)
+	}
+	changing := true
+	s.changing = func() bool { return changing }
+	const name = "content/tracks/eng/l1.md"
+	edit := func(take int) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(level("Engineer One", 1, fmt.Sprintf("Take %d.", take))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if f := s.rebuild(watch.Batch{Paths: []string{name}}, false); f != nil {
+			t.Fatalf("take %d: the build failed: %s", take, f.data)
+		}
+	}
+	body := func() string {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, newRequest(http.MethodGet, "/careers/tracks/eng/l1/", nil))
+		return rec.Body.String()
+	}
+	v := s.snap.Load().version
+	for take := 1; take <= maxHeldBack; take++ {
+		edit(take)
+		if got := s.snap.Load().version; got != v {
+			t.Fatalf("take %d was published (version %d, was %d) while changes kept coming", take, got, v)
+		}
+	}
+	if strings.Contains(body(), "Take 1.") {
+		t.Fatal("a held-back build is served")
+	}
+	edit(maxHeldBack + 1)
+	if got := s.snap.Load().version; got != v+1 || !strings.Contains(body(), fmt.Sprintf("Take %d.", maxHeldBack+1)) {
+		t.Fatalf("after %d builds held back, the next was not published (version %d, was %d)", maxHeldBack, got, v)
+	}
+	changing = false
+	edit(10)
+	if got := s.snap.Load().version; got != v+2 || !strings.Contains(body(), "Take 10.") {
+		t.Fatalf("a build with no changes coming was not published (version %d)", got)
+	}
+}

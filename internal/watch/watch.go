@@ -3,12 +3,15 @@
 //
 // A Watcher is started with New on the site root. It delivers a Batch on the
 // channel returned by Batches once the tree has been quiet for a short while
-// (Options.Debounce, 20ms by default), so that a burst of changes — an editor
+// (Options.Debounce, 10ms by default), so that a burst of changes — an editor
 // writing several files, a git checkout, a formatter rewriting a folder —
 // gives one rebuild rather than many. The debounce timer restarts on every
 // event, as in fsnotify's cmd/fsnotify/dedup.go, but a burst that never pauses
 // is still delivered at most 500ms (or Debounce, if that is longer) after its
 // first event, so that a process that keeps writing cannot starve the reload.
+// A burst whose gaps are longer than the quiet period comes as several
+// batches; Changing tells the reader, which has just built from one, that
+// another is on its way.
 //
 // Paths in a Batch are slash paths relative to the root, sorted and without
 // duplicates. A file that was created, written, removed or renamed is listed
@@ -82,7 +85,7 @@ type Batch struct {
 // Options configures a Watcher. The zero Options is ready to use.
 type Options struct {
 	// Debounce is the quiet period after the last event before a batch is
-	// delivered; zero or less means 20ms. Keep it small: the target latency
+	// delivered; zero or less means 10ms. Keep it small: the target latency
 	// from saving a file to reloading the page is under 50ms.
 	Debounce time.Duration
 
@@ -119,16 +122,17 @@ type Watcher struct {
 	finished chan struct{} // closed when the watching goroutine has returned
 	once     sync.Once
 	polling  atomic.Bool
-	closeErr error // set by the watching goroutine before finished is closed
-	l        *loop // owned by the watching goroutine; kept here for tests
+	changing atomic.Bool // see Changing
+	closeErr error       // set by the watching goroutine before finished is closed
+	l        *loop       // owned by the watching goroutine; kept here for tests
 }
 
 const (
 	// defaultDebounce is the quiet period used when Options.Debounce is
-	// unset. An atomic save's events come within a millisecond; 20ms
-	// also holds together saves that come 10ms apart (a formatter, a
-	// script), which 10ms would split into two rebuilds.
-	defaultDebounce = 20 * time.Millisecond
+	// unset. An atomic save's events come within a millisecond; saves
+	// that come further apart (a formatter, a script) may be split into
+	// two batches, which a reader can hold together with Changing.
+	defaultDebounce = 10 * time.Millisecond
 
 	// maxWait caps how long an uninterrupted burst can hold back a batch.
 	maxWait = 500 * time.Millisecond
@@ -190,6 +194,12 @@ func newWatcher(root string, opts Options, failAdd func(dir string) error) (*Wat
 // after Close. A batch waits for the reader: changes that happen meanwhile
 // are merged into it or into the next one, and nothing is lost.
 func (w *Watcher) Batches() <-chan Batch { return w.out }
+
+// Changing reports whether changes have been seen that no batch has
+// delivered yet: a burst is under way, or its batch waits for the reader.
+// A reader that has just built from a batch can hold its result back
+// while it is true: another batch is coming.
+func (w *Watcher) Changing() bool { return w.changing.Load() }
 
 // Mode reports "fsnotify" while change notifications are in use and "poll"
 // once the Watcher polls, whether forced by Options.Poll or as a fallback.
@@ -392,6 +402,7 @@ func (l *loop) keepHidden(rel string) bool {
 // add records a change to rel and restarts the debounce timer.
 func (l *loop) add(rel string) {
 	l.pending[rel] = struct{}{}
+	l.w.changing.Store(true)
 	l.arm()
 }
 
@@ -448,6 +459,7 @@ func (l *loop) promote() {
 	}
 	l.batch = Batch{Paths: paths, Rescan: l.readyRescan}
 	l.hasReady = true
+	l.w.changing.Store(true)
 }
 
 // outC returns the Batches channel while a batch is ready, and nil (a case
@@ -465,6 +477,7 @@ func (l *loop) delivered() {
 	l.readyRescan = false
 	l.batch = Batch{}
 	l.hasReady = false
+	l.w.changing.Store(len(l.pending) > 0 || l.rescan)
 }
 
 // gone reports whether err from reading or watching a path means that the

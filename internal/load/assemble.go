@@ -8,9 +8,9 @@ import (
 	"github.com/ladder-ssg/ladder/internal/site"
 )
 
-// assemble puts the file results, in file order, into s: shallow copies of the entities (so cached results stay
-// untouched), drafts left out unless asked for, every list in the model's
-// fixed order.
+// assemble puts the file results, in file order, into s: shallow copies
+// of the entities (so cached results stay untouched), drafts left out
+// unless asked for, every list in the model's fixed order.
 //
 // order is the course order of the last assembly, reused when the courses'
 // cached parse results are the same ones.
@@ -162,7 +162,7 @@ type textsMemo struct {
 	texts   site.Texts
 }
 
-// texts returns the Texts of the files and their results, with cfg for
+// make returns the Texts of the files and their results, with cfg for
 // site.toml. When the files are those of the last call, the last Texts
 // are copied and only the files parsed again are changed in the copy: a
 // map of ten thousand files is quicker copied than made.

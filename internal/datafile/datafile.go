@@ -190,7 +190,7 @@ func (d *Set) Render(f File) ([]byte, error) {
 		if b, ok := d.take(readyKey{kind: KindToolTrack, track: f.Track}); ok && t.err == nil {
 			return b, nil
 		}
-		return t.track(f.Track)
+		return t.track(f.Track) // the index's error, if it has one
 	case KindToolAssess:
 		if b, ok := d.take(readyKey{kind: KindToolAssess, track: f.Track}); ok {
 			return b, nil

@@ -438,8 +438,9 @@ func (r *Renderer) Each(progress func(done, total int), write func(path string, 
 // the search index, the data files, the sitemap and the pages that list a
 // whole kind first, because each is large and drawn by one worker alone, so
 // that none is left running on one core at the end while the others have
-// nothing more to draw (and the data files that naming the files encoded
-// early are let go of soon); then the others, in their order. The output does not depend on it.
+// nothing more to draw (and the data files encoded early, to name them,
+// are let go of soon); then the others, in their order. The output does
+// not depend on it.
 func (r *Renderer) drawOrder() []int {
 	order := make([]int, 0, len(r.pages))
 	for i, p := range r.pages {
@@ -567,11 +568,12 @@ func (r *Renderer) listPages() {
 		rest.add("/robots.txt", "robots.txt", nil)
 	}
 	rest.index(len(first.pages))
-	if len(first.pages) == n1 && len(rest.pages) <= restMax && &first.pages[0] == &all[0] && (len(rest.pages) == 0 || &rest.pages[0] == &all[:n1+1][n1]) {
+	// A half that kept to its size was appended in place; one that did
+	// not (the sizes above are out of date with the list) was moved, and
+	// the halves are joined.
+	if len(first.pages) == n1 && len(rest.pages) <= restMax {
 		r.pages = all[:n1+len(rest.pages)]
 	} else {
-		// A half outgrew its place (the sizes above are out of date
-		// with the list): join them.
 		r.pages = slices.Concat(first.pages, rest.pages)
 	}
 	r.byPath = [2]map[string]int{first.byPath, rest.byPath}

@@ -66,7 +66,7 @@ func TestCandidates(t *testing.T) {
 // example.
 func TestCompute(t *testing.T) {
 	s := example(t)
-	from, to := s.LevelByID["fulfillment/associate"], s.LevelByID["fulfillment/ambassador"]
+	from, to := s.LevelByID("fulfillment/associate"), s.LevelByID("fulfillment/ambassador")
 	res := assess.Compute(s, from, to, map[string]int{"safety": 1, "operational-excellence": 2, "leadership": 4})
 	got := map[string]string{}
 	for _, r := range res.Rows {

@@ -17,12 +17,9 @@ package check
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -44,10 +41,11 @@ func Site(s *site.Site, texts site.Texts) diag.List {
 // that computes its warnings. Warnings never stop a build, so the dev server
 // computes them after it has sent the new page to the browser; the function
 // only reads the resolved site and may run once, at any later time. cache,
-// when not nil, keeps per-track warnings from one call to the next.
+// when not nil, keeps the ids' indexes, the levels' resolved references
+// and per-track warnings from one call to the next (see Cache).
 func Resolve(s *site.Site, texts site.Texts, cache *Cache) (diag.List, func() diag.List) {
 	c := &checker{s: s, texts: texts}
-	c.index()
+	c.index(cache)
 	c.scaleNames()
 	c.resolveTracks()
 	// The rules that only read what the author wrote, the indexes and the
@@ -63,7 +61,7 @@ func Resolve(s *site.Site, texts site.Texts, cache *Cache) (diag.List, func() di
 		rules.links()
 		rules.pageSlugs()
 	}()
-	c.resolveLevels()
+	c.resolveLevels(cache)
 	c.resolveCourses()
 	c.resolvePrograms()
 	c.resolveCompetencies()
@@ -99,115 +97,15 @@ type checker struct {
 	ids  *candidates           // the ids of each kind, for did-you-mean hints
 	dups map[*site.Common]bool // second definitions of an id
 
+	// For each kind, the index of the last check (with a Cache), and
+	// whether this one is the same: the same ids in the same order.
+	last [site.NumKinds]idTable
+	same [site.NumKinds]bool
+
 	// Arrays that resolved lists are cut from (see resolveLevels).
 	levelArena  []*site.Level
 	courseArena []*site.Course
-	compArena   []*site.Competency
-}
-
-// candidates lists the ids of each kind, sorted, for did-you-mean hints.
-// Only a diagnostic needs them, so each list is made on first use; the
-// checkers of parallel workers share one.
-type candidates struct {
-	s    *site.Site
-	once [site.NumKinds]sync.Once
-	ids  [site.NumKinds][]string
-}
-
-// of returns the ids of kind k, sorted.
-func (cs *candidates) of(k site.Kind) []string {
-	cs.once[k].Do(func() {
-		s := cs.s
-		var ids []string
-		switch k {
-		case site.KindTrack:
-			ids = keys(s.TrackByID)
-		case site.KindLevel:
-			ids = keys(s.LevelByID)
-		case site.KindCompetency:
-			ids = keys(s.CompetencyByID)
-		case site.KindCourse:
-			ids = keys(s.CourseByID)
-		case site.KindProgram:
-			ids = keys(s.ProgramByID)
-		case site.KindPage:
-			ids = keys(s.PageByID)
-		case site.KindPlan:
-			ids = keys(s.PlanByID)
-		}
-		cs.ids[k] = ids
-	})
-	return cs.ids[k]
-}
-
-// keys returns the keys of m, sorted.
-func keys[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// index builds the by-id maps and reports duplicate ids.
-//
-// Example: content/courses/linux.md and an entry id = "linux" in
-// content/courses/catalogue.toml. Discussion: a reference must name exactly
-// one entity. Of two definitions the one earlier in file order (path, then
-// line) is kept; the later one is reported, with a note at the first, and
-// left out of the warnings, which would only repeat the error.
-func (c *checker) index() {
-	s := c.s
-	c.dups = map[*site.Common]bool{}
-	c.ids = &candidates{s: s}
-	s.TrackByID = indexKind(c, s.Tracks, func(x *site.Track) string { return x.ID })
-	s.LevelByID = indexKind(c, s.Levels, (*site.Level).FullID)
-	s.CompetencyByID = indexKind(c, s.Competencies, func(x *site.Competency) string { return x.ID })
-	s.CourseByID = indexKind(c, s.Courses, func(x *site.Course) string { return x.ID })
-	s.ProgramByID = indexKind(c, s.Programs, func(x *site.Program) string { return x.ID })
-	s.PageByID = indexKind(c, s.Pages, func(x *site.Page) string { return x.ID })
-	s.PlanByID = indexKind(c, s.Plans, func(x *site.Plan) string { return x.ID })
-}
-
-// indexKind maps the entities of one kind by id, keeping of each id the
-// definition first in file order and reporting the others. The list is in
-// the site's order, not in file order; duplicates are rare, so they are
-// put in file order only when there are some.
-func indexKind[T site.Entity](c *checker, list []T, id func(T) string) map[string]T {
-	byID := make(map[string]T, len(list))
-	var again map[string][]T // the definitions of duplicate ids, the kept one included
-	for _, x := range list {
-		k := id(x)
-		o, ok := byID[k]
-		if !ok {
-			byID[k] = x
-			continue
-		}
-		if again == nil {
-			again = map[string][]T{}
-		}
-		if len(again[k]) == 0 {
-			again[k] = append(again[k], o)
-		}
-		again[k] = append(again[k], x)
-	}
-	for k, defs := range again {
-		slices.SortStableFunc(defs, inFileOrder[T](c))
-		first := defs[0].Base()
-		byID[k] = defs[0]
-		for _, x := range defs[1:] {
-			dup := x.Base()
-			c.dups[dup] = true
-			c.diags = append(c.diags, diag.Diagnostic{
-				Pos: c.at(&dup.Src).Start(), Severity: diag.Error, Rule: "duplicate-id",
-				Msg:   fmt.Sprintf("duplicate %s id %q", x.EntityKind(), k),
-				Hint:  "rename one of them; ids must be unique per kind",
-				Notes: []diag.Diagnostic{{Pos: c.at(&first.Src).Start(), Msg: "first defined here"}},
-			})
-		}
-	}
-	return byID
+	posArena    []int32
 }
 
 // at returns the Source of o, from which a position in it is worked out.
@@ -247,25 +145,28 @@ func (c *checker) unknown(src *site.Origin, key string, kind site.Kind, id strin
 }
 
 func (c *checker) track(src *site.Origin, key, id string) *site.Track {
-	if x, ok := c.s.TrackByID[id]; ok {
+	if x := c.s.TrackByID(id); x != nil {
 		return x
 	}
 	c.unknown(src, key, site.KindTrack, id)
 	return nil
 }
 
-// levelAt resolves element i of the level array at key, quickly when it
-// exists.
-func (c *checker) levelAt(src *site.Origin, key string, i int, id, from string) *site.Level {
-	if x, ok := c.s.LevelByID[id]; ok {
+// levelAt resolves element i of the level array at key to the level's
+// position in the site's list, quickly when it exists; it reports an
+// unknown level and returns -1.
+func (c *checker) levelAt(src *site.Origin, key string, i int, id, from string) int32 {
+	levels := c.s.IDs[site.KindLevel]
+	if x, ok := levels[id]; ok {
 		return x
 	}
 	if from != "" && !strings.Contains(id, "/") {
-		if x, ok := c.s.LevelByID[from+"/"+id]; ok {
+		if x, ok := levels[from+"/"+id]; ok {
 			return x
 		}
 	}
-	return c.level(src, indexKey(key, i), id, from)
+	c.level(src, indexKey(key, i), id, from)
+	return -1
 }
 
 // level resolves a level reference; a bare id is looked up in track from.
@@ -274,7 +175,7 @@ func (c *checker) level(src *site.Origin, key, id, from string) *site.Level {
 	if !strings.Contains(id, "/") && from != "" {
 		full = from + "/" + id
 	}
-	if x, ok := c.s.LevelByID[full]; ok {
+	if x := c.s.LevelByID(full); x != nil {
 		return x
 	}
 	if c.s.Drafts[site.DraftKey{Kind: site.KindLevel, ID: full}] {
@@ -284,7 +185,7 @@ func (c *checker) level(src *site.Origin, key, id, from string) *site.Level {
 	if from != "" {
 		// Offer bare ids of the same track first.
 		local := []string{}
-		if t := c.s.TrackByID[from]; t != nil {
+		if t := c.s.TrackByID(from); t != nil {
 			for _, l := range t.Levels {
 				local = append(local, l.ID)
 			}
@@ -302,12 +203,8 @@ func (c *checker) level(src *site.Origin, key, id, from string) *site.Level {
 // nil, even when empty.
 func (c *checker) courses(src *site.Origin, key string, ids []string) []*site.Course {
 	start := len(c.courseArena)
-	for i, id := range ids {
-		if x, ok := c.s.CourseByID[id]; ok {
-			c.courseArena = append(c.courseArena, x)
-			continue
-		}
-		c.unknown(src, indexKey(key, i), site.KindCourse, id)
+	for _, i := range c.refs(src, key, site.KindCourse, ids) {
+		c.courseArena = append(c.courseArena, c.s.Courses[i])
 	}
 	if out := cut(c.courseArena, start); out != nil {
 		return out
@@ -322,13 +219,36 @@ func indexKey(key string, i int) string {
 	return key + "[" + strconv.Itoa(i) + "]"
 }
 
-// competencyRefs checks the competency ids of expectations or skills.
-func (c *checker) competencyRefs(src *site.Origin, es []site.Expectation) {
-	for _, e := range es {
-		if _, ok := c.s.CompetencyByID[e.CompetencyID]; !ok {
-			c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
+// refs resolves a list of ids of kind k, written at key, to the positions
+// of their entities in the site's list, cut from c's arena, and reports
+// the unknown ones. The result is nil when none resolve.
+func (c *checker) refs(src *site.Origin, key string, k site.Kind, ids []string) []int32 {
+	byID := c.s.IDs[k]
+	start := len(c.posArena)
+	for i, id := range ids {
+		if x, ok := byID[id]; ok {
+			c.posArena = append(c.posArena, x)
+			continue
 		}
+		c.unknown(src, indexKey(key, i), k, id)
 	}
+	return cut(c.posArena, start)
+}
+
+// competencyRefs resolves the competency ids of expectations or skills to
+// positions in the site's list, as refs does, reporting the unknown ones
+// at their keys.
+func (c *checker) competencyRefs(src *site.Origin, es []site.Expectation) []int32 {
+	byID := c.s.IDs[site.KindCompetency]
+	start := len(c.posArena)
+	for _, e := range es {
+		if x, ok := byID[e.CompetencyID]; ok {
+			c.posArena = append(c.posArena, x)
+			continue
+		}
+		c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
+	}
+	return cut(c.posArena, start)
 }
 
 // unknownKey is unknown for ids written as keys (competency tables).
@@ -353,8 +273,8 @@ func (c *checker) resolveTracks() {
 		}
 		group := levels[lo:hi:hi]
 		lo = hi
-		t, ok := c.s.TrackByID[id]
-		if !ok {
+		t := c.s.TrackByID(id)
+		if t == nil {
 			for _, l := range group {
 				c.diags.Add("missing-track", c.at(&l.Src).Start(), fmt.Sprintf("create content/tracks/%s/_index.md with the track's title", l.TrackID),
 					"level in track %q, which has no _index.md", l.TrackID)
@@ -376,128 +296,6 @@ func (c *checker) resolveTracks() {
 	for _, t := range c.s.Tracks {
 		slices.SortFunc(t.Paths, site.ComparePaths)
 	}
-}
-
-// resolveLevels resolves the references of every level, then fills the
-// reverse indexes (Prev, MovesIn, RequiredBy, OptionalBy, ExpectedBy).
-// Resolving only reads the indexes and writes each level's own fields, so
-// it runs in parallel over slices of the levels, each with its own
-// diagnostics, merged in order; the reverse indexes are filled in order by
-// one goroutine, so that they stay deterministic. The lists each worker
-// makes are cut from a few arrays of its own, sized up front: a site of
-// ten thousand levels would otherwise allocate some fifty thousand small
-// slices on every build.
-func (c *checker) resolveLevels() {
-	levels := c.s.Levels
-	comps := make([][]*site.Competency, len(levels))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(levels)/512))
-	subs := make([]checker, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(levels)/workers, (w+1)*len(levels)/workers
-		subs[w] = *c
-		sub := &subs[w]
-		sub.diags = nil
-		nl, nc, ne := 0, 0, 0
-		for _, l := range levels[lo:hi] {
-			nl += len(l.NextIDs) + len(l.MoveIDs) + 1
-			nc += len(l.RequiredIDs) + len(l.OptionalIDs)
-			ne += len(l.Expectations)
-		}
-		sub.levelArena = make([]*site.Level, 0, nl)
-		sub.courseArena = make([]*site.Course, 0, nc)
-		sub.compArena = make([]*site.Competency, 0, ne)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				comps[i] = sub.resolveLevel(levels[i])
-			}
-		}()
-	}
-	wg.Wait()
-	for w := range subs {
-		c.diags = append(c.diags, subs[w].diags...)
-	}
-	for i, l := range levels {
-		for _, n := range l.Next {
-			n.Prev = append(n.Prev, l)
-		}
-		for _, m := range l.Moves {
-			m.MovesIn = append(m.MovesIn, l)
-		}
-		for _, x := range l.Required {
-			x.RequiredBy = append(x.RequiredBy, l)
-		}
-		for _, x := range l.Optional {
-			x.OptionalBy = append(x.OptionalBy, l)
-		}
-		for _, x := range comps[i] {
-			x.ExpectedBy = append(x.ExpectedBy, l)
-		}
-	}
-}
-
-// cut returns the elements of arena from start on, as a slice that an
-// append cannot extend into the rest of the arena, or nil when there are
-// none.
-func cut[T any](arena []T, start int) []T {
-	if len(arena) == start {
-		return nil
-	}
-	return arena[start:len(arena):len(arena)]
-}
-
-// resolveLevel resolves one level's references and returns the competencies
-// it expects that exist.
-func (c *checker) resolveLevel(l *site.Level) []*site.Competency {
-	src := &l.Src
-	start := len(c.levelArena)
-	for i, id := range l.NextIDs {
-		if x := c.levelAt(src, "next", i, id, l.TrackID); x != nil {
-			c.levelArena = append(c.levelArena, x)
-		}
-	}
-	if len(l.NextIDs) == 0 && l.Track != nil {
-		// Default: the next rank on the same path.
-		var best *site.Level
-		for _, o := range l.Track.Levels {
-			if o.Path == l.Path && o.Rank > l.Rank && (best == nil || o.Rank < best.Rank) {
-				best = o
-			}
-		}
-		if best != nil {
-			c.levelArena = append(c.levelArena, best)
-		}
-	}
-	l.Next = cut(c.levelArena, start)
-	start = len(c.levelArena)
-	for i, id := range l.MoveIDs {
-		if x := c.levelAt(src, "moves", i, id, l.TrackID); x != nil {
-			c.levelArena = append(c.levelArena, x)
-		}
-	}
-	l.Moves = cut(c.levelArena, start)
-	l.Required = c.courses(src, "required_courses", l.RequiredIDs)
-	l.Optional = c.courses(src, "optional_courses", l.OptionalIDs)
-	start = len(c.compArena)
-	for _, e := range l.Expectations {
-		if x, ok := c.s.CompetencyByID[e.CompetencyID]; ok {
-			c.compArena = append(c.compArena, x)
-		} else {
-			c.unknownKey(src, e.Key, site.KindCompetency, e.CompetencyID)
-		}
-	}
-	comps := cut(c.compArena, start)
-	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
-		c.diags.Add("pay-band", c.at(src).Value("pay.min"), "swap min and max", "pay band minimum %d is above its maximum %d", l.Pay.Min, l.Pay.Max)
-	}
-	if !c.s.Config.Publish.PayShown() {
-		// Checked, never published: no later stage can show what is
-		// not in the model.
-		l.Pay = nil
-	}
-	return comps
 }
 
 func (c *checker) resolveCourses() {
@@ -587,7 +385,7 @@ func (c *checker) resolveCompetency(x *site.Competency) {
 func linkTaughtBy(s *site.Site) {
 	for _, co := range s.Courses {
 		for _, e := range co.Skills {
-			if x, ok := s.CompetencyByID[e.CompetencyID]; ok {
+			if x := s.CompetencyByID(e.CompetencyID); x != nil {
 				x.TaughtBy = append(x.TaughtBy, co)
 			}
 		}
@@ -635,8 +433,8 @@ func (c *checker) resolveGroups() {
 			g := site.Group{Name: name}
 			for i, id := range t.GroupIDs[name] {
 				key := fmt.Sprintf("%s[%d]", keyOf(name), i)
-				comp, ok := c.s.CompetencyByID[id]
-				if !ok {
+				comp := c.s.CompetencyByID(id)
+				if comp == nil {
 					c.unknown(&t.Src, key, site.KindCompetency, id)
 					continue
 				}

@@ -84,8 +84,8 @@ func (c *checker) resolvePlan(p *site.Plan) {
 
 // resolveRef returns the entity of kind named id in byID, or nil after
 // reporting an unknown reference at key of src.
-func resolveRef[T any](c *checker, src *site.Origin, key string, kind site.Kind, id string, byID map[string]*T) *T {
-	if x, ok := byID[id]; ok {
+func resolveRef[T any](c *checker, src *site.Origin, key string, kind site.Kind, id string, byID func(string) *T) *T {
+	if x := byID(id); x != nil {
 		return x
 	}
 	c.unknown(src, key, kind, id)

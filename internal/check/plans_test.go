@@ -151,12 +151,12 @@ title = "G"
 			if c.name != "valid" {
 				return
 			}
-			p := s.PlanByID["p"]
-			if p == nil || len(p.Tracks) != 1 || len(p.Levels) != 1 || !p.For(s.LevelByID["eng/junior"]) {
+			p := s.PlanByID("p")
+			if p == nil || len(p.Tracks) != 1 || len(p.Levels) != 1 || !p.For(s.LevelByID("eng/junior")) {
 				t.Fatalf("plan not resolved: %+v", p)
 			}
 			a := p.Goals[0].Actions
-			if a[0].Course != s.CourseByID["linux"] || a[1].Program != s.ProgramByID["academy"] || a[2].Competency != s.CompetencyByID["coding"] || a[2].Level != 3 {
+			if a[0].Course != s.CourseByID("linux") || a[1].Program != s.ProgramByID("academy") || a[2].Competency != s.CompetencyByID("coding") || a[2].Level != 3 {
 				t.Errorf("actions not resolved: %+v", a)
 			}
 			if p.Goals[0].Desc.HTML == "" {

@@ -323,29 +323,12 @@ func (c *checker) linksOf(x *site.Common, track string) {
 		if ln.Kind == site.KindNone {
 			continue
 		}
-		var ok bool
 		id := linkID(ln.Target)
 		target := id
-		switch ln.Kind {
-		case site.KindTrack:
-			_, ok = c.s.TrackByID[target]
-		case site.KindLevel:
-			if !strings.Contains(target, "/") && track != "" {
-				target = track + "/" + target
-			}
-			_, ok = c.s.LevelByID[target]
-		case site.KindCompetency:
-			_, ok = c.s.CompetencyByID[target]
-		case site.KindCourse:
-			_, ok = c.s.CourseByID[target]
-		case site.KindProgram:
-			_, ok = c.s.ProgramByID[target]
-		case site.KindPage:
-			_, ok = c.s.PageByID[target]
-		case site.KindPlan:
-			_, ok = c.s.PlanByID[target]
+		if ln.Kind == site.KindLevel && !strings.Contains(target, "/") && track != "" {
+			target = track + "/" + target
 		}
-		if ok {
+		if c.s.Has(ln.Kind, target) {
 			continue
 		}
 		if c.s.Drafts[site.DraftKey{Kind: ln.Kind, ID: target}] {
@@ -542,13 +525,20 @@ func (c *checker) warnProgramsLeadingNowhere() {
 	}
 }
 
-// Cache keeps the warnings that depend on the level files of one track
+// Cache keeps what one check of a site can give the next: the indexes by
+// id (see index), the levels' references resolved to positions (see
+// levelRefs), and the warnings that depend on the level files of one track
 // alone (dropping expectations, left-out competencies), so that a rebuild
-// after an edit recomputes them only for the tracks whose files changed. It
-// is for the dev server, which checks the same site again and again; a nil
-// *Cache computes everything. A Cache is used by one goroutine at a time.
+// after an edit resolves again, and recomputes those warnings, only for
+// what the edit touched. It is for the dev server, which checks the same
+// site again and again; a nil *Cache computes everything. A Cache is used
+// by one goroutine at a time, and no site can reach it: what it holds is
+// never part of a checked Site.
 type Cache struct {
 	tracks map[string]trackWarnings
+	ids    [site.NumKinds]idTable
+	levels []levelRefs // by position in ids[site.KindLevel]
+	spare  []levelRefs // the array of the check before, cleared, for the next
 }
 
 // NewCache returns an empty Cache.

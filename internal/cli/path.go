@@ -86,7 +86,7 @@ func runPath(e *env, args []string) int {
 // lookupLevel finds a level by its full id, printing an error with a hint
 // when there is none.
 func lookupLevel(e *env, s *site.Site, id string) (*site.Level, bool) {
-	if l, ok := s.LevelByID[id]; ok {
+	if l := s.LevelByID(id); l != nil {
 		return l, true
 	}
 	ids := make([]string, len(s.Levels))

@@ -52,7 +52,7 @@ func teaching(s *site.Site, used map[string]bool, candidates map[string]map[stri
 	var out []*site.Course
 	for id := range used {
 		for cid := range candidates[id] {
-			if c := s.CourseByID[cid]; c != nil && !seen[cid] {
+			if c := s.CourseByID(cid); c != nil && !seen[cid] {
 				seen[cid] = true
 				out = append(out, c)
 			}

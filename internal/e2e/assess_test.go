@@ -434,7 +434,7 @@ func TestAssessAgrees(t *testing.T) {
 	}
 	bad, courses := 0, 0
 	for i, p := range pairs {
-		want := assess.Compute(s, s.LevelByID[p.From], s.LevelByID[p.To], p.Ratings)
+		want := assess.Compute(s, s.LevelByID(p.From), s.LevelByID(p.To), p.Ratings)
 		wb, _ := json.Marshal(want)
 		var w assess.Result
 		_ = json.Unmarshal(wb, &w)

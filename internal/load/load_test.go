@@ -168,14 +168,14 @@ prerequisites = ["git"]
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", text(texts, diags))
 	}
-	git := s.CourseByID["git"]
+	git := s.CourseByID("git")
 	if git == nil || git.Hours != 2.5 || len(git.Skills) != 1 || git.Src.Prefix != "course[0]" || len(git.Unlocks) != 1 {
 		t.Fatalf("git = %+v", git)
 	}
 	if p := texts.Of(git.Src).Key("hours"); p.Line != 4 || p.Col != 1 || p.Len != 5 {
 		t.Errorf("git hours at %+v", p)
 	}
-	if p := texts.Of(s.CourseByID["go"].Src).Start(); p.Line != 8 || p.Col != 1 {
+	if p := texts.Of(s.CourseByID("go").Src).Start(); p.Line != 8 || p.Col != 1 {
 		t.Errorf("go starts at %+v", p)
 	}
 }

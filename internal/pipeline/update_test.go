@@ -462,7 +462,7 @@ func needs(s *site.Site, id, other string) bool {
 			return false
 		}
 		seen[c] = true
-		x := s.CourseByID[c]
+		x := s.CourseByID(c)
 		if x == nil {
 			return false
 		}

@@ -527,7 +527,7 @@ func TestJSONLD(t *testing.T) {
 // both agree with the model.
 func TestRadarTableMatchesChart(t *testing.T) {
 	s, out := build(t, ladder.Example(), render.Options{})
-	l := s.LevelByID["software/sde-2"]
+	l := s.LevelByID("software/sde-2")
 	b, _ := out.Get("tracks/software/sde-2/index.html")
 	page := string(b)
 	drawn := map[string]string{} // "series/axis" -> value

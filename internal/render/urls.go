@@ -143,7 +143,7 @@ func (r *Renderer) refURL(ref, track string) string {
 	case "plan":
 		u = "/plans/" + id + "/"
 	case "page":
-		if p, ok := s.PageByID[id]; ok {
+		if p := s.PageByID(id); p != nil {
 			u = URLOf(p)
 		} else {
 			u = "/" + id + "/"

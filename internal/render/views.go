@@ -64,7 +64,7 @@ func (p *Page) PathLevels(t *site.Track, path string) []*site.Level {
 // CompetencyOf returns a competency by id (never nil: an unknown id, which
 // check has reported, gives a stand-in titled with the id).
 func (p *Page) CompetencyOf(id string) *site.Competency {
-	if c, ok := p.Site.CompetencyByID[id]; ok {
+	if c := p.Site.CompetencyByID(id); c != nil {
 		return c
 	}
 	return &site.Competency{Common: site.Common{ID: id, Title: id}}

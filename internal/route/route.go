@@ -623,7 +623,7 @@ func (g *Graph) gaps(from, to *site.Level) []Gap {
 			cur = x.Level
 		}
 		if e.Level > cur {
-			out = append(out, Gap{ID: e.CompetencyID, Competency: g.site.CompetencyByID[e.CompetencyID], From: cur, To: e.Level})
+			out = append(out, Gap{ID: e.CompetencyID, Competency: g.site.CompetencyByID(e.CompetencyID), From: cur, To: e.Level})
 		}
 	}
 	return out

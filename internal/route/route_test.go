@@ -16,21 +16,19 @@ type builder struct{ s *site.Site }
 
 func newBuilder() *builder {
 	return &builder{s: &site.Site{
-		Config:         site.Config{Scale: site.Scale{Names: []string{"Awareness", "Foundational", "Proficient", "Advanced", "Expert"}}},
-		TrackByID:      map[string]*site.Track{},
-		LevelByID:      map[string]*site.Level{},
-		CompetencyByID: map[string]*site.Competency{},
-		CourseByID:     map[string]*site.Course{},
-		ProgramByID:    map[string]*site.Program{},
+		Config: site.Config{Scale: site.Scale{Names: []string{"Awareness", "Foundational", "Proficient", "Advanced", "Expert"}}},
+		IDs: [site.NumKinds]map[string]int32{
+			site.KindTrack: {}, site.KindLevel: {}, site.KindCompetency: {}, site.KindCourse: {}, site.KindProgram: {},
+		},
 	}}
 }
 
 func (b *builder) track(id string) *site.Track {
-	if t, ok := b.s.TrackByID[id]; ok {
+	if t := b.s.TrackByID(id); t != nil {
 		return t
 	}
 	t := &site.Track{Common: site.Common{ID: id, Title: "Track " + id}}
-	b.s.TrackByID[id] = t
+	b.s.IDs[site.KindTrack][id] = int32(len(b.s.Tracks))
 	b.s.Tracks = append(b.s.Tracks, t)
 	return t
 }
@@ -46,38 +44,38 @@ func (b *builder) level(full string, rank, months int, expect ...string) *site.L
 		var v int
 		fmt.Sscan(n, &v)
 		l.Expectations = append(l.Expectations, site.Expectation{CompetencyID: c, Level: v})
-		if _, ok := b.s.CompetencyByID[c]; !ok {
+		if b.s.CompetencyByID(c) == nil {
 			comp := &site.Competency{Common: site.Common{ID: c, Title: "Comp " + c}}
-			b.s.CompetencyByID[c] = comp
+			b.s.IDs[site.KindCompetency][c] = int32(len(b.s.Competencies))
 			b.s.Competencies = append(b.s.Competencies, comp)
 		}
 	}
 	t.Levels = append(t.Levels, l)
+	b.s.IDs[site.KindLevel][full] = int32(len(b.s.Levels))
 	b.s.Levels = append(b.s.Levels, l)
-	b.s.LevelByID[full] = l
 	return l
 }
 
 func (b *builder) course(id string, hours float64) *site.Course {
 	c := &site.Course{Common: site.Common{ID: id, Title: "Course " + id}, Hours: hours}
-	b.s.CourseByID[id] = c
+	b.s.IDs[site.KindCourse][id] = int32(len(b.s.Courses))
 	b.s.Courses = append(b.s.Courses, c)
 	return c
 }
 
 func (b *builder) next(from string, to ...string) {
-	l := b.s.LevelByID[from]
+	l := b.s.LevelByID(from)
 	for _, x := range to {
-		n := b.s.LevelByID[x]
+		n := b.s.LevelByID(x)
 		l.Next = append(l.Next, n)
 		n.Prev = append(n.Prev, l)
 	}
 }
 
 func (b *builder) move(from string, to ...string) {
-	l := b.s.LevelByID[from]
+	l := b.s.LevelByID(from)
 	for _, x := range to {
-		n := b.s.LevelByID[x]
+		n := b.s.LevelByID(x)
 		l.Moves = append(l.Moves, n)
 		n.MovesIn = append(n.MovesIn, l)
 	}
@@ -89,17 +87,17 @@ func (b *builder) program(id string, admits []string, leads ...string) *site.Pro
 	p := &site.Program{Common: site.Common{ID: id, Title: "Program " + id}}
 	for _, a := range admits {
 		if strings.Contains(a, "/") {
-			p.Eligibility.Levels = append(p.Eligibility.Levels, b.s.LevelByID[a])
+			p.Eligibility.Levels = append(p.Eligibility.Levels, b.s.LevelByID(a))
 		} else {
 			p.Eligibility.Tracks = append(p.Eligibility.Tracks, b.track(a))
 		}
 	}
 	for _, x := range leads {
-		l := b.s.LevelByID[x]
+		l := b.s.LevelByID(x)
 		p.LeadsTo = append(p.LeadsTo, l)
 		l.LedBy = append(l.LedBy, p)
 	}
-	b.s.ProgramByID[id] = p
+	b.s.IDs[site.KindProgram][id] = int32(len(b.s.Programs))
 	b.s.Programs = append(b.s.Programs, p)
 	return p
 }
@@ -343,7 +341,7 @@ func TestFind(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := newBuilder()
 			tt.site(b)
-			res := Find(b.s, b.s.LevelByID[tt.from], b.s.LevelByID[tt.to], Options{Alternatives: tt.alts})
+			res := Find(b.s, b.s.LevelByID(tt.from), b.s.LevelByID(tt.to), Options{Alternatives: tt.alts})
 			if got := describe(res.Route); got != tt.want {
 				t.Errorf("route = %s\n          want %s", got, tt.want)
 			}
@@ -378,7 +376,7 @@ func TestAlternativesAreLoopFreeAndOrdered(t *testing.T) {
 		}
 	}
 	b.program("open", nil, "n5/1", "n3/1")
-	res := Find(b.s, b.s.LevelByID["n0/1"], b.s.LevelByID["n5/1"], Options{Alternatives: MaxAlternatives})
+	res := Find(b.s, b.s.LevelByID("n0/1"), b.s.LevelByID("n5/1"), Options{Alternatives: MaxAlternatives})
 	all := append([]*Route{res.Route}, res.Alternatives...)
 	if len(all) != MaxAlternatives+1 {
 		t.Fatalf("got %d routes, want %d", len(all), MaxAlternatives+1)
@@ -499,7 +497,7 @@ func TestLargeSiteIsBounded(t *testing.T) {
 	g := NewGraph(b.s)
 	start := time.Now()
 	for _, pair := range [][2]string{{"t0/1", "t1249/8"}, {"t5/8", "t900/3"}, {"t17/2", "t17/1"}} {
-		res := g.Find(b.s.LevelByID[pair[0]], b.s.LevelByID[pair[1]], Options{Alternatives: 3})
+		res := g.Find(b.s.LevelByID(pair[0]), b.s.LevelByID(pair[1]), Options{Alternatives: 3})
 		if res.Route == nil && pair[1] != "t17/1" {
 			t.Errorf("%s → %s: no route: %s", pair[0], pair[1], res.Message)
 		}
@@ -524,7 +522,7 @@ func TestProgramTime(t *testing.T) {
 	slow := b.program("slow", []string{"a/1"}, "a/4")
 	slow.Months = site.Months{Min: 48, Max: 60}
 	b.program("vague", []string{"a/2"}, "a/4")
-	from, to := b.s.LevelByID["a/1"], b.s.LevelByID["a/4"]
+	from, to := b.s.LevelByID("a/1"), b.s.LevelByID("a/4")
 
 	type want struct {
 		route    string

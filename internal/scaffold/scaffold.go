@@ -75,9 +75,9 @@ func New(s *site.Site, texts site.Texts, kind, track, id string) (File, error) {
 	title := Title(id, s.Config.Acronyms)
 	switch kind {
 	case "level":
-		t := s.TrackByID[track]
+		t := s.TrackByID(track)
 		if t == nil {
-			return File{}, &UnknownTrackError{Track: track, Suggestion: diag.Suggest(track, sortedKeys(s.TrackByID))}
+			return File{}, &UnknownTrackError{Track: track, Suggestion: diag.Suggest(track, sortedKeys(s.IDs[site.KindTrack]))}
 		}
 		f.Text = levelTemplate(s, t, id, title)
 	case "track":
@@ -232,37 +232,37 @@ func filePath(s *site.Site, texts site.Texts, kind, track, id string) (rel, exis
 	switch kind {
 	case "track":
 		rel = path.Join(dir, "tracks", id, "_index.md")
-		if x := s.TrackByID[id]; x != nil {
+		if x := s.TrackByID(id); x != nil {
 			src = &x.Src
 		}
 	case "level":
 		rel = path.Join(dir, "tracks", track, id+".md")
-		if x := s.LevelByID[track+"/"+id]; x != nil {
+		if x := s.LevelByID(track + "/" + id); x != nil {
 			src = &x.Src
 		}
 	case "course":
 		rel = path.Join(dir, "courses", id+".md")
-		if x := s.CourseByID[id]; x != nil {
+		if x := s.CourseByID(id); x != nil {
 			src = &x.Src
 		}
 	case "program":
 		rel = path.Join(dir, "programs", id+".md")
-		if x := s.ProgramByID[id]; x != nil {
+		if x := s.ProgramByID(id); x != nil {
 			src = &x.Src
 		}
 	case "competency":
 		rel = path.Join(dir, "competencies", id+".md")
-		if x := s.CompetencyByID[id]; x != nil {
+		if x := s.CompetencyByID(id); x != nil {
 			src = &x.Src
 		}
 	case "page":
 		rel = path.Join(dir, "pages", id+".md")
-		if x := s.PageByID[id]; x != nil {
+		if x := s.PageByID(id); x != nil {
 			src = &x.Src
 		}
 	case "plan":
 		rel = path.Join(dir, "plans", id+".md")
-		if x := s.PlanByID[id]; x != nil {
+		if x := s.PlanByID(id); x != nil {
 			src = &x.Src
 		}
 	}

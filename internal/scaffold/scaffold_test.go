@@ -78,7 +78,7 @@ func TestNewLevelStartsAboveTheTop(t *testing.T) {
 		t.Fatal(err)
 	}
 	top := 0
-	for _, l := range s.TrackByID["cloud-support"].Levels {
+	for _, l := range s.TrackByID("cloud-support").Levels {
 		if l.Path == "ic" {
 			top = max(top, l.Rank)
 		}

@@ -293,7 +293,7 @@ func levelExpect(s *site.Site, l *site.Level) string {
 			continue
 		}
 		name := e.CompetencyID
-		if c := s.CompetencyByID[e.CompetencyID]; c != nil {
+		if c := s.CompetencyByID(e.CompetencyID); c != nil {
 			name = c.Title
 		}
 		for _, x := range slices.Concat(e.Expect, e.Examples) {
@@ -313,7 +313,7 @@ func levelExpectSize(s *site.Site, l *site.Level) int {
 			continue
 		}
 		name := len(e.CompetencyID)
-		if c := s.CompetencyByID[e.CompetencyID]; c != nil {
+		if c := s.CompetencyByID(e.CompetencyID); c != nil {
 			name = len(c.Title)
 		}
 		for _, x := range e.Expect {

@@ -200,7 +200,7 @@ func levelSite() *site.Site {
 	coding := &site.Competency{Common: site.Common{ID: "coding", Title: "Coding"},
 		Descriptors: map[string]string{"3": "Sets the\nteam's standards.", "1": "Reads code."}}
 	s.Competencies = []*site.Competency{coding}
-	s.CompetencyByID = map[string]*site.Competency{"coding": coding}
+	s.IDs[site.KindCompetency] = map[string]int32{"coding": 0}
 	for _, tr := range []string{"Fulfillment", "Software"} {
 		track := &site.Track{Common: site.Common{ID: strings.ToLower(tr), Title: tr}}
 		s.Tracks = append(s.Tracks, track)

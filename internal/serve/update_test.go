@@ -94,7 +94,7 @@ func TestServeUpdatesUnderLoad(t *testing.T) {
 	if served.Load() == 0 {
 		t.Fatal("no request was answered")
 	}
-	if c := s.snap.Load().r.Site().CourseByID["c0"]; c == nil || !strings.Contains(c.Title, "take 108") {
+	if c := s.snap.Load().r.Site().CourseByID("c0"); c == nil || !strings.Contains(c.Title, "take 108") {
 		t.Errorf("the last updates did not reach the site: course c0 is %+v", c)
 	}
 }

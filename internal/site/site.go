@@ -77,14 +77,51 @@ type Site struct {
 	// it does not resolve.
 	Drafts map[DraftKey]bool
 
-	// Indexes filled by check: by id, and levels by full id.
-	TrackByID      map[string]*Track
-	LevelByID      map[string]*Level
-	CompetencyByID map[string]*Competency
-	CourseByID     map[string]*Course
-	ProgramByID    map[string]*Program
-	PlanByID       map[string]*Plan
-	PageByID       map[string]*Page
+	// IDs maps the ids of each kind to the positions of their entities in
+	// the lists above (a level by its full id), filled by check. Of two
+	// entities with one id it names the one defined first. A map holds
+	// positions, not pointers, so that the sites of successive builds whose
+	// ids did not change share it: once made, it is never written. Read it
+	// through TrackByID and the other lookups below.
+	IDs [NumKinds]map[string]int32
+}
+
+// byID returns the entity of list at the position ids gives id, or nil.
+func byID[T any](list []*T, ids map[string]int32, id string) *T {
+	if i, ok := ids[id]; ok {
+		return list[i]
+	}
+	return nil
+}
+
+// TrackByID returns the track with the id, or nil.
+func (s *Site) TrackByID(id string) *Track { return byID(s.Tracks, s.IDs[KindTrack], id) }
+
+// LevelByID returns the level with the full id ("<track>/<level>"), or nil.
+func (s *Site) LevelByID(id string) *Level { return byID(s.Levels, s.IDs[KindLevel], id) }
+
+// CompetencyByID returns the competency with the id, or nil.
+func (s *Site) CompetencyByID(id string) *Competency {
+	return byID(s.Competencies, s.IDs[KindCompetency], id)
+}
+
+// CourseByID returns the course with the id, or nil.
+func (s *Site) CourseByID(id string) *Course { return byID(s.Courses, s.IDs[KindCourse], id) }
+
+// ProgramByID returns the program with the id, or nil.
+func (s *Site) ProgramByID(id string) *Program { return byID(s.Programs, s.IDs[KindProgram], id) }
+
+// PlanByID returns the development-plan template with the id, or nil.
+func (s *Site) PlanByID(id string) *Plan { return byID(s.Plans, s.IDs[KindPlan], id) }
+
+// PageByID returns the free page with the id, or nil.
+func (s *Site) PageByID(id string) *Page { return byID(s.Pages, s.IDs[KindPage], id) }
+
+// Has reports whether the site has an entity of kind k with the id (a
+// level's full id).
+func (s *Site) Has(k Kind, id string) bool {
+	_, ok := s.IDs[k][id]
+	return ok
 }
 
 // Config is the site configuration, from site.toml.

@@ -106,6 +106,8 @@ type checker struct {
 	levelArena  []*site.Level
 	courseArena []*site.Course
 	posArena    []int32
+
+	handWrittenNext bool // some level has a next key (see promotionLoops)
 }
 
 // at returns the Source of o, from which a position in it is worked out.

@@ -70,22 +70,19 @@ func (c *checker) resolveLevels(cache *Cache) {
 		sub.courseArena = make([]*site.Course, 0, nc)
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
-				refs[i] = sub.resolveLevel(levels[i], sub.lastRefs(last, i))
+				refs[i] = sub.resolveLevel(i, sub.lastRefs(last, i))
 			}
 		})
 	}
 	wg.Wait()
 	for w := range subs {
 		c.diags = append(c.diags, subs[w].diags...)
+		c.handWrittenNext = c.handWrittenNext || subs[w].handWrittenNext
 	}
-	for _, l := range levels {
-		for _, n := range l.Next {
-			n.Prev = append(n.Prev, l)
-		}
-		for _, m := range l.Moves {
-			m.MovesIn = append(m.MovesIn, l)
-		}
-	}
+	reverse(levels, refs, levels, func(r *levelRefs) []int32 { return r.next },
+		func(x *site.Level, ls []*site.Level) { x.Prev = ls })
+	reverse(levels, refs, levels, func(r *levelRefs) []int32 { return r.moves },
+		func(x *site.Level, ls []*site.Level) { x.MovesIn = ls })
 	reverse(levels, refs, c.s.Courses, func(r *levelRefs) []int32 { return r.required },
 		func(x *site.Course, ls []*site.Level) { x.RequiredBy = ls })
 	reverse(levels, refs, c.s.Courses, func(r *levelRefs) []int32 { return r.optional },
@@ -115,20 +112,32 @@ func (c *checker) lastRefs(last []levelRefs, i int) *levelRefs {
 	return nil
 }
 
-// resolveLevel resolves one level's references, reusing those of last
-// (the same level in the last check, or nil) where they still hold, and
-// returns them.
-func (c *checker) resolveLevel(l *site.Level, last *levelRefs) levelRefs {
+// resolveLevel resolves the references of the level at position i,
+// reusing those of last (the same level in the last check, or nil) where
+// they still hold, and returns them.
+func (c *checker) resolveLevel(i int, last *levelRefs) levelRefs {
+	l := c.s.Levels[i]
 	src := &l.Src
 	problems := len(c.diags)
 	r := levelRefs{nextIDs: l.NextIDs, moveIDs: l.MoveIDs, requiredIDs: l.RequiredIDs, optionalIDs: l.OptionalIDs, expectations: l.Expectations}
+	// The rules of the level's own values run here, while the level is
+	// at hand, rather than in passes of their own over every level.
+	c.title(&l.Common, site.KindLevel)
+	l.Expectations = c.scaleNamesOf(src, l.Expectations)
+	c.scaleOf(src, l.Expectations)
 	if last != nil && !last.clean {
 		last = nil
 	}
 	levelsSame := last != nil && c.same[site.KindLevel]
-	if levelsSame && sameList(last.nextIDs, l.NextIDs) {
+	switch {
+	case len(l.NextIDs) == 0:
+		// Computed every time: it depends on the other levels' ranks.
+		r.next = c.defaultNext(i)
+	case levelsSame && sameList(last.nextIDs, l.NextIDs):
+		c.handWrittenNext = true
 		r.next = last.next
-	} else {
+	default:
+		c.handWrittenNext = true
 		r.next = c.levelRefs(src, "next", l.NextIDs, l.TrackID)
 	}
 	if levelsSame && sameList(last.moveIDs, l.MoveIDs) {
@@ -147,34 +156,14 @@ func (c *checker) resolveLevel(l *site.Level, last *levelRefs) levelRefs {
 	} else {
 		r.optional = c.refs(src, "optional_courses", site.KindCourse, l.OptionalIDs)
 	}
-	if last != nil && c.same[site.KindCompetency] && sameList(last.expectations, l.Expectations) {
+	if last != nil && c.same[site.KindCompetency] && sameList(last.expectations, r.expectations) {
 		r.comps = last.comps
 	} else {
 		r.comps = c.competencyRefs(src, l.Expectations)
 	}
 
-	start := len(c.levelArena)
-	for _, i := range r.next {
-		c.levelArena = append(c.levelArena, c.s.Levels[i])
-	}
-	if len(l.NextIDs) == 0 && l.Track != nil {
-		// Default: the next rank on the same path.
-		var best *site.Level
-		for _, o := range l.Track.Levels {
-			if o.Path == l.Path && o.Rank > l.Rank && (best == nil || o.Rank < best.Rank) {
-				best = o
-			}
-		}
-		if best != nil {
-			c.levelArena = append(c.levelArena, best)
-		}
-	}
-	l.Next = cut(c.levelArena, start)
-	start = len(c.levelArena)
-	for _, i := range r.moves {
-		c.levelArena = append(c.levelArena, c.s.Levels[i])
-	}
-	l.Moves = cut(c.levelArena, start)
+	l.Next = c.levelList(r.next)
+	l.Moves = c.levelList(r.moves)
 	l.Required = c.courseList(r.required)
 	l.Optional = c.courseList(r.optional)
 	if l.Pay != nil && l.Pay.Max > 0 && l.Pay.Min > l.Pay.Max {
@@ -199,6 +188,36 @@ func (c *checker) levelRefs(src *site.Origin, key string, ids []string, from str
 		}
 	}
 	return cut(c.posArena, start)
+}
+
+// defaultNext returns the position of the level that the level at
+// position i is promoted to when it names none: the next higher rank on
+// its path. The site's levels are in order of track, path and rank, so it
+// is the first level after i, on the same track and path, of a higher
+// rank (nil when there is none).
+func (c *checker) defaultNext(i int) []int32 {
+	levels := c.s.Levels
+	l := levels[i]
+	if l.Track == nil {
+		return nil
+	}
+	for j := i + 1; j < len(levels) && levels[j].Track == l.Track && levels[j].Path == l.Path; j++ {
+		if levels[j].Rank > l.Rank {
+			start := len(c.posArena)
+			c.posArena = append(c.posArena, int32(j))
+			return cut(c.posArena, start)
+		}
+	}
+	return nil
+}
+
+// levelList returns the levels at positions, in c's arena, or nil.
+func (c *checker) levelList(positions []int32) []*site.Level {
+	start := len(c.levelArena)
+	for _, i := range positions {
+		c.levelArena = append(c.levelArena, c.s.Levels[i])
+	}
+	return cut(c.levelArena, start)
 }
 
 // courseList returns the courses at positions, in c's arena; the list is

@@ -57,10 +57,10 @@ func (c *checker) ranks() {
 // Example: coding = "Profficient". Discussion: a name reads better than a
 // number in the file, and survives a scale that grows at the top; a
 // misspelt one must not silently become 0.
+//
+// The levels' expectations are resolved with the rest of each level (see
+// resolveLevel); this does the courses' skills.
 func (c *checker) scaleNames() {
-	for _, l := range c.s.Levels {
-		l.Expectations = c.scaleNamesOf(&l.Src, l.Expectations)
-	}
 	for _, x := range c.s.Courses {
 		x.Skills = c.scaleNamesOf(&x.Src, x.Skills)
 	}
@@ -114,10 +114,10 @@ func (c *checker) scaleNamesOf(src *site.Origin, es []site.Expectation) []site.E
 // Example: coding = 6 with a five-point scale. Discussion: the page shows the
 // scale's name for each level; a point off the scale has no name and no
 // descriptor.
+//
+// The levels are checked with the rest of each level (see resolveLevel);
+// this checks the courses.
 func (c *checker) scale() {
-	for _, l := range c.s.Levels {
-		c.scaleOf(&l.Src, l.Expectations)
-	}
 	for _, x := range c.s.Courses {
 		c.scaleOf(&x.Src, x.Skills)
 	}
@@ -141,7 +141,8 @@ func (c *checker) scaleOf(src *site.Origin, es []site.Expectation) {
 }
 
 // values reports values outside their fixed lists: course formats and
-// program kinds, and missing titles.
+// program kinds, and missing titles (a level's with the rest of the level,
+// in resolveLevel).
 //
 // Example: format = "self paced". Discussion: the catalogue filters by
 // format and kind; a value outside the list would form a filter of one.
@@ -155,9 +156,6 @@ func (c *checker) values() {
 	for _, x := range c.s.Tracks {
 		c.title(&x.Common, site.KindTrack)
 		c.oneOf(&x.Src, "status", x.Status, "track status", site.TrackStatuses)
-	}
-	for _, x := range c.s.Levels {
-		c.title(&x.Common, site.KindLevel)
 	}
 	for _, x := range c.s.Competencies {
 		c.title(&x.Common, site.KindCompetency)
@@ -286,6 +284,11 @@ func prereqKey(x *site.Course, id string) string {
 // Discussion: a promotion goes up; a loop makes the ladder undrawable and
 // the path finder's typical times meaningless.
 func (c *checker) promotionLoops() {
+	if !c.handWrittenNext {
+		// A promotion by rank leads to a higher rank on the same
+		// path: only a next written in a file can close a loop.
+		return
+	}
 	for _, cyc := range cycles(c.s.Levels, func(l *site.Level) []*site.Level { return l.Next }) {
 		var names []string
 		var notes []diag.Diagnostic

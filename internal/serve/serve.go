@@ -196,13 +196,13 @@ type Server struct {
 	out  atomic.Pointer[string]   // the output directory, for the watcher to ignore
 
 	// Owned by the building goroutine (New, then the watch loop).
-	loader    *load.Loader     // each file's parse, kept from one build to the next
-	buildOpts pipeline.Options // how every build is made
-	fullNext  bool             // the loader must look at every file next time
-	changing  func() bool      // the watcher's Changing, once it runs
-	heldBack  int              // good builds held back in a row (see maxHeldBack)
-	warnLater func()           // prints the warnings of the last good build, not printed yet
-	printed   diag.List        // the diagnostics of the last build printed
+	loader    *load.Loader           // each file's parse, kept from one build to the next
+	buildOpts pipeline.Options       // how every build is made
+	fullNext  bool                   // the loader must look at every file next time
+	changing  func(watch.Batch) bool // the watcher's ChangedSince, once it runs
+	heldBack  int                    // good builds held back in a row (see maxHeldBack)
+	warnLater func()                 // prints the warnings of the last good build, not printed yet
+	printed   diag.List              // the diagnostics of the last build printed
 
 	clients clients
 
@@ -300,7 +300,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 				}
 			}
 			s.logf("watching %s %s", s.proj.Dir, how)
-			s.changing = w.Changing
+			s.changing = w.ChangedSince
 			go func() {
 				defer close(built)
 				// A save made while the first build ran, or before the
@@ -490,7 +490,7 @@ func (s *Server) rebuild(b watch.Batch, first bool) *failure {
 	// them follows at once, and its build is published instead, so that
 	// the burst reloads the page once. The caches this build filled are
 	// keyed by their inputs and serve the next one.
-	if !first && s.changing != nil && s.changing() && s.heldBack < maxHeldBack {
+	if !first && s.changing != nil && s.changing(b) && s.heldBack < maxHeldBack {
 		s.heldBack++
 		return nil
 	}

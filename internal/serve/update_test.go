@@ -119,7 +119,7 @@ func TestServeHoldsBackWhileChanging(t *testing.T) {
 		t.Fatalf("first build: %s", f.data)
 	}
 	changing := true
-	s.changing = func() bool { return changing }
+	s.changing = func(watch.Batch) bool { return changing }
 	const name = "content/tracks/eng/l1.md"
 	edit := func(take int) {
 		t.Helper()

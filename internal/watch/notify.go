@@ -205,7 +205,7 @@ func (l *loop) rootBack() error {
 	clear(l.dirs)
 	clear(l.skipped)
 	l.logf("watch: %s is back; watching it again", l.root)
-	l.rescan = true
+	l.askRescan()
 	l.arm()
 	return l.addTree(".", false)
 }
@@ -221,7 +221,7 @@ func (l *loop) handleEvent(ev fsnotify.Event) error {
 	if rel == "." {
 		if (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && l.rootGone == nil {
 			l.logf("watch: %s was removed or renamed; waiting for it to come back", l.root)
-			l.rescan = true
+			l.askRescan()
 			l.arm()
 			l.rootGone = time.NewTicker(rootRetry)
 		}
@@ -283,7 +283,7 @@ func (l *loop) handleEvent(ev fsnotify.Event) error {
 // for a rescan and watches any directory whose creation went unseen. It
 // returns an error only when fsnotify can no longer be used.
 func (l *loop) handleError(err error) error {
-	l.rescan = true
+	l.askRescan()
 	l.arm()
 	if !errors.Is(err, fsnotify.ErrEventOverflow) {
 		l.logf("watch: %v; rereading everything", err)

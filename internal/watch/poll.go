@@ -52,10 +52,13 @@ func (l *loop) pollOnce() {
 	for r, err := range failed {
 		if _, ok := l.failed[r]; !ok {
 			l.logf("watch: %v; changes there will not be seen until it can be read", err)
-			l.rescan = true
+			l.askRescan()
 		}
 	}
-	diff(l.snap, snap, func(rel string) { l.pending[rel] = struct{}{} })
+	diff(l.snap, snap, func(rel string) {
+		l.pending[rel] = struct{}{}
+		l.w.seen.Add(1)
+	})
 	l.snap, l.failed = snap, failed
 	l.promote()
 }

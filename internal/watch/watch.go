@@ -10,7 +10,7 @@
 // is still delivered at most 500ms (or Debounce, if that is longer) after its
 // first event, so that a process that keeps writing cannot starve the reload.
 // A burst whose gaps are longer than the quiet period comes as several
-// batches; Changing tells the reader, which has just built from one, that
+// batches; ChangedSince tells the reader, which has just built from one, that
 // another is on its way.
 //
 // Paths in a Batch are slash paths relative to the root, sorted and without
@@ -80,6 +80,10 @@ type Batch struct {
 	// fallback to polling) or polling noticed changes it cannot attribute to
 	// particular files: the caller must re-read everything.
 	Rescan bool
+
+	// Seq counts the changes the Watcher had seen when the batch was put
+	// together; ChangedSince compares it with the changes seen since.
+	Seq uint64
 }
 
 // Options configures a Watcher. The zero Options is ready to use.
@@ -122,7 +126,7 @@ type Watcher struct {
 	finished chan struct{} // closed when the watching goroutine has returned
 	once     sync.Once
 	polling  atomic.Bool
-	changing atomic.Bool // see Changing
+	seen     atomic.Uint64 // changes seen so far; see ChangedSince
 	closeErr error       // set by the watching goroutine before finished is closed
 	l        *loop       // owned by the watching goroutine; kept here for tests
 }
@@ -131,7 +135,7 @@ const (
 	// defaultDebounce is the quiet period used when Options.Debounce is
 	// unset. An atomic save's events come within a millisecond; saves
 	// that come further apart (a formatter, a script) may be split into
-	// two batches, which a reader can hold together with Changing.
+	// two batches, which a reader can hold together with ChangedSince.
 	defaultDebounce = 10 * time.Millisecond
 
 	// maxWait caps how long an uninterrupted burst can hold back a batch.
@@ -195,11 +199,12 @@ func newWatcher(root string, opts Options, failAdd func(dir string) error) (*Wat
 // are merged into it or into the next one, and nothing is lost.
 func (w *Watcher) Batches() <-chan Batch { return w.out }
 
-// Changing reports whether changes have been seen that no batch has
-// delivered yet: a burst is under way, or its batch waits for the reader.
-// A reader that has just built from a batch can hold its result back
-// while it is true: another batch is coming.
-func (w *Watcher) Changing() bool { return w.changing.Load() }
+// ChangedSince reports whether changes have been seen since b was put
+// together: another batch that holds them is coming. A reader that has
+// just built from b can hold its result back while it is true. The
+// answer depends only on b and what the Watcher has seen, not on when
+// the watching goroutine notes that b was taken.
+func (w *Watcher) ChangedSince(b Batch) bool { return w.seen.Load() > b.Seq }
 
 // Mode reports "fsnotify" while change notifications are in use and "poll"
 // once the Watcher polls, whether forced by Options.Poll or as a fallback.
@@ -335,7 +340,7 @@ func (l *loop) run() {
 		// Events may have been lost between the failure and the first walk.
 		l.timer.Stop()
 		l.armed = false
-		l.rescan = true
+		l.askRescan()
 		l.promote()
 		l.w.polling.Store(true)
 	}
@@ -402,8 +407,14 @@ func (l *loop) keepHidden(rel string) bool {
 // add records a change to rel and restarts the debounce timer.
 func (l *loop) add(rel string) {
 	l.pending[rel] = struct{}{}
-	l.w.changing.Store(true)
+	l.w.seen.Add(1)
 	l.arm()
+}
+
+// askRescan records that everything must be read again.
+func (l *loop) askRescan() {
+	l.rescan = true
+	l.w.seen.Add(1)
 }
 
 // arm restarts the debounce timer, without letting it run past maxWait
@@ -457,9 +468,8 @@ func (l *loop) promote() {
 		}
 		slices.Sort(paths)
 	}
-	l.batch = Batch{Paths: paths, Rescan: l.readyRescan}
+	l.batch = Batch{Paths: paths, Rescan: l.readyRescan, Seq: l.w.seen.Load()}
 	l.hasReady = true
-	l.w.changing.Store(true)
 }
 
 // outC returns the Batches channel while a batch is ready, and nil (a case
@@ -477,7 +487,6 @@ func (l *loop) delivered() {
 	l.readyRescan = false
 	l.batch = Batch{}
 	l.hasReady = false
-	l.w.changing.Store(len(l.pending) > 0 || l.rescan)
 }
 
 // gone reports whether err from reading or watching a path means that the

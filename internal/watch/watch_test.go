@@ -882,3 +882,49 @@ func TestHiddenKept(t *testing.T) {
 	write(t, dir, "static/.new/a.txt", "y")
 	await(t, w, "static/.new/a.txt")
 }
+
+// TestChangedSince checks that a batch taken with nothing after it reports
+// no change at once, whenever the watching goroutine runs next, and that a
+// change made after it was put together reports one until the batch that
+// holds it is taken.
+func TestChangedSince(t *testing.T) {
+	for _, mode := range []string{"fsnotify", "poll"} {
+		t.Run(mode, func(t *testing.T) {
+			dir := t.TempDir()
+			opts := Options{}
+			if mode == "poll" {
+				opts.Poll = 20 * time.Millisecond
+			}
+			w, _ := start(t, dir, opts)
+			if w.Mode() != mode {
+				t.Skipf("mode is %s", w.Mode())
+			}
+			var b Batch
+			for i := range 20 {
+				write(t, dir, "a.md", fmt.Sprint(i))
+				b = next(t, w)
+				if w.ChangedSince(b) {
+					// A late event of the same write may come: it must
+					// bring a batch of its own.
+					b = next(t, w)
+					if w.ChangedSince(b) {
+						t.Fatalf("write %d: a change is reported after the late batch %+v", i, b)
+					}
+				}
+			}
+			write(t, dir, "b.md", "x")
+			if !w.ChangedSince(b) {
+				deadline := time.Now().Add(timeout)
+				for !w.ChangedSince(b) && time.Now().Before(deadline) {
+					time.Sleep(time.Millisecond)
+				}
+				if !w.ChangedSince(b) {
+					t.Fatal("a write after the batch is not reported")
+				}
+			}
+			if got := await(t, w, "b.md"); !got["b.md"] {
+				t.Fatalf("batch %v lacks b.md", keys(got))
+			}
+		})
+	}
+}

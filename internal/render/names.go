@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/datafile"
-	"github.com/ladder-ssg/ladder/internal/search"
 )
 
 // # Names with content hashes
@@ -73,12 +72,12 @@ func hashedAsset(p string) bool {
 
 // scriptData reports whether a data file is read by the tools, and so
 // gets a script beside it in a build with relative_urls.
-func scriptData(spec PageSpec) bool {
+func (r *Renderer) scriptData(spec PageSpec) bool {
 	switch spec.Kind {
-	case "search.json":
+	case KindSearchIndex:
 		return true
-	case "data":
-		f, _ := spec.Entity.(datafile.File)
+	case KindData:
+		f, _ := r.dataFile(spec)
 		return f.Kind == datafile.KindToolIndex || f.Kind == datafile.KindToolTrack || f.Kind == datafile.KindToolAssess || f.Kind == datafile.KindToolPlan
 	}
 	return false
@@ -130,8 +129,8 @@ func (r *Renderer) names() (map[string]string, error) {
 		}
 		for _, spec := range r.pages {
 			switch spec.Kind {
-			case "data":
-				f, _ := spec.Entity.(datafile.File)
+			case KindData:
+				f, _ := r.dataFile(spec)
 				switch f.Kind {
 				case datafile.KindToolIndex:
 					b, err := r.data.Render(f)
@@ -143,8 +142,8 @@ func (r *Renderer) names() (map[string]string, error) {
 				case datafile.KindToolTrack, datafile.KindToolAssess, datafile.KindToolPlan:
 					names[spec.Path] = datafile.VersionedName(spec.Path, toolVer)
 				}
-			case "search.json":
-				f, _ := spec.Entity.(search.File)
+			case KindSearchIndex:
+				f, _ := r.searchFile(spec)
 				if f.Part() {
 					names[spec.Path] = datafile.VersionedName(spec.Path, searchVer)
 					continue
@@ -158,8 +157,8 @@ func (r *Renderer) names() (map[string]string, error) {
 			}
 		}
 		for _, spec := range r.pages {
-			if spec.Kind == "data.js" {
-				names[spec.Path] = scriptPath(names[spec.Entity.(PageSpec).Path])
+			if src, ok := r.scriptSource(spec); ok {
+				names[spec.Path] = scriptPath(names[src.Path])
 			}
 		}
 		r.nameOf = names

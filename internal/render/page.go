@@ -35,41 +35,41 @@ type Page struct {
 // pages of a site translates nothing.
 func (r *Renderer) title(spec PageSpec) string {
 	switch spec.Kind {
-	case "tracks", "competencies", "courses", "programs", "plans", "compare", "paths", "plan", "assess", "search", "changes":
-		return r.tr("title." + spec.Kind)
-	case "404":
+	case KindTracks, KindCompetencies, KindCourses, KindPrograms, KindPlans, KindCompare, KindPaths, KindPlan, KindAssess, KindSearch, KindChanges:
+		return r.tr("title." + spec.Kind.String())
+	case KindNotFound:
 		return r.tr("title.notfound")
-	case "assess-track":
-		return r.tr("title.assess_track", spec.Entity.(*site.Track).Title)
-	case "assess-form":
-		return r.tr("title.assess_form", spec.Entity.(*site.Level).Title)
-	case "home", "track", "level", "competency", "course", "program", "plan-template", "page":
-		return spec.Entity.(site.Entity).Base().Title
+	case KindAssessTrack:
+		return r.tr("title.assess_track", spec.Entity.Base().Title)
+	case KindAssessForm:
+		return r.tr("title.assess_form", spec.Entity.Base().Title)
+	case KindHome, KindTrack, KindLevel, KindCompetency, KindCourse, KindProgram, KindPlanTemplate, KindFreePage:
+		return spec.Entity.Base().Title
 	}
 	return ""
 }
 
+// newPage makes the view of the page of spec that its template receives,
+// with the field of its entity's type set.
 func (r *Renderer) newPage(spec PageSpec) *Page {
-	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind, Title: r.title(spec), r: r, pre: r.urls.prefix(spec.URL)}
-	switch e := spec.Entity.(type) {
-	case *site.Track:
-		p.Track = e
-	case *site.Level:
-		p.Level = e
-	case *site.Competency:
-		p.Competency = e
-	case *site.Course:
-		p.Course = e
-	case *site.Program:
-		p.Program = e
-	case *site.Plan:
-		p.Plan = e
-	case *site.Page:
-		if spec.Kind == "home" {
-			p.Home = e
-		} else {
-			p.FreePage = e
-		}
+	p := &Page{Site: r.site, Spec: spec, Kind: spec.Kind.String(), Title: r.title(spec), r: r, pre: r.urls.prefix(spec.URL)}
+	switch spec.Kind {
+	case KindTrack, KindLadderSVG, KindAssessTrack:
+		p.Track, _ = spec.Entity.(*site.Track)
+	case KindLevel, KindAssessForm:
+		p.Level, _ = spec.Entity.(*site.Level)
+	case KindCompetency:
+		p.Competency, _ = spec.Entity.(*site.Competency)
+	case KindCourse:
+		p.Course, _ = spec.Entity.(*site.Course)
+	case KindProgram:
+		p.Program, _ = spec.Entity.(*site.Program)
+	case KindPlanTemplate:
+		p.Plan, _ = spec.Entity.(*site.Plan)
+	case KindHome:
+		p.Home, _ = spec.Entity.(*site.Page)
+	case KindFreePage:
+		p.FreePage, _ = spec.Entity.(*site.Page)
 	}
 	return p
 }

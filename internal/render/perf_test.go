@@ -62,8 +62,8 @@ func reportPerPage(b *testing.B, cpu time.Duration, pages int) {
 // left out unless LADDER_BENCH_KINDS is set.
 func BenchmarkRenderKinds(b *testing.B) {
 	r := benchRenderer(b)
-	byKind := map[string][]render.PageSpec{}
-	var kinds []string
+	byKind := map[render.PageKind][]render.PageSpec{}
+	var kinds []render.PageKind
 	for _, s := range r.Pages() {
 		if _, ok := byKind[s.Kind]; !ok {
 			kinds = append(kinds, s.Kind)
@@ -71,13 +71,13 @@ func BenchmarkRenderKinds(b *testing.B) {
 		byKind[s.Kind] = append(byKind[s.Kind], s)
 	}
 	if os.Getenv("LADDER_BENCH_KINDS") == "" {
-		kinds = slices.DeleteFunc(kinds, func(k string) bool {
-			return k == "data" || k == "search.json" || k == "sitemap.xml"
+		kinds = slices.DeleteFunc(kinds, func(k render.PageKind) bool {
+			return k == render.KindData || k == render.KindSearchIndex || k == render.KindSitemap
 		})
 	}
 	for _, k := range kinds {
 		specs := byKind[k]
-		b.Run(k, func(b *testing.B) {
+		b.Run(k.String(), func(b *testing.B) {
 			size := 0
 			n := 0
 			cpu := cpuTime()

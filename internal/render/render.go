@@ -132,7 +132,7 @@ type Renderer struct {
 	opts     Options
 	texts    *i18n.Catalog // the interface's texts, in the site's language
 	urls     urls
-	tmpls    map[string]*kindTemplate // by page kind
+	tmpls    [kindCount]*kindTemplate // by page kind; nil for a kind without a template
 	pages    []PageSpec
 	byPath   [2]map[string]int // index into pages by path, of two halves listed apart
 	assets   map[string][]byte // theme assets and static files, by output path
@@ -148,6 +148,11 @@ type Renderer struct {
 	shared     map[sharedKey]template.HTML // fragments drawn once (see shared)
 	search     *search.Index               // the search index, sized when the pages are listed
 	data       *datafile.Set               // framework.json, the tools' data
+	// dataFiles and searchFiles are the files of data and search, listed
+	// once with the pages: a PageSpec of KindData or KindSearchIndex holds
+	// an index into them, which keeps every PageSpec small.
+	dataFiles   []datafile.File
+	searchFiles []search.File
 
 	// links holds, for each entity with a page, the link to it from the
 	// site root less the root's own prefix (see Page.pre): what follows a
@@ -173,11 +178,28 @@ type Renderer struct {
 }
 
 // PageSpec is one page of the site: where it is written and what draws it.
+// A large site lists tens of thousands, so it holds what a page is made
+// from by reference: the entity, or the index of a generated file in a
+// list that the Renderer keeps.
 type PageSpec struct {
-	Path   string // output path: "tracks/sde/index.html"
-	URL    string // site-relative URL: "/tracks/sde/"
-	Kind   string // template name without .html: "track"
-	Entity any    // *site.Track, *site.Level, ... or nil
+	// Path is the output path: "tracks/sde/index.html".
+	Path string
+	// URL is the site-relative URL: "/tracks/sde/".
+	URL string
+	// Entity is the entity the page is about: a *site.Track for the pages
+	// of KindTrack, KindLadderSVG and KindAssessTrack, a *site.Level for
+	// KindLevel and KindAssessForm, the *site.Competency, *site.Course,
+	// *site.Program or *site.Plan of its kind's page, the *site.Page of
+	// KindHome and KindFreePage; nil for every other kind.
+	Entity site.Entity
+	// Item is, for a generated file, which one: for KindData the index of
+	// the file in the Renderer's data files (datafile.Set.Files), for
+	// KindSearchIndex in the search index's files (search.Index.Files),
+	// for KindDataScript the index in Pages of the data file the script
+	// wraps; 0 for every other kind.
+	Item int32
+	// Kind says what draws the page.
+	Kind PageKind
 }
 
 // New prepares a Renderer: parses the templates of theme (the theme's root,
@@ -276,43 +298,8 @@ func (r *Renderer) getBuf() *bytes.Buffer {
 // renderTo draws one page, into buf for the pages drawn by a template; the
 // bytes returned are valid until buf is next used.
 func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
-	switch spec.Kind {
-	case "data":
-		f, ok := spec.Entity.(datafile.File)
-		if !ok {
-			return nil, fmt.Errorf("render %s: not a data file", spec.Path)
-		}
-		return r.data.Render(f)
-	case "search.json":
-		f, ok := spec.Entity.(search.File)
-		if !ok {
-			return nil, fmt.Errorf("render %s: not a file of the search index", spec.Path)
-		}
-		return r.search.Render(f)
-	case "data.js":
-		src, ok := spec.Entity.(PageSpec)
-		if !ok {
-			return nil, fmt.Errorf("render %s: not the script of a data file", spec.Path)
-		}
-		b, err := r.renderTo(buf, src)
-		if err != nil {
-			return nil, err
-		}
-		name, err := r.OutputPath(src.Path)
-		if err != nil {
-			return nil, err
-		}
-		return dataScript(name, b), nil
-	case "sitemap.xml":
-		return datafile.Sitemap(r.sitemapURLs()), nil
-	case "robots.txt":
-		return datafile.Robots(), nil
-	case "ladder.svg":
-		t, ok := spec.Entity.(*site.Track)
-		if !ok {
-			return nil, fmt.Errorf("render %s: not a track's ladder", spec.Path)
-		}
-		return r.newPage(spec).ladderSVG(t), nil
+	if !spec.Kind.templated() {
+		return r.renderFile(buf, spec)
 	}
 	t, ok, err := r.template(spec.Kind)
 	if !ok {
@@ -326,6 +313,77 @@ func (r *Renderer) renderTo(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: %w", spec.Path, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// renderFile draws a file that no template draws (see renderTo).
+func (r *Renderer) renderFile(buf *bytes.Buffer, spec PageSpec) ([]byte, error) {
+	switch spec.Kind {
+	case KindData:
+		f, ok := r.dataFile(spec)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a data file", spec.Path)
+		}
+		return r.data.Render(f)
+	case KindSearchIndex:
+		f, ok := r.searchFile(spec)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a file of the search index", spec.Path)
+		}
+		return r.search.Render(f)
+	case KindDataScript:
+		src, ok := r.scriptSource(spec)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not the script of a data file", spec.Path)
+		}
+		b, err := r.renderTo(buf, src)
+		if err != nil {
+			return nil, err
+		}
+		name, err := r.OutputPath(src.Path)
+		if err != nil {
+			return nil, err
+		}
+		return dataScript(name, b), nil
+	case KindSitemap:
+		return datafile.Sitemap(r.sitemapURLs()), nil
+	case KindRobots:
+		return datafile.Robots(), nil
+	case KindLadderSVG:
+		t, ok := spec.Entity.(*site.Track)
+		if !ok {
+			return nil, fmt.Errorf("render %s: not a track's ladder", spec.Path)
+		}
+		return r.newPage(spec).ladderSVG(t), nil
+	}
+	return nil, fmt.Errorf("render %s: no template for page kind %q", spec.Path, spec.Kind)
+}
+
+// dataFile returns the data file that a page of KindData writes.
+func (r *Renderer) dataFile(spec PageSpec) (datafile.File, bool) {
+	if spec.Kind != KindData || spec.Item < 0 || int(spec.Item) >= len(r.dataFiles) {
+		return datafile.File{}, false
+	}
+	return r.dataFiles[spec.Item], true
+}
+
+// searchFile returns the file of the search index that a page of
+// KindSearchIndex writes.
+func (r *Renderer) searchFile(spec PageSpec) (search.File, bool) {
+	if spec.Kind != KindSearchIndex || spec.Item < 0 || int(spec.Item) >= len(r.searchFiles) {
+		return search.File{}, false
+	}
+	return r.searchFiles[spec.Item], true
+}
+
+// scriptSource returns the data file that a page of KindDataScript wraps.
+func (r *Renderer) scriptSource(spec PageSpec) (PageSpec, bool) {
+	if spec.Kind != KindDataScript || spec.Item < 0 || int(spec.Item) >= len(r.pages) {
+		return PageSpec{}, false
+	}
+	src := r.pages[spec.Item]
+	// A script wraps a data file, never another script, so that drawing
+	// one cannot recurse without end.
+	return src, src.Kind == KindData || src.Kind == KindSearchIndex
 }
 
 // All draws every page and copies every asset into a new Output, in
@@ -458,9 +516,9 @@ func (r *Renderer) drawOrder() []int {
 
 // drawnFirst reports whether pages of a kind are drawn before the others
 // (see drawOrder).
-func drawnFirst(kind string) bool {
+func drawnFirst(kind PageKind) bool {
 	switch kind {
-	case "search.json", "data", "data.js", "sitemap.xml", "home", "tracks", "competencies", "courses", "programs":
+	case KindSearchIndex, KindData, KindDataScript, KindSitemap, KindHome, KindTracks, KindCompetencies, KindCourses, KindPrograms:
 		return true
 	}
 	return false
@@ -486,28 +544,28 @@ func (r *Renderer) listPages() {
 	first := pageList{pages: all[:0:n1]}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		first.add("/", "home", s.Home)
-		first.add("/tracks/", "tracks", nil)
+		first.add("/", KindHome, s.Home)
+		first.add("/tracks/", KindTracks, nil)
 		for _, t := range s.Tracks {
-			first.addDir("tracks", t.ID, "", "track", t)
+			first.addDir("tracks", t.ID, "", KindTrack, t)
 			if len(t.Levels) > 0 {
-				first.add("/"+ladderFile(t), "ladder.svg", t)
+				first.add("/"+ladderFile(t), KindLadderSVG, t)
 			}
 		}
 		for _, l := range s.Levels {
-			first.addDir("tracks", l.TrackID, l.ID, "level", l)
+			first.addDir("tracks", l.TrackID, l.ID, KindLevel, l)
 		}
-		first.add("/competencies/", "competencies", nil)
+		first.add("/competencies/", KindCompetencies, nil)
 		for _, c := range s.Competencies {
-			first.addDir("competencies", c.ID, "", "competency", c)
+			first.addDir("competencies", c.ID, "", KindCompetency, c)
 		}
-		first.add("/courses/", "courses", nil)
+		first.add("/courses/", KindCourses, nil)
 		for _, c := range s.Courses {
-			first.addDir("courses", c.ID, "", "course", c)
+			first.addDir("courses", c.ID, "", KindCourse, c)
 		}
-		first.add("/programs/", "programs", nil)
+		first.add("/programs/", KindPrograms, nil)
 		for _, p := range s.Programs {
-			first.addDir("programs", p.ID, "", "program", p)
+			first.addDir("programs", p.ID, "", KindProgram, p)
 		}
 		first.index(0)
 	})
@@ -516,56 +574,52 @@ func (r *Renderer) listPages() {
 	// few thousand files.
 	rest := pageList{pages: all[n1:n1]}
 	if len(s.Plans) > 0 {
-		rest.add("/plans/", "plans", nil)
+		rest.add("/plans/", KindPlans, nil)
 		for _, p := range s.Plans {
-			rest.addDir("plans", p.ID, "", "plan-template", p)
+			rest.addDir("plans", p.ID, "", KindPlanTemplate, p)
 		}
 	}
-	rest.add("/compare/", "compare", nil)
-	rest.add("/paths/", "paths", nil)
-	rest.add("/plan/", "plan", nil)
-	rest.add("/assess/", "assess", nil)
+	rest.add("/compare/", KindCompare, nil)
+	rest.add("/paths/", KindPaths, nil)
+	rest.add("/plan/", KindPlan, nil)
+	rest.add("/assess/", KindAssess, nil)
 	for _, t := range s.Tracks {
 		if len(t.Levels) > 0 {
-			rest.addDir("assess", t.ID, "", "assess-track", t)
+			rest.addDir("assess", t.ID, "", KindAssessTrack, t)
 		}
 	}
 	for _, l := range s.Levels {
-		rest.addDir("assess", l.TrackID, l.ID, "assess-form", l)
+		rest.addDir("assess", l.TrackID, l.ID, KindAssessForm, l)
 	}
-	rest.add("/search/", "search", nil)
+	rest.add("/search/", KindSearch, nil)
 	if len(s.Config.Releases) > 0 {
-		rest.add("/changes/", "changes", nil)
+		rest.add("/changes/", KindChanges, nil)
 	}
 	for _, p := range s.Pages {
-		rest.add(URLOf(p), "page", p)
+		rest.add(URLOf(p), KindFreePage, p)
 	}
-	rest.add("/404.html", "404", nil)
+	rest.add("/404.html", KindNotFound, nil)
 	if r.data == nil {
 		r.data = datafile.New(r.site, URLOf, !r.opts.StableNames, r.fundingText)
 	}
-	for _, f := range r.data.Files() {
-		rest.add("/"+f.Path, "data", f)
+	r.dataFiles = r.data.Files()
+	for i, f := range r.dataFiles {
+		rest.addFile("/"+f.Path, KindData, i)
 	}
 	if r.search == nil {
 		r.search = search.New(r.site, func(x any) string { return URLOf(x) }, !r.opts.StableNames)
 	}
-	for _, f := range r.search.Files() {
-		rest.add("/"+f.Path, "search.json", f)
+	r.searchFiles = r.search.Files()
+	for i, f := range r.searchFiles {
+		rest.addFile("/"+f.Path, KindSearchIndex, i)
 	}
 	wg.Wait()
 	if r.site.Config.RelativeURLs && !r.opts.StableNames {
-		for _, pages := range [][]PageSpec{first.pages, rest.pages} {
-			for _, spec := range pages {
-				if scriptData(spec) {
-					rest.add(scriptPath(spec.URL), "data.js", spec)
-				}
-			}
-		}
+		r.addScripts(&first, &rest)
 	}
-	rest.add("/sitemap.xml", "sitemap.xml", nil)
+	rest.add("/sitemap.xml", KindSitemap, nil)
 	if r.site.Config.Publish.NoIndex {
-		rest.add("/robots.txt", "robots.txt", nil)
+		rest.add("/robots.txt", KindRobots, nil)
 	}
 	rest.index(len(first.pages))
 	// A half that kept to its size was appended in place; one that did
@@ -579,6 +633,23 @@ func (r *Renderer) listPages() {
 	r.byPath = [2]map[string]int{first.byPath, rest.byPath}
 }
 
+// addScripts adds to rest, with relative_urls, the script beside each data
+// file that the tools read (see names.go), in the order of the files: the
+// pages of first, then those of rest, numbered as they are in r.pages.
+func (r *Renderer) addScripts(first, rest *pageList) {
+	n := len(rest.pages)
+	for i, spec := range first.pages {
+		if r.scriptData(spec) {
+			rest.addFile(scriptPath(spec.URL), KindDataScript, i)
+		}
+	}
+	for i, spec := range rest.pages[:n] {
+		if r.scriptData(spec) {
+			rest.addFile(scriptPath(spec.URL), KindDataScript, len(first.pages)+i)
+		}
+	}
+}
+
 // pageList is a list of pages being made, and its index by path.
 type pageList struct {
 	pages  []PageSpec
@@ -586,8 +657,8 @@ type pageList struct {
 	buf    []byte
 }
 
-// add adds the page at url.
-func (l *pageList) add(url, kind string, ent any) {
+// add adds the page at url about entity ent (may be nil).
+func (l *pageList) add(url string, kind PageKind, ent site.Entity) {
 	p := strings.TrimPrefix(url, "/")
 	switch {
 	case strings.HasSuffix(url, "/"):
@@ -598,9 +669,16 @@ func (l *pageList) add(url, kind string, ent any) {
 	l.pages = append(l.pages, PageSpec{Path: p, URL: url, Kind: kind, Entity: ent})
 }
 
+// addFile adds the generated file at url, the item-th of its kind (see
+// PageSpec.Item).
+func (l *pageList) addFile(url string, kind PageKind, item int) {
+	l.add(url, kind, nil)
+	l.pages[len(l.pages)-1].Item = int32(item)
+}
+
 // addDir adds the page of an entity at /<a>/<b>/<c>/ (c may be empty),
 // making one string for both its path and its URL.
-func (l *pageList) addDir(a, b, c, kind string, ent any) {
+func (l *pageList) addDir(a, b, c string, kind PageKind, ent site.Entity) {
 	buf := append(l.buf[:0], '/')
 	for _, part := range [...]string{a, b, c} {
 		if part != "" {
@@ -714,9 +792,12 @@ func (r *Renderer) parseTemplates(theme, layouts fs.FS) error {
 	if err != nil {
 		return err
 	}
-	r.tmpls = make(map[string]*kindTemplate, len(kinds))
-	for k, t := range kinds {
-		r.tmpls[k] = &kindTemplate{src: t}
+	// A top-level layout named after no templated page kind draws no
+	// page, so it gets no entry.
+	for k := range kindCount {
+		if t, ok := kinds[k.String()]; ok && k.templated() {
+			r.tmpls[k] = &kindTemplate{src: t}
+		}
 	}
 	return nil
 }
@@ -773,12 +854,13 @@ type kindTemplate struct {
 	err  error
 }
 
-// template returns the template that draws pages of kind k.
-func (r *Renderer) template(k string) (*template.Template, bool, error) {
-	kt, ok := r.tmpls[k]
-	if !ok {
+// template returns the template that draws pages of kind k, and false
+// when there is none.
+func (r *Renderer) template(k PageKind) (*template.Template, bool, error) {
+	if k >= kindCount || r.tmpls[k] == nil {
 		return nil, false, nil
 	}
+	kt := r.tmpls[k]
 	kt.once.Do(func() {
 		t, err := kt.src.Clone()
 		if err != nil {

@@ -47,9 +47,9 @@ func shared(p *Page, name string, x any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	t, ok, err := r.template(p.Kind)
+	t, ok, err := r.template(p.Spec.Kind)
 	if !ok {
-		return "", fmt.Errorf("shared %s: no templates for page kind %q", name, p.Kind)
+		return "", fmt.Errorf("shared %s: no templates for page kind %q", name, p.Spec.Kind)
 	}
 	if err != nil {
 		return "", err

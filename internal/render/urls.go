@@ -126,23 +126,23 @@ func (r *Renderer) refURL(ref, track string) string {
 	}
 	s := r.site
 	var u string
-	switch kind {
-	case "track":
+	switch site.ParseKind(kind) {
+	case site.KindTrack:
 		u = "/tracks/" + id + "/"
-	case "level":
+	case site.KindLevel:
 		if !strings.Contains(id, "/") && track != "" {
 			id = track + "/" + id
 		}
 		u = "/tracks/" + id + "/"
-	case "competency":
+	case site.KindCompetency:
 		u = "/competencies/" + id + "/"
-	case "course":
+	case site.KindCourse:
 		u = "/courses/" + id + "/"
-	case "program":
+	case site.KindProgram:
 		u = "/programs/" + id + "/"
-	case "plan":
+	case site.KindPlan:
 		u = "/plans/" + id + "/"
-	case "page":
+	case site.KindPage:
 		if p := s.PageByID(id); p != nil {
 			u = URLOf(p)
 		} else {

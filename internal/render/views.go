@@ -391,15 +391,15 @@ type Crumb struct {
 // Crumbs returns the breadcrumb trail of the page, from the home page to
 // the page itself, or nil on the home page.
 func (p *Page) Crumbs() []Crumb {
-	if p.Kind == "home" {
+	if p.Spec.Kind == KindHome {
 		return nil
 	}
 	out := []Crumb{{Label: p.r.tr("nav.home"), Href: p.Href("/")}}
 	section := func(key, path string) { out = append(out, Crumb{Label: p.r.tr(key), Href: p.Href(path)}) }
 	switch {
-	case p.Kind == "assess-track":
+	case p.Spec.Kind == KindAssessTrack:
 		section("title.assess", "assess/")
-	case p.Kind == "assess-form":
+	case p.Spec.Kind == KindAssessForm:
 		section("title.assess", "assess/")
 		out = append(out, Crumb{Label: p.Level.Track.Title, Href: p.AssessTrackHref(p.Level.Track)})
 		return append(out, Crumb{Label: p.Level.Title})

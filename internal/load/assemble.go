@@ -3,6 +3,7 @@ package load
 import (
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/internal/diag"
 	"github.com/ladder-ssg/ladder/internal/site"
@@ -16,66 +17,63 @@ import (
 // cached parse results are the same ones.
 func assemble(s *site.Site, results []*fileResult, opts Options, diags *diag.List, order *courseOrder) {
 	// The copies of each kind are made in one array: one allocation
-	// instead of one per entity.
+	// instead of one per entity. On a large site the two halves of the
+	// files are copied on two cores, each into its own part of the arrays.
+	parts := []assembly{{results: results}}
+	if len(results) >= 2048 {
+		half := len(results) / 2
+		parts = []assembly{{results: results[:half]}, {results: results[half:]}}
+	}
 	var n [site.NumKinds]int
-	for _, r := range results {
-		for _, ent := range r.entities {
-			n[ent.EntityKind()]++
+	for i := range parts {
+		parts[i].count()
+		for k, c := range parts[i].n {
+			n[k] += c
 		}
 	}
-	tracks := make([]site.Track, 0, n[site.KindTrack])
-	levels := make([]site.Level, 0, n[site.KindLevel])
-	comps := make([]site.Competency, 0, n[site.KindCompetency])
-	courses := make([]site.Course, 0, n[site.KindCourse])
-	programs := make([]site.Program, 0, n[site.KindProgram])
+	arrays := kindArrays{
+		tracks:   make([]site.Track, n[site.KindTrack]),
+		levels:   make([]site.Level, n[site.KindLevel]),
+		comps:    make([]site.Competency, n[site.KindCompetency]),
+		courses:  make([]site.Course, n[site.KindCourse]),
+		programs: make([]site.Program, n[site.KindProgram]),
+	}
+	var wg sync.WaitGroup
+	var at [site.NumKinds]int
+	for i := range parts {
+		p := &parts[i]
+		into := arrays.from(at, p.n)
+		for k, c := range p.n {
+			at[k] += c
+		}
+		wg.Go(func() { p.copy(into, opts) })
+	}
+	wg.Wait()
+	courseSrcs := make([]*site.Course, 0, n[site.KindCourse])
 	s.Tracks = make([]*site.Track, 0, n[site.KindTrack])
 	s.Levels = make([]*site.Level, 0, n[site.KindLevel])
 	s.Competencies = make([]*site.Competency, 0, n[site.KindCompetency])
 	s.Courses = make([]*site.Course, 0, n[site.KindCourse])
 	s.Programs = make([]*site.Program, 0, n[site.KindProgram])
-	courseSrcs := make([]*site.Course, 0, n[site.KindCourse])
-	for _, r := range results {
-		diags.Append(r.diags...)
-		for _, ent := range r.entities {
-			if c := ent.Base(); c.Draft && !opts.Drafts {
-				id := c.ID
-				if l, ok := ent.(*site.Level); ok {
-					id = l.FullID()
-				}
-				if s.Drafts == nil {
-					s.Drafts = map[site.DraftKey]bool{}
-				}
-				s.Drafts[site.DraftKey{Kind: ent.EntityKind(), ID: id}] = true
-				continue
+	for i := range parts {
+		p := &parts[i]
+		diags.Append(p.diags...)
+		for _, d := range p.drafts {
+			if s.Drafts == nil {
+				s.Drafts = map[site.DraftKey]bool{}
 			}
-			switch e := ent.(type) {
-			case *site.Track:
-				tracks = append(tracks, *e)
-				s.Tracks = append(s.Tracks, &tracks[len(tracks)-1])
-			case *site.Level:
-				levels = append(levels, *e)
-				s.Levels = append(s.Levels, &levels[len(levels)-1])
-			case *site.Competency:
-				comps = append(comps, *e)
-				s.Competencies = append(s.Competencies, &comps[len(comps)-1])
-			case *site.Course:
-				courses = append(courses, *e)
-				courseSrcs = append(courseSrcs, e)
-				s.Courses = append(s.Courses, &courses[len(courses)-1])
-			case *site.Program:
-				programs = append(programs, *e)
-				s.Programs = append(s.Programs, &programs[len(programs)-1])
-			case *site.Plan:
-				c := *e
-				s.Plans = append(s.Plans, &c)
-			case *site.Page:
-				c := *e
-				if r.home {
-					s.Home = &c
-				} else {
-					s.Pages = append(s.Pages, &c)
-				}
-			}
+			s.Drafts[d] = true
+		}
+		s.Tracks = append(s.Tracks, p.tracks...)
+		s.Levels = append(s.Levels, p.levels...)
+		s.Competencies = append(s.Competencies, p.comps...)
+		s.Courses = append(s.Courses, p.courses...)
+		courseSrcs = append(courseSrcs, p.courseSrcs...)
+		s.Programs = append(s.Programs, p.programs...)
+		s.Plans = append(s.Plans, p.plans...)
+		s.Pages = append(s.Pages, p.pages...)
+		if p.home != nil {
+			s.Home = p.home
 		}
 	}
 	if s.Home == nil {
@@ -126,6 +124,111 @@ func assemble(s *site.Site, results []*fileResult, opts Options, diags *diag.Lis
 	slices.SortStableFunc(s.Programs, site.ComparePrograms)
 	slices.SortStableFunc(s.Plans, site.ComparePlans)
 	slices.SortStableFunc(s.Pages, site.ComparePages)
+}
+
+// kindArrays are the arrays the copies of the entities are made in, one
+// per kind that a large site has many of.
+type kindArrays struct {
+	tracks   []site.Track
+	levels   []site.Level
+	comps    []site.Competency
+	courses  []site.Course
+	programs []site.Program
+}
+
+// from returns the parts of the arrays from at on, n long, empty: appending
+// to them fills them in place.
+func (a kindArrays) from(at, n [site.NumKinds]int) kindArrays {
+	return kindArrays{
+		tracks:   window(a.tracks, at[site.KindTrack], n[site.KindTrack]),
+		levels:   window(a.levels, at[site.KindLevel], n[site.KindLevel]),
+		comps:    window(a.comps, at[site.KindCompetency], n[site.KindCompetency]),
+		courses:  window(a.courses, at[site.KindCourse], n[site.KindCourse]),
+		programs: window(a.programs, at[site.KindProgram], n[site.KindProgram]),
+	}
+}
+
+// window returns list[at:at+n] as an empty slice of capacity n.
+func window[T any](list []T, at, n int) []T { return list[at : at : at+n] }
+
+// assembly is the assembly of a run of file results: their diagnostics,
+// their drafts, and the copies of their entities, in file order.
+type assembly struct {
+	results []*fileResult
+	n       [site.NumKinds]int // the entities of each kind, drafts included
+
+	diags      diag.List
+	drafts     []site.DraftKey
+	tracks     []*site.Track
+	levels     []*site.Level
+	comps      []*site.Competency
+	courses    []*site.Course
+	courseSrcs []*site.Course // the cached entities the courses are copies of
+	programs   []*site.Program
+	plans      []*site.Plan
+	pages      []*site.Page
+	home       *site.Page
+}
+
+// count counts the entities of each kind.
+func (a *assembly) count() {
+	for _, r := range a.results {
+		for _, ent := range r.entities {
+			a.n[ent.EntityKind()]++
+		}
+	}
+}
+
+// copy copies the entities into the arrays of into, which have room for
+// them, leaving out drafts unless opts asks for them.
+func (a *assembly) copy(into kindArrays, opts Options) {
+	a.tracks = make([]*site.Track, 0, a.n[site.KindTrack])
+	a.levels = make([]*site.Level, 0, a.n[site.KindLevel])
+	a.comps = make([]*site.Competency, 0, a.n[site.KindCompetency])
+	a.courses = make([]*site.Course, 0, a.n[site.KindCourse])
+	a.courseSrcs = make([]*site.Course, 0, a.n[site.KindCourse])
+	a.programs = make([]*site.Program, 0, a.n[site.KindProgram])
+	for _, r := range a.results {
+		a.diags.Append(r.diags...)
+		for _, ent := range r.entities {
+			if c := ent.Base(); c.Draft && !opts.Drafts {
+				id := c.ID
+				if l, ok := ent.(*site.Level); ok {
+					id = l.FullID()
+				}
+				a.drafts = append(a.drafts, site.DraftKey{Kind: ent.EntityKind(), ID: id})
+				continue
+			}
+			switch e := ent.(type) {
+			case *site.Track:
+				into.tracks = append(into.tracks, *e)
+				a.tracks = append(a.tracks, &into.tracks[len(into.tracks)-1])
+			case *site.Level:
+				into.levels = append(into.levels, *e)
+				a.levels = append(a.levels, &into.levels[len(into.levels)-1])
+			case *site.Competency:
+				into.comps = append(into.comps, *e)
+				a.comps = append(a.comps, &into.comps[len(into.comps)-1])
+			case *site.Course:
+				into.courses = append(into.courses, *e)
+				a.courseSrcs = append(a.courseSrcs, e)
+				a.courses = append(a.courses, &into.courses[len(into.courses)-1])
+			case *site.Program:
+				into.programs = append(into.programs, *e)
+				a.programs = append(a.programs, &into.programs[len(into.programs)-1])
+			case *site.Plan:
+				c := *e
+				a.plans = append(a.plans, &c)
+			case *site.Page:
+				c := *e
+				if r.home {
+					a.home = &c
+				} else {
+					a.pages = append(a.pages, &c)
+				}
+			}
+		}
+	}
 }
 
 // courseOrder remembers the order of the courses of the last assembly:

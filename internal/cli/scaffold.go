@@ -104,16 +104,18 @@ func runNew(e *env, args []string) int {
 		errorf(e, "new takes a kind and an id, e.g. ladder new course secure-coding, or ladder new level software/sde-4")
 		return ExitUsage
 	}
-	kind, id := fs.Arg(0), fs.Arg(1)
+	name, id := fs.Arg(0), fs.Arg(1)
+	kind := site.ParseKind(name)
 	if !slices.Contains(scaffold.Kinds, kind) {
-		errorf(e, "unknown kind %q: use one of %s", kind, strings.Join(scaffold.Kinds, ", "))
-		if s := diag.Suggest(kind, scaffold.Kinds); s != "" {
+		names := scaffold.KindNames()
+		errorf(e, "unknown kind %q: use one of %s", name, strings.Join(names, ", "))
+		if s := diag.Suggest(name, names); s != "" {
 			hintf(e, "did you mean %q?", s)
 		}
 		return ExitUsage
 	}
 	track := ""
-	if kind == "level" {
+	if kind == site.KindLevel {
 		var ok bool
 		track, id, ok = strings.Cut(id, "/")
 		if !ok {
@@ -126,10 +128,10 @@ func runNew(e *env, args []string) int {
 		}
 	}
 	if !load.ValidID(id) {
-		badID(e, kind, id)
+		badID(e, name, id)
 		return ExitUsage
 	}
-	if kind == "page" && slices.Contains(site.ReservedSlugs, id) {
+	if kind == site.KindPage && slices.Contains(site.ReservedSlugs, id) {
 		errorf(e, "page %q would replace the site's own /%s/ page; choose another id", id, id)
 		return ExitUsage
 	}

@@ -27,7 +27,23 @@ import (
 
 // Kinds lists the kinds of entity New creates, in the order a usage
 // message names them.
-var Kinds = []string{"track", "level", "course", "program", "competency", "page", "plan"}
+var Kinds = []site.Kind{site.KindTrack, site.KindLevel, site.KindCourse, site.KindProgram, site.KindCompetency, site.KindPage, site.KindPlan}
+
+// KindNames returns the names of Kinds, as a command line writes them.
+func KindNames() []string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = k.String()
+	}
+	return names
+}
+
+// folders holds the folder under the content directory that the files of
+// each kind go in.
+var folders = [site.NumKinds]string{
+	site.KindTrack: "tracks", site.KindLevel: "tracks", site.KindCourse: "courses", site.KindProgram: "programs",
+	site.KindCompetency: "competencies", site.KindPage: "pages", site.KindPlan: "plans",
+}
 
 // File is the content file of a new entity: its slash path from the site
 // root and its text.
@@ -39,7 +55,8 @@ type File struct {
 // ExistsError reports that an entity of the same kind and id is already
 // defined, at Where: its file, or its place in a catalogue.
 type ExistsError struct {
-	Kind, ID, Where string
+	Kind      site.Kind
+	ID, Where string
 }
 
 func (e *ExistsError) Error() string {
@@ -66,7 +83,7 @@ func (e *UnknownTrackError) Hint() string {
 // the loaded and checked site s, whose files' texts are texts; track is the
 // level's track, "" for other kinds. Ids must be valid already. The error is
 // an *ExistsError or an *UnknownTrackError.
-func New(s *site.Site, texts site.Texts, kind, track, id string) (File, error) {
+func New(s *site.Site, texts site.Texts, kind site.Kind, track, id string) (File, error) {
 	rel, exists := filePath(s, texts, kind, track, id)
 	if exists != "" {
 		return File{}, &ExistsError{Kind: kind, ID: fullID(track, id), Where: exists}
@@ -74,23 +91,23 @@ func New(s *site.Site, texts site.Texts, kind, track, id string) (File, error) {
 	f := File{Path: rel}
 	title := Title(id, s.Config.Acronyms)
 	switch kind {
-	case "level":
+	case site.KindLevel:
 		t := s.TrackByID(track)
 		if t == nil {
 			return File{}, &UnknownTrackError{Track: track, Suggestion: diag.Suggest(track, sortedKeys(s.IDs[site.KindTrack]))}
 		}
 		f.Text = levelTemplate(s, t, id, title)
-	case "track":
+	case site.KindTrack:
 		f.Text = trackTemplate(id, title)
-	case "course":
+	case site.KindCourse:
 		f.Text = courseTemplate(id, title)
-	case "program":
+	case site.KindProgram:
 		f.Text = programTemplate(id, title)
-	case "competency":
+	case site.KindCompetency:
 		f.Text = competencyTemplate(s, id, title)
-	case "page":
+	case site.KindPage:
 		f.Text = pageTemplate(id, title)
-	case "plan":
+	case site.KindPlan:
 		f.Text = planTemplate(s, title)
 	default:
 		return File{}, fmt.Errorf("unknown kind %q", kind)
@@ -226,45 +243,21 @@ func checkEmpty(dir string) error {
 // filePath returns the slash path (from the site root) of the file for a
 // new entity, and where an entity of that kind and id is already defined,
 // if it is: its file, or the file that would be overwritten.
-func filePath(s *site.Site, texts site.Texts, kind, track, id string) (rel, exists string) {
-	dir := s.Config.ContentDir
-	var src *site.Origin
+func filePath(s *site.Site, texts site.Texts, kind site.Kind, track, id string) (rel, exists string) {
+	dir := path.Join(s.Config.ContentDir, folders[kind])
+	key := id
 	switch kind {
-	case "track":
-		rel = path.Join(dir, "tracks", id, "_index.md")
-		if x := s.TrackByID(id); x != nil {
-			src = &x.Src
-		}
-	case "level":
-		rel = path.Join(dir, "tracks", track, id+".md")
-		if x := s.LevelByID(track + "/" + id); x != nil {
-			src = &x.Src
-		}
-	case "course":
-		rel = path.Join(dir, "courses", id+".md")
-		if x := s.CourseByID(id); x != nil {
-			src = &x.Src
-		}
-	case "program":
-		rel = path.Join(dir, "programs", id+".md")
-		if x := s.ProgramByID(id); x != nil {
-			src = &x.Src
-		}
-	case "competency":
-		rel = path.Join(dir, "competencies", id+".md")
-		if x := s.CompetencyByID(id); x != nil {
-			src = &x.Src
-		}
-	case "page":
-		rel = path.Join(dir, "pages", id+".md")
-		if x := s.PageByID(id); x != nil {
-			src = &x.Src
-		}
-	case "plan":
-		rel = path.Join(dir, "plans", id+".md")
-		if x := s.PlanByID(id); x != nil {
-			src = &x.Src
-		}
+	case site.KindTrack:
+		rel = path.Join(dir, id, "_index.md")
+	case site.KindLevel:
+		rel = path.Join(dir, track, id+".md")
+		key = track + "/" + id
+	default:
+		rel = path.Join(dir, id+".md")
+	}
+	var src *site.Origin
+	if x := s.ByID(kind, key); x != nil {
+		src = &x.Base().Src
 	}
 	switch {
 	case src != nil && src.Prefix != "":

@@ -43,7 +43,7 @@ func TestNewFilesValidate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
-			f, err := New(s, texts, c.kind, c.track, c.id)
+			f, err := New(s, texts, site.ParseKind(c.kind), c.track, c.id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestNewFilesValidate(t *testing.T) {
 
 func TestNewLevelStartsAboveTheTop(t *testing.T) {
 	s, texts := example(t)
-	f, err := New(s, texts, "level", "cloud-support", "principal")
+	f, err := New(s, texts, site.KindLevel, "cloud-support", "principal")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,12 +93,12 @@ func TestNewLevelStartsAboveTheTop(t *testing.T) {
 
 func TestNewRefuses(t *testing.T) {
 	s, texts := example(t)
-	_, err := New(s, texts, "level", "cloud-suport", "x")
+	_, err := New(s, texts, site.KindLevel, "cloud-suport", "x")
 	var unknown *UnknownTrackError
 	if !errors.As(err, &unknown) || unknown.Suggestion != "cloud-support" {
 		t.Errorf("unknown track: err = %v, want an UnknownTrackError suggesting cloud-support", err)
 	}
-	_, err = New(s, texts, "level", "cloud-support", "associate")
+	_, err = New(s, texts, site.KindLevel, "cloud-support", "associate")
 	var exists *ExistsError
 	if !errors.As(err, &exists) || exists.Where != "content/tracks/cloud-support/associate.md" {
 		t.Errorf("existing level: err = %v, want an ExistsError naming its file", err)

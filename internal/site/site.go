@@ -117,6 +117,32 @@ func (s *Site) PlanByID(id string) *Plan { return byID(s.Plans, s.IDs[KindPlan],
 // PageByID returns the free page with the id, or nil.
 func (s *Site) PageByID(id string) *Page { return byID(s.Pages, s.IDs[KindPage], id) }
 
+// ByID returns the entity of kind k with the id (a level's full id), or
+// nil.
+func (s *Site) ByID(k Kind, id string) Entity {
+	i, ok := s.IDs[k][id]
+	if !ok {
+		return nil
+	}
+	switch k {
+	case KindTrack:
+		return s.Tracks[i]
+	case KindLevel:
+		return s.Levels[i]
+	case KindCompetency:
+		return s.Competencies[i]
+	case KindCourse:
+		return s.Courses[i]
+	case KindProgram:
+		return s.Programs[i]
+	case KindPage:
+		return s.Pages[i]
+	case KindPlan:
+		return s.Plans[i]
+	}
+	return nil
+}
+
 // Has reports whether the site has an entity of kind k with the id (a
 // level's full id).
 func (s *Site) Has(k Kind, id string) bool {

@@ -127,8 +127,8 @@ type Watcher struct {
 	once     sync.Once
 	polling  atomic.Bool
 	seen     atomic.Uint64 // changes seen so far; see ChangedSince
-	closeErr error       // set by the watching goroutine before finished is closed
-	l        *loop       // owned by the watching goroutine; kept here for tests
+	closeErr error         // set by the watching goroutine before finished is closed
+	l        *loop         // owned by the watching goroutine; kept here for tests
 }
 
 const (

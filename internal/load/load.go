@@ -57,6 +57,13 @@ type Loader struct {
 	cache    map[string]*fileResult // by slash path from the site root
 	files    []string               // content files of the last load, sorted
 	haveList bool
+	// last holds the results of the last load by position in files, and
+	// edited the positions of the files changed since, while the file
+	// list is the same; last is nil when it is not. A rebuild after an
+	// edit then takes the other files' results from last, instead of
+	// looking each one up by path.
+	last   []*fileResult
+	edited []int
 	// contentDir is the content directory of the last load ("" before
 	// the first).
 	contentDir string
@@ -102,6 +109,7 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, s
 	if mo := (markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML}); l.conv == nil || mo != l.opts || cfg.Limits != l.limits {
 		l.opts, l.conv, l.limits = mo, markdown.New(mo), cfg.Limits
 		l.cache = map[string]*fileResult{}
+		l.last = nil
 	}
 	contentDir := path.Clean(cfg.ContentDir)
 	l.contentDir = contentDir
@@ -124,10 +132,12 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, s
 	}
 
 	results, err := l.parseAll(fsys, contentDir, changed)
+	l.edited = l.edited[:0]
 	if err != nil {
-		l.haveList = false
+		l.haveList, l.last = false, nil
 		return nil, nil, nil, err
 	}
+	l.last = results
 	checkEntities(results, cfg.Limits.Entities, &diags)
 
 	s := &site.Site{Config: cfg}
@@ -150,16 +160,19 @@ func touches(changed []string, p string) bool {
 func (l *Loader) applyChanges(fsys fs.FS, contentDir string, changed []string) error {
 	// The common case, an edited file that was there before and still is,
 	// leaves the file list as it is.
+	l.edited = l.edited[:0]
 	edited := true
 	for _, c := range changed {
 		c = path.Clean(c)
 		if c != contentDir && !strings.HasPrefix(c, contentDir+"/") {
 			continue
 		}
-		if _, found := slices.BinarySearch(l.files, c); !found {
+		i, found := slices.BinarySearch(l.files, c)
+		if !found {
 			edited = false
 			break
 		}
+		l.edited = append(l.edited, i)
 		if info, err := fs.Stat(fsys, c); err != nil || !info.Mode().IsRegular() {
 			edited = false
 			break
@@ -171,6 +184,7 @@ func (l *Loader) applyChanges(fsys fs.FS, contentDir string, changed []string) e
 		}
 		return nil
 	}
+	l.last = nil
 	set := make(map[string]bool, len(l.files))
 	for _, f := range l.files {
 		set[f] = true
@@ -272,14 +286,21 @@ func checkEntities(results []*fileResult, limit int, diags *diag.List) {
 // of the content, which no diagnostic could point into. A file that is gone
 // (removed since the directory was listed) yields nothing.
 func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) ([]*fileResult, error) {
-	results := make([]*fileResult, len(l.files))
+	var results []*fileResult
 	var todo []int
-	for i, f := range l.files {
-		if r, ok := l.cache[f]; ok && changed != nil {
-			results[i] = r
-			continue
+	if changed != nil && l.last != nil && len(l.last) == len(l.files) {
+		// The same files as last time, some of them edited.
+		results = slices.Clone(l.last)
+		todo = slices.Compact(slices.Sorted(slices.Values(l.edited)))
+	} else {
+		results = make([]*fileResult, len(l.files))
+		for i, f := range l.files {
+			if r, ok := l.cache[f]; ok && changed != nil {
+				results[i] = r
+				continue
+			}
+			todo = append(todo, i)
 		}
-		todo = append(todo, i)
 	}
 	var wg sync.WaitGroup
 	errs := make([]error, len(l.files))
@@ -317,8 +338,8 @@ func (l *Loader) parseAll(fsys fs.FS, contentDir string, changed []string) ([]*f
 			return nil, err
 		}
 	}
-	for i, f := range l.files {
-		l.cache[f] = results[i]
+	for _, i := range todo {
+		l.cache[l.files[i]] = results[i]
 	}
 	return results, nil
 }

@@ -70,6 +70,14 @@ func TestResolveWithCache(t *testing.T) {
 		{"duplicate removed", write("content/courses/more.toml", "")},
 		{"level removed while moved to", write("content/tracks/ops/tech.md", "")},
 		{"level back", write("content/tracks/ops/tech.md", "+++\ntitle = \"Technician\"\nrank = 1\nrequired_courses = [\"linux\"]\n+++\n")},
+		{"scale named", write("site.toml", "title = \"T\"\n[scale]\nnames = [\"Aware\", \"Able\", \"Expert\"]\n")},
+		{"level by scale name", edit("content/tracks/eng/senior.md", "coding = 2", `coding = "able"`)},
+		{"scale renamed", write("site.toml", "title = \"T\"\n[scale]\nnames = [\"Aware\", \"Capable\", \"Expert\"]\n")},
+		{"scale reordered", write("site.toml", "title = \"T\"\n[scale]\nnames = [\"Able\", \"Aware\", \"Expert\"]\n")},
+		{"scale shorter", write("site.toml", "title = \"T\"\n[scale]\nnames = [\"Able\"]\n")},
+		{"title blank", edit("content/tracks/eng/junior.md", `title = "Junior"`, `title = " "`)},
+		{"body while title blank", edit("content/tracks/eng/junior.md", "A third body.", "A fourth body.")},
+		{"title back", edit("content/tracks/eng/junior.md", `title = " "`, `title = "Junior"`)},
 	}
 	loader := load.NewLoader()
 	cache := check.NewCache()
@@ -119,8 +127,12 @@ func dumpRefs(s *site.Site) string {
 		if l.Track != nil {
 			track = l.Track.Title
 		}
-		fmt.Fprintf(&b, "level %s track=%s next=%s prev=%s moves=%s in=%s required=%s optional=%s\n", l.FullID(), track,
-			levels(l.Next), levels(l.Prev), levels(l.Moves), levels(l.MovesIn), courses(l.Required), courses(l.Optional))
+		var expects []string
+		for _, e := range l.Expectations {
+			expects = append(expects, fmt.Sprintf("%s:%d", e.CompetencyID, e.Level))
+		}
+		fmt.Fprintf(&b, "level %s track=%s next=%s prev=%s moves=%s in=%s required=%s optional=%s expects=%s\n", l.FullID(), track,
+			levels(l.Next), levels(l.Prev), levels(l.Moves), levels(l.MovesIn), courses(l.Required), courses(l.Optional), strings.Join(expects, ","))
 	}
 	for _, c := range s.Courses {
 		fmt.Fprintf(&b, "course %s/%s prereqs=%s requiredBy=%s optionalBy=%s\n", c.ID, c.Title, courses(c.Prereqs), levels(c.RequiredBy), levels(c.OptionalBy))

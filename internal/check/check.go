@@ -101,6 +101,8 @@ type checker struct {
 	// whether this one is the same: the same ids in the same order.
 	last [site.NumKinds]idTable
 	same [site.NumKinds]bool
+	// sameScale is whether the scale's names are those of the last check.
+	sameScale bool
 
 	// Arrays that resolved lists are cut from (see resolveLevels).
 	levelArena  []*site.Level

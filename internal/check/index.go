@@ -60,6 +60,12 @@ func (c *checker) index(cache *Cache) {
 	c.ids = &candidates{s: s}
 	if cache != nil {
 		c.last = cache.ids
+		names := s.Config.Scale.Names
+		c.sameScale = cache.scale != nil && slices.Equal(cache.scale, names)
+		cache.scale = append(cache.scale[:0:0], names...)
+		if cache.scale == nil {
+			cache.scale = []string{}
+		}
 	}
 	var tables [site.NumKinds]idTable
 	tables[site.KindTrack], c.same[site.KindTrack] = indexKind(c, s.Tracks, func(x *site.Track) string { return x.ID }, c.last[site.KindTrack])

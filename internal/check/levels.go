@@ -19,6 +19,8 @@ import (
 type levelRefs struct {
 	nextIDs, moveIDs, requiredIDs, optionalIDs []string
 	expectations                               []site.Expectation
+	title                                      string
+	scaled                                     []site.Expectation // expectations with scale names made points
 
 	next, moves, required, optional []int32
 	comps                           []int32 // the expected competencies that exist
@@ -119,15 +121,26 @@ func (c *checker) resolveLevel(i int, last *levelRefs) levelRefs {
 	l := c.s.Levels[i]
 	src := &l.Src
 	problems := len(c.diags)
-	r := levelRefs{nextIDs: l.NextIDs, moveIDs: l.MoveIDs, requiredIDs: l.RequiredIDs, optionalIDs: l.OptionalIDs, expectations: l.Expectations}
-	// The rules of the level's own values run here, while the level is
-	// at hand, rather than in passes of their own over every level.
-	c.title(&l.Common, site.KindLevel)
-	l.Expectations = c.scaleNamesOf(src, l.Expectations)
-	c.scaleOf(src, l.Expectations)
+	r := levelRefs{nextIDs: l.NextIDs, moveIDs: l.MoveIDs, requiredIDs: l.RequiredIDs, optionalIDs: l.OptionalIDs, expectations: l.Expectations, title: l.Title}
 	if last != nil && !last.clean {
 		last = nil
 	}
+	// The rules of the level's own values run here, while the level is
+	// at hand, rather than in passes of their own over every level. A
+	// title that the last clean check saw passed the rule then. Strings
+	// that share their bytes compare equal without reading them, and the
+	// bytes of ten thousand titles are ten thousand trips to memory.
+	if last == nil || last.title != l.Title {
+		c.title(&l.Common, site.KindLevel)
+	}
+	// So did its expectations, on the same scale.
+	if last != nil && c.sameScale && sameList(last.expectations, l.Expectations) {
+		l.Expectations = last.scaled
+	} else {
+		l.Expectations = c.scaleNamesOf(src, l.Expectations)
+		c.scaleOf(src, l.Expectations)
+	}
+	r.scaled = l.Expectations
 	levelsSame := last != nil && c.same[site.KindLevel]
 	switch {
 	case len(l.NextIDs) == 0:
@@ -156,7 +169,7 @@ func (c *checker) resolveLevel(i int, last *levelRefs) levelRefs {
 	} else {
 		r.optional = c.refs(src, "optional_courses", site.KindCourse, l.OptionalIDs)
 	}
-	if last != nil && c.same[site.KindCompetency] && sameList(last.expectations, r.expectations) {
+	if last != nil && c.same[site.KindCompetency] && c.sameScale && sameList(last.expectations, r.expectations) {
 		r.comps = last.comps
 	} else {
 		r.comps = c.competencyRefs(src, l.Expectations)

@@ -60,12 +60,11 @@ func (c *checker) index(cache *Cache) {
 	c.ids = &candidates{s: s}
 	if cache != nil {
 		c.last = cache.ids
-		names := s.Config.Scale.Names
-		c.sameScale = cache.scale != nil && slices.Equal(cache.scale, names)
-		cache.scale = append(cache.scale[:0:0], names...)
-		if cache.scale == nil {
-			cache.scale = []string{}
-		}
+		// The site's configuration is never written to: keeping its
+		// list is enough. Before a first check there is nothing to
+		// reuse, whatever sameScale says.
+		c.sameScale = slices.Equal(cache.scale, s.Config.Scale.Names)
+		cache.scale = s.Config.Scale.Names
 	}
 	var tables [site.NumKinds]idTable
 	tables[site.KindTrack], c.same[site.KindTrack] = indexKind(c, s.Tracks, func(x *site.Track) string { return x.ID }, c.last[site.KindTrack])

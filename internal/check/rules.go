@@ -540,7 +540,7 @@ func (c *checker) warnProgramsLeadingNowhere() {
 type Cache struct {
 	tracks map[string]trackWarnings
 	ids    [site.NumKinds]idTable
-	scale  []string    // the scale's names, non-nil once a check ran
+	scale  []string    // the scale's names in the last check
 	levels []levelRefs // by position in ids[site.KindLevel]
 	spare  []levelRefs // the array of the check before, cleared, for the next
 }

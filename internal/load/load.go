@@ -132,7 +132,6 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed []string) (*site.Site, s
 	}
 
 	results, err := l.parseAll(fsys, contentDir, changed)
-	l.edited = l.edited[:0]
 	if err != nil {
 		l.haveList, l.last = false, nil
 		return nil, nil, nil, err

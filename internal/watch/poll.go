@@ -55,10 +55,7 @@ func (l *loop) pollOnce() {
 			l.askRescan()
 		}
 	}
-	diff(l.snap, snap, func(rel string) {
-		l.pending[rel] = struct{}{}
-		l.w.seen.Add(1)
-	})
+	diff(l.snap, snap, l.note)
 	l.snap, l.failed = snap, failed
 	l.promote()
 }

@@ -406,9 +406,14 @@ func (l *loop) keepHidden(rel string) bool {
 
 // add records a change to rel and restarts the debounce timer.
 func (l *loop) add(rel string) {
+	l.note(rel)
+	l.arm()
+}
+
+// note records a change to rel, for the next batch.
+func (l *loop) note(rel string) {
 	l.pending[rel] = struct{}{}
 	l.w.seen.Add(1)
-	l.arm()
 }
 
 // askRescan records that everything must be read again.
